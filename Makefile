@@ -1,0 +1,50 @@
+# The project's commands.  `make help` lists them.  The first command run on a
+# fresh machine creates .venv and installs the locked versions into it.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+export MPLBACKEND := Agg
+export PYTHONHASHSEED := 0
+
+.DEFAULT_GOAL := help
+.PHONY: help setup figures test lab check format schema bench clean
+
+help: ## List the commands
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-9s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[all]'
+	@touch $(STAMP)
+
+setup: $(STAMP) ## Create .venv and install the locked dependencies
+
+figures: $(STAMP) ## Rebuild every figure in figures/ from seeds/
+	$(PY) -m analysis figures
+
+test: $(STAMP) ## Run the whole test suite, notebooks included
+	$(PY) -m pytest -n 2 --dist loadgroup
+
+lab: $(STAMP) ## Open JupyterLab on notebooks/
+	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
+
+check: $(STAMP) ## Lint (ruff) and type-check (mypy) the code
+	$(VENV)/bin/ruff check analysis tests benchmarks validation scripts notebooks
+	$(VENV)/bin/ruff format --check analysis tests
+	$(VENV)/bin/mypy
+
+format: $(STAMP) ## Format the code and fix what ruff can
+	$(VENV)/bin/ruff format analysis tests
+	$(VENV)/bin/ruff check --fix analysis tests
+
+schema: $(STAMP) ## Regenerate docs/schema.md from analysis/schema.py
+	$(PY) -m analysis schema > docs/schema.md
+
+bench: $(STAMP) ## Run the benchmarks and write benchmarks/REPORT.md (takes minutes)
+	$(PY) benchmarks/run.py
+
+clean: ## Remove the virtual environment and caches
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache .hypothesis

@@ -1,0 +1,55 @@
+"""Conflict events as time series.
+
+``analysis`` turns event records (hand-coded, extracted from Arabic reports,
+or read from UCDP and ACLED) into complete daily, weekly and monthly counts of
+airstrikes, sweep operations and attacks, keeping each record's window, bounds
+and source.
+
+The public functions are imported lazily: ``import analysis`` stays light, and
+pandas-heavy, statsmodels and matplotlib code loads on first use.
+
+Examples
+--------
+>>> import analysis as an
+>>> an.EVENT_TYPES
+('airstrike', 'sweep', 'attack', 'other')
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from analysis.config import FIGURES_DIR, NOTEBOOKS_DIR, ROOT_DIR, SEEDS_DIR
+from analysis.schema import COLUMNS, EVENT_TYPES
+
+__version__ = "0.1.0"
+
+# Public name -> module that defines it.  Add a line here when a module gains a
+# public function; `tests/test_api.py` checks that every name resolves.
+_LAZY: dict[str, str] = {
+    "load_events": "analysis.loading",
+    "validate_events": "analysis.validating",
+    "EventValidationError": "analysis.validating",
+    "Validated": "analysis.validating",
+    "count_events": "analysis.counting",
+}
+
+__all__ = [  # noqa: RUF022  (grouped by theme, not sorted)
+    "COLUMNS", "EVENT_TYPES", "FIGURES_DIR", "NOTEBOOKS_DIR", "ROOT_DIR", "SEEDS_DIR",
+    *_LAZY,
+]
+
+
+def __getattr__(name: str) -> Any:
+    """Import public functions on first access (PEP 562)."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'analysis' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
