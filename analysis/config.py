@@ -25,3 +25,30 @@ BENCHMARKS_DIR = ROOT_DIR / "benchmarks"
 
 VALIDATION_DIR = ROOT_DIR / "validation"
 """Simulation studies and golden numbers computed by an independent route."""
+
+DOCS_DIR = ROOT_DIR / "docs"
+"""Documentation: the schema, methods, classifier and extractor measurements."""
+
+# Seed files.  Each has a ``<file>.meta.json`` provenance sidecar beside it.
+SEED_ARTICLE_DIR = SEEDS_DIR / "seed_article"
+SEED_ARTICLE_TEXT = SEED_ARTICLE_DIR / "000_d910dc413e6c6c9a.txt"
+"""The seed report (Al-Araby Al-Jadeed, October 2024), exactly as given."""
+SEED_ARTICLE_RECORDS = SEED_ARTICLE_DIR / "records.csv"
+"""The seed report's records, hand-coded by the annotation guidelines."""
+
+BADIA_2024_DIR = SEEDS_DIR / "badia_2024"
+BADIA_2024_EVENTS_RAW = BADIA_2024_DIR / "badia_2024_events.csv"
+"""The 2024 event sample as gathered (kept unchanged)."""
+BADIA_2024_EVENTS = BADIA_2024_DIR / "events.csv"
+"""The same sample as canonical records, built by ``scripts/convert_badia_events.py``."""
+BADIA_2024_TOTALS = BADIA_2024_DIR / "badia_2024_reported_totals.csv"
+"""Published aggregate figures (CEP, SOHR, CENTCOM, the seed report)."""
+
+GAZETTEER = SEEDS_DIR / "gazetteer" / "badia_gazetteer.csv"
+"""Places of the Badia: English and Arabic names, governorate, coordinates."""
+
+UCDP_DIR = SEEDS_DIR / "ucdp"
+UCDP_GED_SYRIA = UCDP_DIR / "ucdp_ged_syria_2016_2019.csv.gz"
+"""UCDP GED Syria release, 2016-01-01..2019-11-30 (CC BY 4.0)."""
+UCDP_BADIA_MONTHLY_REFERENCE = UCDP_DIR / "ucdp_ged_syria_is_badia_monthly_2016_2019.csv"
+"""Independently derived monthly counts of IS-involved events, to check ours against."""

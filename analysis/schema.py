@@ -204,3 +204,12 @@ def schema_markdown() -> str:
         "",
     ]
     return "\n".join(lines)
+
+
+def cli(argv: list[str]) -> int:
+    """``python -m analysis schema``: print :func:`schema_markdown`."""
+    if argv:
+        print("usage: python -m analysis schema > docs/schema.md")
+        return 2
+    print(schema_markdown(), end="")
+    return 0
