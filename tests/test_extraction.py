@@ -1,0 +1,402 @@
+"""Reading Arabic reports into event records (analysis.extraction)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+from contextlib import redirect_stderr, redirect_stdout
+
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from analysis.config import EXTRACTION_DEV_SET, EXTRACTION_HELDOUT_SET, SEED_ARTICLE_TEXT
+from analysis.extraction import (
+    cli,
+    extract_events,
+    extract_events_batch,
+    extract_records,
+    format_records,
+    load_gazetteer,
+)
+from analysis.schema import COLUMN_ORDER
+from analysis.scoring import TARGETED_FIELDS, load_annotated, score_extractor
+from analysis.validating import validate_events
+
+FIELDS = ["event_type", "date_start", "date_end", "count", "count_low", "count_high",
+          "location", "admin1", "actor"]
+
+
+def _one(text: str, published: str) -> dict:
+    recs = extract_records(text, published)
+    assert len(recs) == 1, recs
+    return recs[0]
+
+
+def _triple(rec: dict) -> tuple:
+    return rec["count"], rec["count_low"], rec["count_high"]
+
+
+# --- the annotated sets -------------------------------------------------------------
+
+def test_dev_set_meets_the_targets():
+    report = score_extractor(EXTRACTION_DEV_SET)
+    assert report.passages == 40
+    assert report.f1 >= 0.95, report.misses
+    for name in TARGETED_FIELDS:
+        assert report.field_rates[name] >= 0.9, (name, report.misses)
+    assert report.negatives_clean == report.negatives
+
+
+def test_heldout_set_is_synthetic_and_meets_a_floor():
+    passages = load_annotated(EXTRACTION_HELDOUT_SET)
+    assert len(passages) >= 15
+    assert all(p.get("synthetic") is True for p in passages)
+    report = score_extractor(EXTRACTION_HELDOUT_SET)
+    assert report.f1 >= 0.85, report.misses
+    for name in TARGETED_FIELDS:
+        assert report.field_rates[name] >= 0.8, (name, report.misses)
+    assert report.negatives_clean == report.negatives
+
+
+def test_annotated_evidence_spans_are_exact():
+    for path in (EXTRACTION_DEV_SET, EXTRACTION_HELDOUT_SET):
+        for p in load_annotated(path):
+            for r in p["records"]:
+                assert p["text"][r["evidence_start"]:r["evidence_end"]] == r["evidence"]
+
+
+def test_seed_article_gives_the_records_of_dev_001():
+    dev = {p["id"]: p for p in load_annotated(EXTRACTION_DEV_SET)}["dev-001"]
+    text = dev["text"]
+    if SEED_ARTICLE_TEXT.exists():  # the seed copy, once the seeds branch has landed
+        assert SEED_ARTICLE_TEXT.read_text(encoding="utf-8") == text
+    got = extract_events(text, published=dev["published"], source="Al-Araby Al-Jadeed")
+    assert len(got) == len(dev["records"]) == 4
+    expected = pd.DataFrame(dev["records"])[FIELDS]
+    expected["date_start"] = pd.to_datetime(expected["date_start"])
+    expected["date_end"] = pd.to_datetime(expected["date_end"])
+    expected = expected.replace({"": None})
+    actual = got[FIELDS].copy()
+    actual["event_type"] = actual["event_type"].astype(str)
+    for col in ("location", "admin1", "actor"):
+        actual[col] = actual[col].astype(object).where(actual[col].notna(), None)
+    key = ["event_type", "date_start"]
+    pd.testing.assert_frame_equal(
+        actual.sort_values(key).reset_index(drop=True),
+        expected.sort_values(key).reset_index(drop=True),
+        check_dtype=False,
+    )
+    # the two running totals are period aggregates, the campaign and the strikes are not
+    agg = {(str(t), None if pd.isna(c) else float(c)): bool(a) for t, c, a in
+           zip(got["event_type"], got["count"], got["is_aggregate"], strict=True)}
+    assert agg == {("airstrike", 31.0): False, ("sweep", 1.0): False, ("attack", None): True,
+                   ("sweep", 17.0): True}
+    assert "8 aircraft" in got.loc[got["event_type"] == "airstrike", "notes"].iloc[0]
+
+
+# --- counts ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("wording", "triple"),
+    [
+        ("30 غارة جوية", (30, 30, 30)),
+        ("٣٠ غارة جوية", (30, 30, 30)),
+        ("ثماني غارات", (8, 8, 8)),
+        ("ثلاث عشرة غارة", (13, 13, 13)),
+        ("خمس وعشرين غارة", (25, 25, 25)),
+        ("أكثر من 30 غارة", (31, 31, None)),
+        ("ما يزيد على عشرين غارة", (21, 21, None)),
+        ("ما لا يقل عن 12 غارة", (12, 12, None)),
+        ("12 غارة على الأقل", (12, 12, None)),
+        ("نحو 40 غارة", (40, None, None)),
+        ("قرابة الـ 40 غارة", (40, None, None)),
+        ("حوالي 40 غارة", (40, None, None)),
+        ("بحوالي 40 غارة", (40, None, None)),
+        ("زهاء 40 غارة", (40, None, None)),
+        ("بين 20 و25 غارة", (None, 20, 25)),
+        ("عشرات الغارات", (None, 20, None)),
+        ("عدة غارات", (None, 2, None)),
+        ("عدداً من الغارات", (None, 2, None)),
+        ("سلسلة غارات", (None, 2, None)),
+        ("غارات", (None, 2, None)),
+        ("غارة", (1, 1, 1)),
+        ("غارتين", (2, 2, 2)),
+    ],
+)
+def test_count_wording_follows_the_table(wording, triple):
+    rec = _one(f"شنت المقاتلات الروسية اليوم {wording} على مواقع في بادية تدمر.", "2024-05-01")
+    assert _triple(rec) == tuple(None if v is None else float(v) for v in triple)
+
+
+def test_aircraft_and_casualty_numbers_are_not_counts():
+    rec = _one("نفذت ثماني طائرات روسية اليوم غارات على البلعاس، ما أدى إلى مقتل 12 عنصراً.",
+               "2024-05-01")
+    assert _triple(rec) == (None, 2.0, None)
+    assert "8 aircraft" in rec["notes"]
+
+
+def test_a_weekday_name_is_not_a_number():
+    rec = _one("شن التنظيم ليل الأحد-الاثنين هجوماً على حاجز قرب السخنة.", "2024-07-02")
+    assert _triple(rec) == (1.0, 1.0, 1.0)
+
+
+# --- dates ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("phrase", "published", "window"),
+    [
+        ("اليوم", "2024-05-05", ("2024-05-05", "2024-05-05")),
+        ("أمس", "2024-05-05", ("2024-05-04", "2024-05-04")),
+        ("أمس الأول", "2024-05-05", ("2024-05-03", "2024-05-03")),
+        ("يوم الأربعاء الفائت", "2024-10-06", ("2024-10-02", "2024-10-02")),
+        ("يوم الأحد الماضي", "2024-05-05", ("2024-04-28", "2024-04-28")),  # strictly before
+        ("اليوم الأحد", "2024-05-05", ("2024-05-05", "2024-05-05")),
+        ("أمس السبت", "2024-05-05", ("2024-05-04", "2024-05-04")),
+        ("ليل السبت-الأحد", "2024-05-05", ("2024-05-04", "2024-05-05")),
+        ("ليل الخميس-الجمعة", "2024-05-05", ("2024-05-02", "2024-05-03")),
+        ("خلال الـ72 ساعة الماضية", "2024-10-06", ("2024-10-03", "2024-10-06")),
+        ("خلال الـ 36 ساعة الماضية", "2024-10-06", ("2024-10-04", "2024-10-06")),
+        ("في 12 آذار", "2024-05-05", ("2024-03-12", "2024-03-12")),
+        ("في 12 مارس", "2024-05-05", ("2024-03-12", "2024-03-12")),
+        ("في 28 كانون الأول", "2024-01-05", ("2023-12-28", "2023-12-28")),
+        ("في 3 من الشهر الجاري", "2024-05-05", ("2024-05-03", "2024-05-03")),
+        ("مساء الخميس 18 نيسان/أبريل", "2024-04-20", ("2024-04-18", "2024-04-18")),
+    ],
+)
+def test_dates_resolve_against_publication(phrase, published, window):
+    rec = _one(f"شنت خلايا داعش {phrase} هجوماً على حاجز في بادية السخنة.", published)
+    assert (str(rec["date_start"]), str(rec["date_end"])) == window
+    assert not rec["is_aggregate"]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "published", "window"),
+    [
+        ("منذ بداية العام", "2024-10-06", ("2024-01-01", "2024-10-06")),
+        ("منذ مطلع الشهر الجاري", "2024-03-10", ("2024-03-01", "2024-03-10")),
+        ("منذ كانون الثاني الماضي", "2024-05-21", ("2024-01-01", "2024-05-21")),
+        ("خلال شهر آب", "2024-09-01", ("2024-08-01", "2024-08-31")),
+        ("خلال شهر آب", "2024-08-20", ("2024-08-01", "2024-08-20")),  # not over yet
+        ("خلال شهر تشرين الأول الماضي", "2024-11-01", ("2024-10-01", "2024-10-31")),
+        ("خلال شهر ديسمبر", "2024-02-01", ("2023-12-01", "2023-12-31")),
+    ],
+)
+def test_period_totals_are_aggregates(phrase, published, window):
+    rec = _one(f"نفذ تنظيم داعش 40 هجوماً {phrase} في بادية حمص.", published)
+    assert (str(rec["date_start"]), str(rec["date_end"])) == window
+    assert rec["is_aggregate"]
+
+
+def test_no_date_phrase_means_the_publication_day_with_a_flag():
+    rec = _one("قتل ثلاثة عناصر في هجوم لخلايا داعش قرب السخنة.", "2024-04-10")
+    assert rec["date_start"] == rec["date_end"] == dt.date(2024, 4, 10)
+    assert "publication day" in rec["notes"]
+
+
+# --- places and actors ----------------------------------------------------------------
+
+def test_places_keep_text_order_and_drop_governorate_wide_areas():
+    rec = _one("شنت المقاتلات الروسية اليوم 5 غارات على محيط السخنة بريف حمص الشرقي "
+               "وبادية الرصافة وأثريا بريف الرقة.", "2024-05-01")
+    assert rec["location"] == "al-Sukhnah;al-Rusafa;Ithriya"
+    assert rec["admin1"] == "Homs;Raqqa;Hama"  # Ithriya is Hama in the gazetteer
+
+
+def test_governorate_wide_areas_are_kept_when_nothing_is_more_specific():
+    rec = _one("نفذت الطائرات الروسية اليوم غارات على بوادي حمص والرقة.", "2024-05-01")
+    assert rec["location"] == "Homs;Raqqa"
+
+
+def test_a_place_outside_the_gazetteer_is_kept_in_arabic_with_its_governorate():
+    rec = _one("هاجمت خلايا داعش اليوم نقطة في محيط بلدة الشميطية بريف دير الزور الغربي.",
+               "2024-04-10")
+    assert rec["location"] == "الشميطية"
+    assert rec["admin1"] == "Deir ez-Zor"
+    assert "not in the gazetteer" in rec["notes"]
+
+
+def test_a_listed_road_is_one_place():
+    rec = _one("نصب عناصر التنظيم اليوم كميناً على طريق تدمر - السخنة.", "2024-03-27")
+    assert rec["location"] == "Palmyra-al-Sukhnah road"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor"),
+    [
+        ("شنت المقاتلات الروسية اليوم غارة على تدمر.", "Russian air force"),
+        ("شن الطيران الحربي السوري اليوم غارة على تدمر.", "Syrian air force"),
+        ("شنت طائرات التحالف الدولي اليوم غارة على تدمر.", "US-led coalition"),
+        ("أطلقت قوات النظام اليوم حملة تمشيط في بادية تدمر.", "Syrian government forces"),
+        ("أطلقت قوات النظام بقيادة الفرقة 25 اليوم حملة تمشيط في بادية تدمر.", "25th Division"),
+        ("أطلق لواء القدس اليوم حملة تمشيط في بادية تدمر.", "Liwa al-Quds"),
+        ("أطلقت ميليشيا الدفاع الوطني اليوم حملة تمشيط في بادية تدمر.",
+         "National Defence Forces"),
+        ("هاجمت خلايا يُرجّح أنها تتبع لتنظيم داعش اليوم حاجزاً قرب تدمر.", "Islamic State"),
+    ],
+)
+def test_actor_is_one_short_name(sentence, actor):
+    assert _one(sentence, "2024-05-01")["actor"] == actor
+
+
+# --- episodes and non-events -----------------------------------------------------------
+
+def test_separate_attacks_are_separate_records_and_anaphora_adds_none():
+    text = ("قتل خمسة عناصر أمس الخميس بكمين نصبته خلايا داعش قرب الطيبة. وفي هجوم منفصل "
+            "مساء الخميس، هاجم عناصر التنظيم مقراً في قرية حسرات. وعلى إثر الهجومين، أطلقت "
+            "قوات النظام اليوم الجمعة حملة تمشيط في بادية حمص.")
+    recs = extract_records(text, "2024-04-19")
+    assert [(r["event_type"], r["location"]) for r in recs] == [
+        ("attack", "al-Taybah"), ("attack", "Hasrat"), ("sweep", "Homs")]
+
+
+def test_a_summary_block_adds_no_record():
+    text = ("استمع إلى الملخص\n- نفذت خلايا داعش 17 هجوماً.\n"
+            "نفذت خلايا داعش قرابة 17 هجوماً منذ بداية العام في بادية حمص.")
+    recs = extract_records(text, "2024-10-06")
+    assert len(recs) == 1
+    assert _triple(recs[0]) == (17.0, None, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أجرت قوات النظام اليوم تدريبات بالذخيرة الحية شملت رمايات لمروحيات روسية قرب تدمر.",
+        "تقدمت قوات النظام بإسناد جوي روسي نحو جبل البشري.",
+        "قصفت قوات النظام بالمدفعية الثقيلة اليوم مواقع في جبل البشري.",
+        "قتل راع بانفجار لغم من مخلفات الحرب في بادية السخنة.",
+        "هدد قائد ميليشيا بإطلاق حملة عسكرية واسعة في بادية الشولا خلال الأيام المقبلة.",
+        "دفعت قوات النظام بتعزيزات عسكرية إلى محيط حقل الضبيات.",
+        "حلقت طائرات استطلاع روسية في أجواء بادية الرصافة.",
+        "تحل اليوم ذكرى معركة الباغوز التي شهدت في 23 آذار 2019 غارات جوية مكثفة.",
+        "ارتفعت حصيلة القتلى منذ مطلع العام إلى 564 شخصاً.",
+        "",
+        "   \n\n  ",
+    ],
+)
+def test_non_events_give_no_record(text):
+    assert extract_events(text, "2024-05-01").empty
+
+
+# --- the frame, the identifiers, the command line ---------------------------------------
+
+def test_frame_is_valid_machine_extracted_and_in_schema_order():
+    dev = load_annotated(EXTRACTION_DEV_SET)
+    frame = extract_events_batch([(p["text"], p["published"]) for p in dev])
+    assert list(frame.columns[: len(COLUMN_ORDER)]) == list(COLUMN_ORDER)
+    assert frame["is_machine_extracted"].all()
+    assert len(validate_events(frame).rejects) == 0
+    assert frame["event_id"].is_unique
+
+
+def test_event_ids_are_deterministic_and_depend_on_the_source():
+    text = "شنت المقاتلات الروسية اليوم غارة على تدمر."
+    a = extract_records(text, "2024-05-01", source_url="https://example.org/a")
+    b = extract_records(text, "2024-05-01", source_url="https://example.org/a")
+    c = extract_records(text, "2024-05-01", source_url="https://example.org/b")
+    assert a[0]["event_id"] == b[0]["event_id"] != c[0]["event_id"]
+    assert a[0]["source_url"] == "https://example.org/a"
+
+
+@pytest.mark.parametrize("published", ["2024-13-01", "yesterday", "", None, 20240101])
+def test_a_bad_publication_date_is_a_clear_error(published):
+    with pytest.raises(ValueError, match="published"):
+        extract_events("غارة على تدمر", published)
+
+
+def test_published_accepts_dates_and_timestamps():
+    text = "شنت المقاتلات الروسية أمس غارة على تدمر."
+    for published in (dt.date(2024, 5, 2), pd.Timestamp("2024-05-02"), "2024-05-02"):
+        assert extract_records(text, published)[0]["date_start"] == dt.date(2024, 5, 1)
+
+
+def test_a_gazetteer_path_can_be_given(tmp_path):
+    path = tmp_path / "g.csv"
+    path.write_text("name_en,name_ar,aliases_ar,admin1\nFoo,تدمر,,Homs\n", encoding="utf-8")
+    assert _one("شنت المقاتلات الروسية اليوم غارة على تدمر.", "2024-05-01")["location"] == \
+        "Palmyra"
+    rec = extract_records("شنت المقاتلات الروسية اليوم غارة على تدمر.", "2024-05-01",
+                          gazetteer=path)[0]
+    assert rec["location"] == "Foo"
+    assert load_gazetteer() is load_gazetteer()  # compiled once
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "jsonl"])
+def test_cli_writes_each_format(tmp_path, fmt):
+    report = tmp_path / "report.txt"
+    report.write_text("شنت المقاتلات الروسية أمس 3 غارات على تدمر.", encoding="utf-8")
+    out = io.StringIO()
+    with redirect_stdout(out):
+        status = cli([str(report), "--published", "2024-10-06", "--format", fmt,
+                      "--source-url", "https://example.org/r"])
+    assert status == 0
+    text = out.getvalue()
+    if fmt == "csv":
+        frame = pd.read_csv(io.StringIO(text))
+        rows = frame.to_dict(orient="records")
+    elif fmt == "json":
+        rows = json.loads(text)
+    else:
+        rows = [json.loads(line) for line in text.splitlines()]
+    assert len(rows) == 1
+    assert rows[0]["date_start"] == "2024-10-05"
+    assert rows[0]["count"] == 3
+    assert rows[0]["source_url"] == "https://example.org/r"
+
+
+def test_format_records_rejects_an_unknown_format():
+    with pytest.raises(ValueError, match="format"):
+        format_records(extract_events("", "2024-01-01"), "xml")  # type: ignore[arg-type]
+
+
+def test_cli_writes_to_a_file_and_rejects_a_bad_date(tmp_path):
+    report = tmp_path / "report.txt"
+    report.write_text("شنت المقاتلات الروسية أمس غارة على تدمر.", encoding="utf-8")
+    target = tmp_path / "out.jsonl"
+    assert cli([str(report), "--published", "2024-10-06", "--format", "jsonl",
+                "-o", str(target)]) == 0
+    assert json.loads(target.read_text(encoding="utf-8"))["location"] == "Palmyra"
+    err = io.StringIO()
+    with redirect_stderr(err):
+        assert cli([str(report), "--published", "06/10/2024"]) == 2
+    assert "YYYY-MM-DD" in err.getvalue()
+
+
+# --- properties -------------------------------------------------------------------------
+
+_VOCAB = [
+    "غارة", "غارات", "غارتين", "هجوم", "هجوماً", "الهجوم", "كمين", "حملة تمشيط", "عمليات تمشيط",
+    "عملية", "نفذها التنظيم", "داعش", "خلايا", "المقاتلات الروسية", "قوات النظام", "أكثر من",
+    "نحو", "بين", "و", "عشرات", "عدة", "30", "٣", "ثلاث عشرة", "على الأقل", "اليوم", "أمس",
+    "أمس الأول", "يوم الأربعاء الفائت", "ليل الأحد-الاثنين", "خلال الـ72 ساعة الماضية",
+    "منذ بداية العام", "خلال شهر آب", "12 آذار", "في 3 من الشهر الجاري", "منذ كانون الثاني",
+    "بادية", "باديتي", "محيط", "قرية", "تدمر", "السخنة", "والرصافة", "بريف", "حمص", "دير الزور",
+    "طريق تدمر - السخنة", "الشميطية", "،", ".", "\n", "- ", "استمع إلى الملخص", "تدريبات",
+    "هدد", "لغم", "زرعه", "مخلفات الحرب", "ثمانية طائرات", "بقيادة", "الفرقة 25", "ـ", "ّ",
+]
+_arabicish = st.lists(
+    st.one_of(st.sampled_from(_VOCAB), st.text(max_size=4)), max_size=40
+).map(" ".join)
+
+
+def _check_spans(text: str, frame: pd.DataFrame) -> None:
+    for row in frame.itertuples():
+        assert text[row.evidence_start:row.evidence_end] == row.evidence
+        assert row.evidence_start < row.evidence_end
+        assert row.date_start <= row.date_end
+
+
+@given(st.text(max_size=300))
+def test_any_unicode_string_gives_records_or_nothing(text):
+    frame = extract_events(text, "2024-10-06")
+    assert isinstance(frame, pd.DataFrame)
+    _check_spans(text, frame)
+
+
+@given(_arabicish, st.dates(min_value=dt.date(2001, 1, 1), max_value=dt.date(2030, 12, 31)))
+def test_report_like_text_gives_valid_records_with_exact_evidence(text, published):
+    frame = extract_events(text, published)
+    _check_spans(text, frame)
+    assert frame["is_machine_extracted"].all()
