@@ -32,6 +32,7 @@ Examples
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
@@ -74,13 +75,13 @@ class Normalized:
     ----------
     text : str
         The normalised text.
-    offsets : tuple of int
+    offsets : sequence of int
         ``offsets[i]`` is the index in the original text of ``text[i]``;
         one more entry, ``len(original)``, closes the list.
     """
 
     text: str
-    offsets: tuple[int, ...]
+    offsets: Sequence[int]
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map a span ``[start, end)`` of the normalised text to the original.
@@ -110,20 +111,8 @@ class Normalized:
         return self.offsets[start], self.offsets[end]
 
 
-def normalize_char_stream(text: str) -> tuple[list[str], list[int]]:
-    """Fold ``text`` character by character; return kept characters and their offsets."""
-    out: list[str] = []
-    offs: list[int] = []
-    for i, ch in enumerate(text):
-        cp = ord(ch)
-        if cp in _DELETE:
-            continue
-        folded = _FOLD.get(cp)
-        if folded is None:
-            folded = ch.lower() if ch.isascii() else ch
-        out.append(folded)
-        offs.append(i)
-    return out, offs
+_TABLE: Final[dict[int, str]] = {**_FOLD, **{c: chr(c + 32) for c in range(65, 91)}}
+_DELETE_RE: Final = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_DELETE)) + "]")
 
 
 def normalize_text(text: str) -> Normalized:
@@ -150,9 +139,14 @@ def normalize_text(text: str) -> Normalized:
     >>> normalize_text("إسناد جويّ روسيّة – ١٢").text
     'اسناد جوي روسيه - 12'
     """
-    out, offs = normalize_char_stream(text)
-    offs.append(len(text))
-    return Normalized("".join(out), tuple(offs))
+    folded = text.translate(_TABLE)
+    n = len(text)
+    if _DELETE_RE.search(folded) is None:
+        return Normalized(folded, range(n + 1))
+    dropped = {m.start() for m in _DELETE_RE.finditer(folded)}
+    offsets = [i for i in range(n) if i not in dropped]
+    offsets.append(n)
+    return Normalized(_DELETE_RE.sub("", folded), offsets)
 
 
 def normalize_pattern(source: str) -> str:
@@ -186,7 +180,7 @@ def normalize(text: str) -> str:
     >>> normalize("الرقّة")
     'الرقه'
     """
-    return "".join(normalize_char_stream(text)[0])
+    return _DELETE_RE.sub("", text.translate(_TABLE))
 
 
 # --- word-boundary-safe patterns -----------------------------------------------------

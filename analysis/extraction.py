@@ -71,6 +71,10 @@ OUTPUT_FORMATS: Final[tuple[str, ...]] = ("csv", "json", "jsonl")
 Kind = Literal["airstrike", "sweep", "attack"]
 
 
+_TOKEN: Final = re.compile(r"[^\W_]+")
+_JOIN: Final = re.compile(r"\s*-?\s*")
+
+
 def _rx(source: str) -> re.Pattern[str]:
     """Compile a regex source written in ordinary Arabic (normalised first)."""
     return re.compile(normalize_pattern(source))
@@ -92,34 +96,93 @@ class Place:
 
 @dataclass(frozen=True)
 class Gazetteer:
-    """Compiled place names of the Badia, ready for matching.
+    """Place names of the Badia, ready for matching.
 
     Build it once with :func:`load_gazetteer` and pass it to
-    :func:`extract_events` to avoid recompiling.
+    :func:`extract_events` to avoid rebuilding it.
 
     Attributes
     ----------
     places : tuple of Place
         The entries, in file order.
-    pattern : re.Pattern
-        Matches any Arabic name or alias (normalised, word-boundary safe).
-    group_place : dict
-        Regex group name -> index into :attr:`places`.
-    group_alias : dict
-        Regex group name -> the normalised alias it matches.
-    governorates : dict
-        Normalised governorate name (Arabic, as written in the gazetteer) ->
-        admin1, for places outside the gazetteer.
+    names : dict
+        Normalised name or alias, its words joined by one space -> (index into
+        :attr:`places`, the alias).
+    max_words : int
+        Words in the longest name.
     """
 
     places: tuple[Place, ...]
-    pattern: re.Pattern[str]
-    group_place: dict[str, int]
-    group_alias: dict[str, str]
+    names: dict[str, int]
+    max_words: int
+    first_words: frozenset[str] = frozenset()
+
+    def find(self, words: list[tuple[int, int, str]], joinable: list[bool]
+             ) -> list[tuple[int, int, int, str]]:
+        """Leftmost-longest names in a tokenised text.
+
+        Parameters
+        ----------
+        words : list of (start, end, word)
+            Word tokens of the normalised text.
+        joinable : list of bool
+            ``joinable[i]``: only white space or one ``-`` between word i and i+1.
+
+        Returns
+        -------
+        list of (start, end, place index, matched key)
+            Non-overlapping matches; the first word may carry the prefixes
+            و ف ب ل ك (and لل for ال).
+
+        Examples
+        --------
+        >>> g = build_gazetteer([{"name_en": "Palmyra", "name_ar": "تدمر", "admin1": "Homs"}])
+        >>> g.find([(0, 5, "وبتدمر")], [False])
+        [(0, 5, 0, 'تدمر')]
+        """
+        out: list[tuple[int, int, int, str]] = []
+        i, n = 0, len(words)
+        while i < n:
+            hit = None
+            top = 1
+            while top < self.max_words and i + top < n and joinable[i + top - 1]:
+                top += 1
+            firsts = [v for v in _prefix_variants(words[i][2]) if v in self.first_words]
+            for k in range(top if firsts else 0, 0, -1):
+                rest = [w for _, _, w in words[i + 1:i + k]]
+                for first in firsts:
+                    key = " ".join([first, *rest])
+                    idx = self.names.get(key)
+                    if idx is not None:
+                        hit = (words[i][0], words[i + k - 1][1], idx, key)
+                        break
+                if hit:
+                    i += k
+                    break
+            if hit:
+                out.append(hit)
+            else:
+                i += 1
+        return out
+
+
+def _prefix_variants(word: str) -> list[str]:
+    """A word and the forms it has without attached و ف ب ل ك (لل -> ال)."""
+    out = [word]
+    bases = [word]
+    if len(word) > 2 and word[0] in "وف":
+        out.append(word[1:])
+        bases.append(word[1:])
+    for b in bases:
+        if len(b) > 2 and b[0] in "بلك":
+            out.append(b[1:])
+        if len(b) > 3 and b.startswith("لل"):
+            out.append("ال" + b[2:])
+    return out
 
 
 def build_gazetteer(rows: list[dict[str, str]]) -> Gazetteer:
-    """Compile gazetteer rows (``name_en``, ``name_ar``, ``aliases_ar``, ``admin1``).
+    """Index gazetteer rows (``name_en``, ``name_ar``, ``aliases_ar``, ``admin1``).
 
     Parameters
     ----------
@@ -134,35 +197,25 @@ def build_gazetteer(rows: list[dict[str, str]]) -> Gazetteer:
     --------
     >>> g = build_gazetteer([{"name_en": "Palmyra", "name_ar": "تدمر",
     ...                       "aliases_ar": "بادية تدمر", "admin1": "Homs"}])
-    >>> g.places[g.group_place[g.pattern.search("في وبتدمر").lastgroup]].name_en
-    'Palmyra'
+    >>> sorted(g.names)
+    ['باديه تدمر', 'تدمر']
     """
-    from analysis.arabic import word_pattern
-
     places: list[Place] = []
-    alternatives: list[tuple[str, str]] = []  # (normalised alias, group name)
-    group_place: dict[str, int] = {}
-    group_alias: dict[str, str] = {}
-    for i, row in enumerate(rows):
+    names: dict[str, int] = {}
+    max_words = 1
+    for row in rows:
         name_en = (row.get("name_en") or "").strip()
         admin1 = (row.get("admin1") or "").strip()
         if not name_en:
             continue
         places.append(Place(name_en, admin1, name_en == admin1))
-        names = [row.get("name_ar") or ""] + (row.get("aliases_ar") or "").split("|")
-        seen: set[str] = set()
-        for j, name in enumerate(names):
-            key = " ".join(normalize(name).replace("-", " - ").split())
-            if not key or key in seen:
-                continue
-            seen.add(key)
-            group = f"p{i}_{j}"
-            group_place[group] = len(places) - 1
-            group_alias[group] = key
-            alternatives.append((key, group))
-    alternatives.sort(key=lambda a: len(a[0]), reverse=True)
-    source = "|".join(f"(?P<{g}>{word_pattern(k)})" for k, g in alternatives)
-    return Gazetteer(tuple(places), re.compile(source or r"(?!x)x"), group_place, group_alias)
+        for name in [row.get("name_ar") or ""] + (row.get("aliases_ar") or "").split("|"):
+            words = _TOKEN.findall(normalize(name))
+            if words:
+                names.setdefault(" ".join(words), len(places) - 1)
+                max_words = max(max_words, len(words))
+    return Gazetteer(tuple(places), names, max_words,
+                     frozenset(k.split(" ")[0] for k in names))
 
 
 @lru_cache(maxsize=8)
@@ -275,7 +328,7 @@ _NEGATION: Final = _rx(
     r"|(?<![^\W_])(?:عدم|دون|بدون)\s+(?:ال)?(?:تسجيل|وقوع|حدوث)"
     r"|(?<![^\W_])(?:و|ف)?(?:نفت|نفى|تنفي|ينفي|نفي)(?![^\W_])"
 )
-_IRREALIS: Final = compile_words(
+_IRREALIS_WORDS: Final[tuple[str, ...]] = (
     "هدد", "يهدد", "تهدد", "هددت", "تهديد", "توعد", "متوعدا", "يتوعد", "تتوعد", "تعتزم",
     "يعتزم", "اعتزام", "تنوي", "ينوي", "نية", "ستطلق", "سيطلق", "ستشن", "سيشن", "ستنفذ",
     "سينفذ", "المقبلة", "المقبل", "القادمة", "القادم", "مرتقبة", "مرتقب", "تستعد", "يستعد",
@@ -283,6 +336,7 @@ _IRREALIS: Final = compile_words(
     "محتمل", "شائعات", "إشاعات", "غير مؤكدة", "تدريبات", "تدريب", "تدريبية", "مناورات",
     "مناورة", "تمرين", "تمارين", "رمايات", "افتراضية", "وهمية", "الذكرى",
 )
+_IRREALIS: Final = compile_words(*_IRREALIS_WORDS)
 """Words that make an event irreal or not an event: threats, plans, rumours,
 training and exercises, anniversaries."""
 
@@ -298,7 +352,7 @@ _DATE_PATTERNS: Final[tuple[tuple[str, re.Pattern[str]], ...]] = tuple(
     for name, src in (
         ("night", rf"(?:ب|و|في\s+)?ليل[ةه]?\s+(?P<wd1>{_WD})\s*(?:-|/|و|على|علي)\s*(?P<wd2>{_WD})"),
         ("explicit",
-         rf"(?:(?:يوم\s+)?(?P<wd>{_WD})\s+)?(?:[وبف]?ي?\s*)?(?P<d>\d{{1,2}})\s*(?:من\s+)?(?:شهر\s+)?"
+         rf"(?:(?:يوم\s+)?(?P<wd>{_WD})\s+)?(?:[وف]?في\s+)?(?P<d>\d{{1,2}})\s*(?:من\s+)?(?:شهر\s+)?"
          rf"(?P<m>{MONTH})(?:\s+(?:من\s+)?(?:عام|العام|سنة)?\s*(?P<y>(?:19|20)\d\d))?"),
         ("month_day", rf"(?P<d>\d{{1,2}})\s+من\s+(?:هذا\s+)?الشهر\s+{_CUR}"),
         ("since_year",
@@ -453,7 +507,115 @@ _SUMMARY_HEAD: Final = _rx(r"(?:ملخص|الملخص|أبرز\s+ما\s+في|ب�
 _BULLET: Final = re.compile(r"^\s*(?:[-•*·▪●◦‣–—]|\d{1,2}[.)])\s*")
 _SENTENCE_END: Final = re.compile(r"[.!?؟\n]+(?=\s|$|[\"'])|\n")
 _CLAUSE_END: Final = re.compile(r"[،,؛;:]")
-_TOKEN: Final = re.compile(r"[^\W_]+")
+
+
+# --- a prefilter for large alternations ------------------------------------------------
+# ``re`` tries every branch of an alternation at every position it is asked about.
+# The patterns below can only start where a word starts, and each branch starts
+# with one of a few two-letter heads: a word is tried only if one of its forms
+# (without attached prefixes) starts with such a head.  Equivalence with a plain
+# ``finditer`` is tested in tests/test_extraction.py.
+
+def _group_end(src: str, i: int) -> int:
+    depth, j = 0, i
+    while j < len(src):
+        c = src[j]
+        if c == "\\":
+            j += 2
+            continue
+        if c == "[":
+            j = src.index("]", j + 1) + 1
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return j
+        j += 1
+    raise ValueError(f"unbalanced group in {src!r}")
+
+
+def _split_top(src: str) -> list[str]:
+    parts, depth, cur, j = [], 0, 0, 0
+    while j < len(src):
+        c = src[j]
+        if c == "\\":
+            j += 2
+            continue
+        if c == "[":
+            j = src.index("]", j + 1) + 1
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            parts.append(src[cur:j])
+            cur = j + 1
+        j += 1
+    parts.append(src[cur:])
+    return parts
+
+
+_LOOKAROUND: Final = re.compile(r"\(\?<?[=!][^)]*\)")
+_TWO_LETTERS: Final = re.compile(r"[\u0621-\u064a]{2}(?![?*{])")
+
+
+def _first_bigrams(src: str, depth: int = 0) -> set[str] | None:
+    """The first two letters any match of a regex source can start with (None: unknown)."""
+    if depth > 30:
+        return None
+    out: set[str] = set()
+    for branch in _split_top(src):
+        b = branch
+        while (m := _LOOKAROUND.match(b)) is not None:
+            b = b[m.end():]
+        if b.startswith("("):
+            end = _group_end(b, 0)
+            opener = 3 if b.startswith("(?:") else (b.index(">") + 1 if b.startswith("(?P<")
+                                                     else 1)
+            inner, after = b[opener:end], b[end + 1:]
+            if after[:1] in ("?", "*") or after.startswith("{0"):
+                rest = re.sub(r"^(?:\?|\*|\{0,?\d*\})\??", "", after)
+                found = [_first_bigrams(inner + rest, depth + 1), _first_bigrams(rest, depth + 1)]
+            else:
+                found = [_first_bigrams("|".join(p + after for p in _split_top(inner)),
+                                        depth + 1)]
+            if any(f is None for f in found):
+                return None
+            for f in found:
+                out |= f  # type: ignore[operator]
+            continue
+        m = _TWO_LETTERS.match(b)
+        if m is None:
+            return None
+        out.add(m.group())
+    return out
+
+
+def _word_heads(word: str) -> set[str]:
+    """First two letters of a word and of its forms without و ف ب ل ك and ال."""
+    forms = [word]
+    if len(word) > 2 and word[0] in "وف":
+        forms.append(word[1:])
+    for f in list(forms):
+        if len(f) > 2 and f[0] in "بلك":
+            forms.append(f[1:])
+    for f in list(forms):
+        if len(f) > 3 and f.startswith(("ال", "لل")):
+            forms.append(f[2:])
+    return {f[:2] for f in forms}
+
+
+def _heads_of(sources: list[str]) -> frozenset[str] | None:
+    heads: set[str] = set()
+    for src in sources:
+        found = _first_bigrams(src)
+        if found is None:
+            return None
+        heads |= found
+    return frozenset(heads)
 
 
 # ======================================================================================
@@ -798,11 +960,41 @@ def _is_agent_near(norm: str, start: int, end: int, *, loose: bool = False) -> b
     return any(_IS_WORD.fullmatch(t) for t in before)
 
 
+_TRIGGER_HEADS: Final = _heads_of([normalize_pattern(src) for _, _, src in _TRIGGERS])
+_ACTOR_HEADS: Final = _heads_of([normalize_pattern(src) for _, _, src in _ACTORS])
+_IRREALIS_HEADS: Final = frozenset(normalize(w)[:2] for w in _IRREALIS_WORDS)
+
+
+def _matches_at_words(pattern: re.Pattern[str], norm: str, words: list[tuple[int, int, str]],
+                      heads: frozenset[str] | None = None) -> list[re.Match[str]]:
+    """Non-overlapping matches of a pattern that can only start where a word starts.
+
+    Equivalent to ``pattern.finditer`` for such patterns, and much faster than
+    scanning every character with a large alternation.  With ``heads``, a word
+    is tried only if one of its forms starts with one of them.
+    """
+    out: list[re.Match[str]] = []
+    after = 0
+    match = pattern.match
+    for start, _end, w in words:
+        if start < after:
+            continue
+        if heads is not None and heads.isdisjoint(_word_heads(w)):
+            continue
+        m = match(norm, start)
+        if m is not None:
+            out.append(m)
+            after = max(m.end(), start + 1)
+    return out
+
+
 def _trigger_mentions(norm: str, sentences: list[tuple[int, int]],
-                      excluded: list[tuple[int, int]]) -> list[_Mention]:
+                      excluded: list[tuple[int, int]],
+                      matches: list[re.Match[str]], actors: list[tuple[int, int, int]],
+                      cues: list[int]) -> list[_Mention]:
     sent_starts = [s for s, _ in sentences]
     out: list[_Mention] = []
-    for m in _TRIGGER_RE.finditer(norm):
+    for m in matches:
         idx = int(m.lastgroup[1:]) if m.lastgroup else -1
         if idx < 0:
             continue
@@ -844,7 +1036,7 @@ def _trigger_mentions(norm: str, sentences: list[tuple[int, int]],
             after = " ".join(_tokens_after(norm, w_end, 3))
             if not _AIR_SUBJECT.match(after):
                 continue
-            if not _ACTOR_RE.search(norm, w_end, min(s_end, w_end + 60)):
+            if not any(w_end <= a0 < min(s_end, w_end + 60) for a0, _a1, _i in actors):
                 continue
         elif form == "noun_mine":
             tail = norm[w_end:min(s_end, w_end + 40)]
@@ -857,7 +1049,7 @@ def _trigger_mentions(norm: str, sentences: list[tuple[int, int]],
         window_before = norm[max(s_start, w_start - 40):w_start]
         if _NEGATION.search(window_before):
             continue
-        if _IRREALIS.search(norm, s_start, c1):
+        if any(s_start <= c < c1 for c in cues):
             continue
         definite = "ال" in pre or pre.endswith("لل") or bool(
             re.match(r"\S+\s+ال", word)) and kind == "sweep"
@@ -876,17 +1068,16 @@ def _trigger_mentions(norm: str, sentences: list[tuple[int, int]],
 
 
 def _find_places(norm: str, gaz: Gazetteer, excluded: list[tuple[int, int]],
-                 original: str, nt: Normalized) -> list[tuple[int, int, str, str, bool]]:
+                 original: str, nt: Normalized, words: list[tuple[int, int, str]],
+                 joinable: list[bool]) -> list[tuple[int, int, str, str, bool]]:
     """(start, end, name, admin1, is_governorate_wide) for every place named."""
     found: list[tuple[int, int, str, str, bool]] = []
     blocked = [m.span() for m in _NOT_PLACES.finditer(norm)]
-    for m in gaz.pattern.finditer(norm):
-        s, e = m.span()
+    for s, e, idx, key in gaz.find(words, joinable):
         if any(a <= s < b for a, b in blocked + excluded):
             continue
-        group = m.lastgroup or ""
-        place = gaz.places[gaz.group_place[group]]
-        wide = place.is_governorate and not gaz.group_alias[group].startswith("مدينه")
+        place = gaz.places[idx]
+        wide = place.is_governorate and not key.startswith("مدينه")
         if wide and re.search(normalize_pattern(r"مدينة\s*$"), norm[max(0, s - 8):s]):
             wide = False
         found.append((s, e, place.name_en, place.admin1, wide))
@@ -920,16 +1111,17 @@ def _find_places(norm: str, gaz: Gazetteer, excluded: list[tuple[int, int]],
 
 
 def _actor_for(norm: str, kind: str, window: tuple[int, int], sentence: tuple[int, int],
-               whole: tuple[int, int]) -> str:
+               whole: tuple[int, int], actors: list[tuple[int, int, int]]) -> str:
     group = _ACTOR_GROUP_FOR[kind]
     for lo, hi in (window, sentence) + ((whole,) if kind == "attack" else ()):
         first = ""
-        for m in _ACTOR_RE.finditer(norm, lo, hi):
-            idx = int((m.lastgroup or "a-1")[1:])
+        for a0, a1, idx in actors:
+            if a0 < lo or a1 > hi:
+                continue
             name, g, _ = _ACTORS[idx]
             if g != group:
                 continue
-            if _LEADS.search(norm[max(lo, m.start() - 20):m.start()]):
+            if _LEADS.search(norm[max(lo, a0 - 20):a0]):
                 return name
             if not first:
                 first = name
@@ -940,8 +1132,9 @@ def _actor_for(norm: str, kind: str, window: tuple[int, int], sentence: tuple[in
 
 def _event_id(source: str, published: dt.date, kind: str, start: int, end: int,
               text: str) -> str:
+    report = hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
     digest = hashlib.sha1(
-        f"{source}|{published.isoformat()}|{kind}|{start}|{end}|{text[start:end]}".encode(
+        f"{source}|{published.isoformat()}|{report}|{kind}|{start}|{end}".encode(
             "utf-8", "surrogatepass")
     ).hexdigest()
     return f"ext-{digest[:16]}"
@@ -988,11 +1181,19 @@ def extract_records(
     sentences = _sentences(norm)
     if not sentences:
         return []
-    mentions = _trigger_mentions(norm, sentences, excluded)
+    words = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(norm)]
+    matches = _matches_at_words(_TRIGGER_RE, norm, words, _TRIGGER_HEADS)
+    actors = [(m.start(), m.end(), int((m.lastgroup or "a-1")[1:]))
+              for m in _matches_at_words(_ACTOR_RE, norm, words, _ACTOR_HEADS)]
+    cues = [m.start() for m in _matches_at_words(_IRREALIS, norm, words, _IRREALIS_HEADS)]
+    mentions = _trigger_mentions(norm, sentences, excluded, matches, actors, cues)
     if not mentions:
         return []
+    trigger_spans = [m.span() for m in matches]
     dates = [d for d in _find_dates(norm, pub) if not any(a <= d.start < b for a, b in excluded)]
-    places = _find_places(norm, gaz, excluded, text, nt)
+    joinable = [_JOIN.fullmatch(norm, words[i][1], words[i + 1][0]) is not None
+                for i in range(len(words) - 1)] + [False]
+    places = _find_places(norm, gaz, excluded, text, nt, words, joinable)
     sent_starts = [s for s, _ in sentences]
 
     def sentence_of(pos: int) -> int:
@@ -1084,7 +1285,7 @@ def extract_records(
     source_key = source_url or source or ""
     for u, info in built:
         records.append(_record(u, info["units"], info["date"], norm, nt, text, pub, sentences,
-                               source_url, source, source_key))
+                               source_url, source, source_key, trigger_spans, actors))
     return records
 
 
@@ -1109,7 +1310,9 @@ def _sentence_date(dates: list[_Date], sentence: tuple[int, int], prim: _Mention
 
 def _record(u: _Unit, units: list[_Unit], date: _Date | None, norm: str, nt: Normalized,
             text: str, pub: dt.date, sentences: list[tuple[int, int]], source_url: str | None,
-            source: str | None, source_key: str) -> dict[str, Any]:
+            source: str | None, source_key: str,
+            trigger_spans: list[tuple[int, int]],
+            actors: list[tuple[int, int, int]]) -> dict[str, Any]:
     prim = u.primary
     notes: list[str] = []
     s0, s1 = sentences[u.sentence]
@@ -1143,16 +1346,16 @@ def _record(u: _Unit, units: list[_Unit], date: _Date | None, norm: str, nt: Nor
     sent_mentions = sorted((mt for uu in units for mt in uu.mentions if mt.sentence == u.sentence),
                            key=lambda mt: mt.start)
     lo, hi = s0, s1
-    for other in _all_sentence_triggers(units, u, norm, sentences):
-        if other.end <= prim.start:
-            lo = max(lo, other.end)
-        elif other.start > prim.end:
-            hi = min(hi, other.start)
-    actor = _actor_for(norm, u.kind, (lo, hi), (s0, s1), (0, len(norm)))
+    for o_start, o_end in trigger_spans:
+        if o_end <= prim.start:
+            lo = max(lo, o_end)
+        elif o_start > prim.end:
+            hi = min(hi, o_start)
+    actor = _actor_for(norm, u.kind, (lo, hi), (s0, s1), (0, len(norm)), actors)
     if not actor:
         for uu in units[1:]:
-            actor = _actor_for(norm, uu.kind, (sentences[uu.sentence][0], sentences[uu.sentence][1]),
-                               sentences[uu.sentence], (0, len(norm)))
+            actor = _actor_for(norm, uu.kind, sentences[uu.sentence], sentences[uu.sentence],
+                               (0, len(norm)), actors)
             if actor:
                 break
     del sent_mentions
@@ -1177,6 +1380,10 @@ def _record(u: _Unit, units: list[_Unit], date: _Date | None, norm: str, nt: Nor
             not _CLAUSE_END.search(norm, e1, first_place[0]):
         e1 = max(e1, first_place[1])
     o0, o1 = nt.span(e0, e1)
+    while o0 < o1 and text[o0].isspace():
+        o0 += 1
+    while o1 > o0 and text[o1 - 1].isspace():
+        o1 -= 1
     evidence = text[o0:o1]
     return {
         "event_id": _event_id(source_key, pub, u.kind, o0, o1, text),
@@ -1208,17 +1415,6 @@ def _record(u: _Unit, units: list[_Unit], date: _Date | None, norm: str, nt: Nor
         "evidence_end": o1,
         "is_machine_extracted": True,
     }
-
-
-def _all_sentence_triggers(units: list[_Unit], u: _Unit, norm: str,
-                           sentences: list[tuple[int, int]]) -> list[_Mention]:
-    """Trigger mentions of any kind in the unit's sentence (found again, cheaply)."""
-    s0, s1 = sentences[u.sentence]
-    out: list[_Mention] = []
-    for m in _TRIGGER_RE.finditer(norm, s0, s1):
-        out.append(_Mention("", "", m.start(), m.end(), u.sentence, (None, None, None), m.start(),
-                            False, False, False))
-    return out
 
 
 def _empty_frame() -> pd.DataFrame:
@@ -1368,6 +1564,11 @@ def extract_events_batch(
                                            item.get("source_url"), item.get("source"), gaz))
         else:
             records.extend(extract_records(item[0], item[1], gazetteer=gaz))
+    seen: dict[str, int] = {}
+    for rec in records:  # the same report given twice: number the repeats
+        n = seen[rec["event_id"]] = seen.get(rec["event_id"], 0) + 1
+        if n > 1:
+            rec["event_id"] = f"{rec['event_id']}-{n}"
     return records_to_frame(records)
 
 
