@@ -434,9 +434,10 @@ def validate_events(
         1, "line",
         [line_numbers[r] if line_numbers is not None else None for r in np.flatnonzero(bad)],
     )
-    summary = table.groupby("row", sort=True)[["column", "rule"]].apply(
-        lambda g: "; ".join(f"{c}: {r}" for c, r in zip(g["column"], g["rule"], strict=True))
-    )
+    summary = {
+        row: "; ".join(f"{c}: {r}" for c, r in zip(g["column"], g["rule"], strict=True))
+        for row, g in table.groupby("row", sort=True)
+    }
     rejects["problems"] = rejects["row"].map(summary)
     return Validated(events, rejects.reset_index(drop=True), table)
 
