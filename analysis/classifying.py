@@ -15,7 +15,8 @@ direction of deaths to decide between the package's types:
    to the next rule.
 3. **attack**: an IS drone that killed on the other side, or attack wording
    ("attack", "ambush", "suicide", "car bomb", "explosive device",
-   "landmine", "execute", "kidnap", هجوم، كمين، عبوة ناسفة، إعدام، اختطاف) where the IS side is the attacker: the wording is not
+   "landmine", "execute", "kidnap", هجوم، كمين، عبوة ناسفة، إعدام، اختطاف)
+   where the IS side is the attacker: the wording is not
    a government or allied subject attacking ("regime forces attack ..."), and
    deaths fell on the non-IS side (combatants or civilians) or no side's
    deaths are known.
