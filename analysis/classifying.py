@@ -158,7 +158,7 @@ def classify_event_type(
 
     if SWEEP_PATTERN.search(text):
         return "sweep"
-    is_drone = IS_DRONE_PATTERN.search(text)
+    is_drone = "drone" in text.lower() and IS_DRONE_PATTERN.search(text)
     if (AIR_PATTERN.search(text) and not is_drone
             and (is_deaths > 0 or not any_known or not (a_is or b_is))):
         return "airstrike"
