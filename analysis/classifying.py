@@ -5,23 +5,30 @@ UCDP GED records say who fought whom and how many died on each side, but not
 reads English and Arabic keywords in that text and uses the sides and the
 direction of deaths to decide between the package's types:
 
-1. **sweep**: sweep or combing wording ("combing", "sweep", "mop-up",
-   "search operation", "security campaign", تمشيط، حملة أمنية).
-2. **airstrike**: air wording ("warplanes", "airstrikes", "air raids",
-   "helicopters", "aerial bombardment", "barrel bombs", غارة، طيران حربي،
-   قصف جوي) that is not about IS's own drones, when the Islamic State side
-   suffered deaths or no side's deaths are known.  Air wording with deaths
-   only on the other side (the strikes did not kill the IS side) falls through
-   to the next rule.
-3. **attack**: an IS drone that killed on the other side, or attack wording
-   ("attack", "ambush", "suicide", "car bomb", "explosive device",
-   "landmine", "execute", "kidnap", هجوم، كمين، عبوة ناسفة، إعدام، اختطاف)
-   where the IS side is the attacker: the wording is not
-   a government or allied subject attacking ("regime forces attack ..."), and
-   deaths fell on the non-IS side (combatants or civilians) or no side's
-   deaths are known.
-4. **other**: everything else (clashes with no initiative stated, shelling,
-   offensives, daily death-toll round-ups, events without IS).
+Each type has a wording pattern (English and Arabic):
+
+- **sweep**: sweep or combing wording ("combing", "sweep", "mop-up",
+  "search operation", "security campaign", تمشيط، حملة أمنية).
+- **airstrike**: air wording ("warplanes", "airstrikes", "air raids",
+  "helicopters", "aerial bombardment", "barrel bombs", coalition bombardment,
+  غارة، طيران حربي، قصف جوي) that is not about IS's own drones.  It counts
+  unless deaths fell only on the non-IS combatant side (strikes on IS that
+  killed nobody on the IS side or among civilians did not cause this event's
+  deaths).
+- **attack**: IS as the agent of an action ("IS attacks", "ISIS targets",
+  "IS shells", "attack by the Islamic State", "ISIS kills", هجوم لداعش), an
+  IS drone, or other attack wording ("ambush", "suicide", "car bomb",
+  "explosive device", "execute", "kidnap", كمين، عبوة ناسفة، إعدام، اختطاف)
+  whose subject is not a government-side or rebel force.  It counts unless
+  deaths fell only on the IS side.
+- **other** lead: clashes, battles, fighting, or government forces advancing
+  or shelling.
+
+**The wording that comes first in the text decides** (SOHR headlines often
+join several stories with ";", and their lead is the main one); a text where
+only the *other* lead wording or nothing matches is ``other``: clashes with
+no initiative stated, shelling, offensives, daily death-toll round-ups,
+events without IS.
 
 A record the rules cannot place is ``other``: the classifier never drops one.
 Its precision and recall per type on hand-labelled UCDP events are reported
@@ -92,13 +99,40 @@ ATTACK_PATTERN: Final[re.Pattern[str]] = re.compile(
 )
 """Attack wording, English and Arabic."""
 
-GOVERNMENT_ATTACK_PATTERN: Final[re.Pattern[str]] = re.compile(
-    r"\b(?:regime|government|army|syrian|russian|loyal\w*|militi\w*|forces|troops|"
-    r"coalition|sdf|hezbollah)\b(?:\s+\w+){0,3}?\s+(?:launch\w*\s+(?:an?\s+)?|carry out "
-    r"(?:an?\s+)?|resum\w*\s+(?:their|its)\s+|(?:a\s+)?counter-?)?attack",
+IS_ACTION_PATTERN: Final[re.Pattern[str]] = re.compile(
+    _IS_TEXT + r"[”\"']?\W+(?:\w+\W+){0,3}?(?:target\w*|shell\w*|stone\w*|attack\w*|"
+    r"ambush\w*|assault\w*|execut\w*|behead\w*|kidnap\w*|abduct\w*|captur\w*|seiz\w*|"
+    r"detonat\w*|infiltrat\w*|enters?\b|kills?\b)"
+    r"|(?:attack|ambush|assault|shells?|targeting|bombing)\w*\s+(?:\w+\s+){0,2}?(?:by|of)\s+"
+    r"(?:the\s+)?[“\"]?" + _IS_TEXT
+    + r"|" + _IS_TEXT + r"[”\"']?\s+shells?\b"
+    r"|(?:هجوم|هجمات|كمين|استهداف)\S*\s+(?:\S+\s+){0,2}?(?:ل|من\s+)?(?:خلايا\s+)?"
+    r"(?:تنظيم\s+)?(?:داعش|الدولة)"
+    r"|(?:داعش|تنظيم الدولة)\s+(?:\S+\s+){0,3}?(?:هجوم|هجمات|كمين|تستهدف|يستهدف|استهدف)",
     re.IGNORECASE,
 )
-"""A government-side or allied subject attacking: an offensive, not an IS attack."""
+"""IS named as the agent of an attack, shelling, killing or seizure."""
+
+ATTACKER_NOT_IS_PATTERN: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:regime|government|army|syrian|russian|loyal\w*|militi\w*|forces|troops|coalition|"
+    r"sdf|hezbollah|factions?|rebels?|osud\b[\w\- ]*)\b(?:\s+[\w\-]+){0,6}?\s+"
+    r"(?:counter-?)?attack",
+    re.IGNORECASE,
+)
+"""A government-side, allied or rebel subject of attack wording: not an IS attack."""
+
+OTHER_LEAD_PATTERN: Final[re.Pattern[str]] = re.compile(
+    r"\bclash\w*|\bbattles?\b|\bfighting\b|\bconfrontations?\b|"
+    r"\b(?:regime|government) forces (?:\w+ ){0,3}?(?:advanc\w*|shell\w*|control\w*|target\w*)|"
+    r"اشتباكات|معارك",
+    re.IGNORECASE,
+)
+"""Wording of a story that is none of the types; it wins when it comes first."""
+
+AIR_PATTERN_WITH_COALITION: Final[re.Pattern[str]] = re.compile(
+    AIR_PATTERN.pattern + r"|\bcoalition\W+(?:\w+\W+){0,3}?bombard\w*", re.IGNORECASE
+)
+"""Air wording, plus bombardment by the (US-led) coalition."""
 
 
 def _known(value: float | int | None) -> bool:
@@ -116,7 +150,7 @@ def classify_event_type(
 ) -> EventType:
     """Classify one event as airstrike, sweep, attack or other.
 
-    The rules, in order, are in the module docstring.
+    The rules are in the module docstring: the type whose wording comes first wins.
 
     Parameters
     ----------
@@ -151,23 +185,31 @@ def classify_event_type(
     deaths = {"a": deaths_a, "b": deaths_b}
     is_deaths = sum(float(deaths[s]) for s, flag in (("a", a_is), ("b", b_is))
                     if flag and _known(deaths[s]))
-    other = [deaths[s] for s, flag in (("a", a_is), ("b", b_is)) if not flag]
-    other.append(deaths_civilians)
-    other_deaths = sum(float(v) for v in other if _known(v))
-    any_known = is_deaths > 0 or other_deaths > 0
+    combatant_deaths = sum(float(deaths[s]) for s, flag in (("a", a_is), ("b", b_is))
+                           if not flag and _known(deaths[s]))
+    civilian_deaths = float(deaths_civilians) if _known(deaths_civilians) else 0.0
+    not_is_deaths = combatant_deaths + civilian_deaths
 
-    if SWEEP_PATTERN.search(text):
-        return "sweep"
-    is_drone = "drone" in text.lower() and IS_DRONE_PATTERN.search(text)
-    if (AIR_PATTERN.search(text) and not is_drone
-            and (is_deaths > 0 or not any_known or not (a_is or b_is))):
-        return "airstrike"
-    if is_drone and other_deaths > 0:
-        return "attack"
-    if ATTACK_PATTERN.search(text):
-        government_subject = GOVERNMENT_ATTACK_PATTERN.search(text)
-        is_named = re.search(_IS_TEXT + r"\W+(?:\w+\W+){0,2}?(?:attack|ambush|assault)",
-                             text, re.IGNORECASE)
-        if (is_named or not government_subject) and (other_deaths > 0 or not any_known):
-            return "attack"
-    return "other"
+    hits: list[tuple[int, EventType]] = []
+    if m := SWEEP_PATTERN.search(text):
+        hits.append((m.start(), "sweep"))
+    drone = IS_DRONE_PATTERN.search(text) if "drone" in text.lower() else None
+    if (
+        (m := AIR_PATTERN_WITH_COALITION.search(text))
+        and not drone
+        and (is_deaths > 0 or civilian_deaths > 0 or combatant_deaths == 0
+             or not (a_is or b_is))
+    ):
+        hits.append((m.start(), "airstrike"))
+    if not_is_deaths > 0 or is_deaths == 0:
+        if m := IS_ACTION_PATTERN.search(text):
+            hits.append((m.start(), "attack"))
+        elif drone and not_is_deaths > 0:
+            hits.append((drone.start(), "attack"))
+        elif (m := ATTACK_PATTERN.search(text)) and not ATTACKER_NOT_IS_PATTERN.search(text):
+            hits.append((m.start(), "attack"))
+    if not hits:
+        return "other"
+    if m := OTHER_LEAD_PATTERN.search(text):
+        hits.append((m.start(), "other"))
+    return min(hits)[1]
