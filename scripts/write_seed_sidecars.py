@@ -469,19 +469,33 @@ def readme_text(metas: dict[Path, dict[str, Any]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def main() -> int:
-    """Write every sidecar, checksum included, and seeds/README.md."""
-    for path, meta in sidecars().items():
+def render_all() -> dict[Path, str]:
+    """Return the text of every sidecar (checksum included) and of seeds/README.md."""
+    metas = sidecars()
+    out: dict[Path, str] = {}
+    for path, meta in metas.items():
         ordered = {k: meta[k] for k in meta if k != "columns"}
         ordered["sha256"] = compute_sha256(path)
         ordered["columns"] = meta["columns"]
-        side = sidecar_path(path)
-        side.write_text(json.dumps(ordered, ensure_ascii=False, indent=2) + "\n",
-                        encoding="utf-8")
-        print(f"wrote {side}")
-    readme = BADIA_2024_EVENTS.parents[1] / "README.md"
-    readme.write_text(readme_text(sidecars()), encoding="utf-8")
-    print(f"wrote {readme}")
+        out[sidecar_path(path)] = json.dumps(ordered, ensure_ascii=False, indent=2) + "\n"
+    out[BADIA_2024_EVENTS.parents[1] / "README.md"] = readme_text(metas)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Write every sidecar and seeds/README.md (``--check``: exit 1 if any is stale)."""
+    check = "--check" in (sys.argv[1:] if argv is None else argv)
+    stale = []
+    for path, text in render_all().items():
+        if check:
+            if not path.exists() or path.read_text(encoding="utf-8") != text:
+                stale.append(path)
+            continue
+        path.write_text(text, encoding="utf-8")
+        print(f"wrote {path}")
+    if check:
+        print("stale: " + ", ".join(map(str, stale)) if stale else "up to date")
+        return 1 if stale else 0
     return 0
 
 

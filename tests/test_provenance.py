@@ -115,3 +115,16 @@ def test_read_provenance_rejects_bad_json(seed_copy):
     side.write_text("{not json", encoding="utf-8")
     with pytest.raises(ProvenanceError, match="not valid JSON"):
         read_provenance(seed_copy / "ucdp_ged_syria_is_badia_monthly_2016_2019.csv")
+
+
+def test_sidecars_and_readme_are_what_their_script_writes():
+    import importlib.util
+
+    from analysis.config import ROOT_DIR
+
+    path = ROOT_DIR / "scripts" / "write_seed_sidecars.py"
+    spec = importlib.util.spec_from_file_location("write_seed_sidecars", path)
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    for target, text in script.render_all().items():
+        assert target.read_text(encoding="utf-8") == text, target

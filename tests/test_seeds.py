@@ -167,3 +167,36 @@ def test_badia_conversion_does_not_mutate_its_input():
     before = raw.copy()
     script.convert_badia_events(raw)
     pd.testing.assert_frame_equal(raw, before)
+
+
+def test_seed_strike_record_spreads_its_count_over_its_window():
+    from analysis.counting import count_events
+    from analysis.loading import load_events
+
+    events = load_events(SEED_ARTICLE_RECORDS)
+    strike = events[events["event_id"] == "seed000-01"]
+    daily = count_events(strike, freq="D")
+    air = daily[daily["event_type"] == "airstrike"].reset_index(drop=True)
+    # 'more than 30' in 'the past 72 hours', publication bracketed 4..8 October:
+    # 31 strikes shared over the 8 days 1..8 October, lower bound 31, no upper bound
+    assert air["period"].tolist() == list(pd.date_range("2024-10-01", "2024-10-08"))
+    assert air["count"].tolist() == [31 / 8] * 8
+    assert air["count_low"].tolist() == [31 / 8] * 8
+    assert (air["count_high"] == float("inf")).all()
+    assert air["count"].sum() == 31
+
+
+def test_seed_aggregates_stay_out_of_counts_unless_asked():
+    from analysis.counting import count_events
+    from analysis.loading import load_events
+
+    events = load_events(SEED_ARTICLE_RECORDS)
+    kept = count_events(events, freq="YS")
+    by_type = kept.groupby("event_type", observed=True)["count"].sum()
+    assert by_type["airstrike"] == 31
+    assert by_type["sweep"] == 1  # the 2 October campaign, not the 'about 17'
+    assert by_type["attack"] == 0  # 'dozens' of attacks is a period aggregate
+    both = count_events(events, freq="YS", include_aggregates=True)
+    by_type = both.groupby("event_type", observed=True)
+    assert by_type["count"].sum()["sweep"] == 1 + 17
+    assert by_type["count_low"].sum()["attack"] == 20
