@@ -128,3 +128,19 @@ def test_sidecars_and_readme_are_what_their_script_writes():
     spec.loader.exec_module(script)
     for target, text in script.render_all().items():
         assert target.read_text(encoding="utf-8") == text, target
+
+
+def test_citation_file_matches_the_package_and_cites_ucdp():
+    import tomllib
+
+    import yaml
+
+    from analysis.config import ROOT_DIR
+
+    citation = yaml.safe_load((ROOT_DIR / "CITATION.cff").read_text(encoding="utf-8"))
+    project = tomllib.loads((ROOT_DIR / "pyproject.toml").read_text(encoding="utf-8"))
+    assert citation["cff-version"] == "1.2.0"
+    assert citation["version"] == project["project"]["version"]
+    assert citation["license"] == project["project"]["license"]
+    titles = [r["title"] for r in citation["references"]]
+    assert "Introducing the UCDP Georeferenced Event Dataset" in titles
