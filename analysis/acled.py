@@ -238,7 +238,8 @@ def acled_to_events(
     """
     check_acled_layout(list(raw.columns), source=source)
     rows = []
-    for r in raw.to_dict("records"):
+    records: list[dict[str, str]] = raw.to_dict("records")  # type: ignore[assignment]
+    for r in records:
         tp = r["time_precision"].strip()
         date = parse_acled_date(r["event_date"])
         if date is None:

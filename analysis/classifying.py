@@ -135,8 +135,11 @@ AIR_PATTERN_WITH_COALITION: Final[re.Pattern[str]] = re.compile(
 """Air wording, plus bombardment by the (US-led) coalition."""
 
 
-def _known(value: float | int | None) -> bool:
-    return value is not None and not (isinstance(value, float) and math.isnan(value))
+def _or_zero(value: float | None) -> float:
+    """Return a death count as a float, unknown (None or NaN) as 0."""
+    if value is None or math.isnan(float(value)):
+        return 0.0
+    return float(value)
 
 
 def classify_event_type(
@@ -182,12 +185,10 @@ def classify_event_type(
     text = text or ""
     a_is = bool(IS_SIDE_PATTERN.search(side_a or ""))
     b_is = bool(IS_SIDE_PATTERN.search(side_b or ""))
-    deaths = {"a": deaths_a, "b": deaths_b}
-    is_deaths = sum(float(deaths[s]) for s, flag in (("a", a_is), ("b", b_is))
-                    if flag and _known(deaths[s]))
-    combatant_deaths = sum(float(deaths[s]) for s, flag in (("a", a_is), ("b", b_is))
-                           if not flag and _known(deaths[s]))
-    civilian_deaths = float(deaths_civilians) if _known(deaths_civilians) else 0.0
+    a, b = _or_zero(deaths_a), _or_zero(deaths_b)
+    is_deaths = (a if a_is else 0.0) + (b if b_is else 0.0)
+    combatant_deaths = (0.0 if a_is else a) + (0.0 if b_is else b)
+    civilian_deaths = _or_zero(deaths_civilians)
     not_is_deaths = combatant_deaths + civilian_deaths
 
     hits: list[tuple[int, EventType]] = []

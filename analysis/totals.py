@@ -241,14 +241,18 @@ def implied_counts(
 
     origin = pd.Timestamp(origins[0])
     out = []
-    prev_end, prev_value, prev_bounds, prev_precision = None, 0.0, (0.0, 0.0), "day"
-    for r in rows.itertuples(index=False):
+    prev_end: pd.Timestamp | None = None
+    prev_value, prev_bounds, prev_precision = 0.0, (0.0, 0.0), "day"
+    for r in rows.to_dict("records"):
+        end = pd.Timestamp(r["period_end"])
+        precision = str(r["end_precision"])
         start = origin if prev_end is None else prev_end + pd.Timedelta(days=1)
-        days = (r.period_end - start).days + 1
-        slack = (approx_days if r.end_precision == "approx" else 0) + (
+        days = (end - start).days + 1
+        slack = (approx_days if precision == "approx" else 0) + (
             approx_days if prev_end is not None and prev_precision == "approx" else 0
         )
-        point, low_now, high_now = _value_point_and_bounds(float(r.value), str(r.qualifier))
+        point, low_now, high_now = _value_point_and_bounds(float(r["value"]),
+                                                           str(r["qualifier"]))
         count = point - prev_value
         count_low = low_now - prev_bounds[1]
         count_high = high_now - prev_bounds[0]
@@ -257,17 +261,17 @@ def implied_counts(
         days_min, days_max = max(1, days - slack), days + slack
         out.append({
             "source": chosen_source, "metric": chosen_metric, "area": area,
-            "interval_start": start, "interval_end": r.period_end,
+            "interval_start": start, "interval_end": end,
             "start_precision": "day" if prev_end is None else prev_precision,
-            "end_precision": r.end_precision,
+            "end_precision": precision,
             "days": days, "days_min": days_min, "days_max": days_max,
             "total_start": prev_value, "total_end": point,
             "count": count, "count_low": count_low, "count_high": count_high,
             "rate": count / days, "rate_low": count / days_max, "rate_high": count / days_min,
             "note": "running total fell: a revision or a change of scope" if count < 0 else "",
         })
-        prev_end, prev_value = r.period_end, point
-        prev_bounds, prev_precision = (low_now, high_now), str(r.end_precision)
+        prev_end, prev_value = end, point
+        prev_bounds, prev_precision = (low_now, high_now), precision
     result = pd.DataFrame(out)
     for col in ("interval_start", "interval_end"):
         result[col] = result[col].astype("datetime64[ns]")
