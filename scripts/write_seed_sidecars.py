@@ -147,8 +147,11 @@ def sidecars() -> dict[Path, dict[str, Any]]:
             "producer": "Al-Araby Al-Jadeed",
             "url": SEED_URL,
             "published": "2024-10-04..2024-10-08",
-            "published_note": "The stored copy has no date line. Bracket from the issue text: "
-                              "the sweep it reports began 'last Wednesday', 2 October 2024.",
+            "published_note": "The stored copy has no date line. The bracket is the one the "
+                              "project's data notes record (badia_2024_events.csv, row "
+                              "B24-061); it agrees with the text: the sweep it reports began "
+                              "'last Wednesday', which is 2 October 2024 for every day of the "
+                              "bracket.",
             "accessed": ACCESSED,
             "accessed_note": ACCESSED_NOTE,
             "licence": "Copyright Al-Araby Al-Jadeed; no open licence. Kept exactly as given "
