@@ -59,8 +59,10 @@ from analysis.schema import EventType
 IS_SIDE_PATTERN: Final[re.Pattern[str]] = re.compile(r"\bIS\b")
 """A UCDP side that is the Islamic State: its name contains the word ``IS``."""
 
-_IS_TEXT = (r"(?:(?-i:\bIS\b)|\bISIS\b|\bISIL\b|\bDaesh\b|islamic state|"
-            r"the organi[sz]ation|داعش|تنظيم الدولة)")
+_IS_TEXT = (
+    r"(?:(?-i:\bIS\b)|\bISIS\b|\bISIL\b|\bDaesh\b|islamic state|"
+    r"the organi[sz]ation|داعش|تنظيم الدولة)"
+)
 
 SWEEP_PATTERN: Final[re.Pattern[str]] = re.compile(
     r"\bcomb(?:s|ed|ing)?\b|\bsweep(?:s|ing)?\b|\bmop(?:ping)?[- ]?up\b|"
@@ -104,8 +106,7 @@ IS_ACTION_PATTERN: Final[re.Pattern[str]] = re.compile(
     r"ambush\w*|assault\w*|execut\w*|behead\w*|kidnap\w*|abduct\w*|captur\w*|seiz\w*|"
     r"detonat\w*|infiltrat\w*|enters?\b|kills?\b)"
     r"|(?:attack|ambush|assault|shells?|targeting|bombing)\w*\s+(?:\w+\s+){0,2}?(?:by|of)\s+"
-    r"(?:the\s+)?[“\"]?" + _IS_TEXT
-    + r"|" + _IS_TEXT + r"[”\"']?\s+shells?\b"
+    r"(?:the\s+)?[“\"]?" + _IS_TEXT + r"|" + _IS_TEXT + r"[”\"']?\s+shells?\b"
     r"|(?:هجوم|هجمات|كمين|استهداف)\S*\s+(?:\S+\s+){0,2}?(?:ل|من\s+)?(?:خلايا\s+)?"
     r"(?:تنظيم\s+)?(?:داعش|الدولة)"
     r"|(?:داعش|تنظيم الدولة)\s+(?:\S+\s+){0,3}?(?:هجوم|هجمات|كمين|تستهدف|يستهدف|استهدف)",
@@ -198,8 +199,7 @@ def classify_event_type(
     if (
         (m := AIR_PATTERN_WITH_COALITION.search(text))
         and not drone
-        and (is_deaths > 0 or civilian_deaths > 0 or combatant_deaths == 0
-             or not (a_is or b_is))
+        and (is_deaths > 0 or civilian_deaths > 0 or combatant_deaths == 0 or not (a_is or b_is))
     ):
         hits.append((m.start(), "airstrike"))
     if not_is_deaths > 0 or is_deaths == 0:

@@ -32,8 +32,17 @@ SIDECAR_SUFFIX: Final[str] = ".meta.json"
 """A sidecar's name is its data file's name followed by this suffix."""
 
 REQUIRED_KEYS: Final[tuple[str, ...]] = (
-    "title", "producer", "url", "published", "accessed", "licence", "citation",
-    "sha256", "language", "source_line", "columns",
+    "title",
+    "producer",
+    "url",
+    "published",
+    "accessed",
+    "licence",
+    "citation",
+    "sha256",
+    "language",
+    "source_line",
+    "columns",
 )
 """Keys every sidecar must have (``columns`` may be empty for a text file)."""
 
@@ -162,7 +171,7 @@ def source_line(*paths: str | Path) -> str:
         raise ValueError("source_line needs at least one seed file")
     parts: list[str] = []
     for path in paths:
-        line = str(read_provenance(path)["source_line"])[len(SOURCE_LINE_PREFIX):].strip()
+        line = str(read_provenance(path)["source_line"])[len(SOURCE_LINE_PREFIX) :].strip()
         if line not in parts:
             parts.append(line)
     return SOURCE_LINE_PREFIX + "; ".join(parts)
@@ -194,7 +203,8 @@ def list_seed_files(seeds_dir: str | Path = SEEDS_DIR) -> list[Path]:
     """
     root = Path(seeds_dir)
     return sorted(
-        p for p in root.rglob("*")
+        p
+        for p in root.rglob("*")
         if p.is_file() and p.name not in _NOT_SEED_FILES and not p.name.endswith(SIDECAR_SUFFIX)
     )
 

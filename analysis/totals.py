@@ -54,8 +54,19 @@ from analysis._readers import read_raw_csv
 from analysis.config import BADIA_2024_TOTALS
 
 TOTALS_COLUMNS: Final[tuple[str, ...]] = (
-    "source", "reported_via", "metric", "kind", "period_start", "period_end",
-    "end_precision", "value", "qualifier", "scope", "area", "url", "notes",
+    "source",
+    "reported_via",
+    "metric",
+    "kind",
+    "period_start",
+    "period_end",
+    "end_precision",
+    "value",
+    "qualifier",
+    "scope",
+    "area",
+    "url",
+    "notes",
 )
 """Columns of the published-totals file."""
 
@@ -119,13 +130,19 @@ def load_reported_totals(path: str | Path = BADIA_2024_TOTALS) -> pd.DataFrame:
         flag(out[col].isna(), col, "must be a date YYYY-MM-DD")
     out["value"] = pd.to_numeric(raw["value"].str.strip(), errors="coerce")
     flag(out["value"].isna() | (out["value"] < 0), "value", "must be a number >= 0")
-    for col, allowed in (("kind", KINDS), ("end_precision", END_PRECISIONS),
-                         ("qualifier", QUALIFIERS)):
+    for col, allowed in (
+        ("kind", KINDS),
+        ("end_precision", END_PRECISIONS),
+        ("qualifier", QUALIFIERS),
+    ):
         flag(~raw[col].str.strip().isin(allowed), col, f"must be one of {', '.join(allowed)}")
     for col in ("source", "metric"):
         flag(raw[col].str.strip() == "", col, "a value is required")
-    flag(out["period_end"] < out["period_start"], "period_end",
-         "period_end must not be before period_start")
+    flag(
+        out["period_end"] < out["period_start"],
+        "period_end",
+        "period_end must not be before period_start",
+    )
     if problems:
         raise TotalsError(f"{path}: {len(problems)} problem(s):\n  " + "\n  ".join(problems))
     for col in TOTALS_COLUMNS:
@@ -150,9 +167,7 @@ def _one(frame: pd.DataFrame, column: str, wanted: str | None) -> str:
     values = sorted(frame[column].unique())
     if wanted is not None:
         if wanted not in values:
-            raise TotalsError(
-                f"no cumulative totals with {column} {wanted!r}; available: {values}"
-            )
+            raise TotalsError(f"no cumulative totals with {column} {wanted!r}; available: {values}")
         return wanted
     if len(values) != 1:
         raise TotalsError(
@@ -220,8 +235,9 @@ def implied_counts(
     chosen_metric = _one(cumulative, "metric", metric)
     cumulative = cumulative[cumulative["metric"] == chosen_metric]
     chosen_source = _one(cumulative, "source", source)
-    rows = cumulative[(cumulative["source"] == chosen_source)
-                      & (cumulative["area"].fillna("") == area)]
+    rows = cumulative[
+        (cumulative["source"] == chosen_source) & (cumulative["area"].fillna("") == area)
+    ]
     if rows.empty:
         raise TotalsError(
             f"no cumulative {chosen_metric!r} totals of {chosen_source!r} for area {area!r}"
@@ -251,25 +267,36 @@ def implied_counts(
         slack = (approx_days if precision == "approx" else 0) + (
             approx_days if prev_end is not None and prev_precision == "approx" else 0
         )
-        point, low_now, high_now = _value_point_and_bounds(float(r["value"]),
-                                                           str(r["qualifier"]))
+        point, low_now, high_now = _value_point_and_bounds(float(r["value"]), str(r["qualifier"]))
         count = point - prev_value
         count_low = low_now - prev_bounds[1]
         count_high = high_now - prev_bounds[0]
         if count >= 0 and not np.isnan(count_low):
             count_low = max(count_low, 0.0)  # a running total does not fall
         days_min, days_max = max(1, days - slack), days + slack
-        out.append({
-            "source": chosen_source, "metric": chosen_metric, "area": area,
-            "interval_start": start, "interval_end": end,
-            "start_precision": "day" if prev_end is None else prev_precision,
-            "end_precision": precision,
-            "days": days, "days_min": days_min, "days_max": days_max,
-            "total_start": prev_value, "total_end": point,
-            "count": count, "count_low": count_low, "count_high": count_high,
-            "rate": count / days, "rate_low": count / days_max, "rate_high": count / days_min,
-            "note": "running total fell: a revision or a change of scope" if count < 0 else "",
-        })
+        out.append(
+            {
+                "source": chosen_source,
+                "metric": chosen_metric,
+                "area": area,
+                "interval_start": start,
+                "interval_end": end,
+                "start_precision": "day" if prev_end is None else prev_precision,
+                "end_precision": precision,
+                "days": days,
+                "days_min": days_min,
+                "days_max": days_max,
+                "total_start": prev_value,
+                "total_end": point,
+                "count": count,
+                "count_low": count_low,
+                "count_high": count_high,
+                "rate": count / days,
+                "rate_low": count / days_max,
+                "rate_high": count / days_min,
+                "note": "running total fell: a revision or a change of scope" if count < 0 else "",
+            }
+        )
         prev_end, prev_value = end, point
         prev_bounds, prev_precision = (low_now, high_now), precision
     result = pd.DataFrame(out)

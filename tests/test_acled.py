@@ -23,38 +23,80 @@ def synthetic_row(**values: str) -> dict[str, str]:
     """One made-up row in ACLED's layout; every field not given is plausible filler."""
     row = dict.fromkeys(ACLED_COLUMNS, "")
     row.update(
-        event_id_cnty="SYNTH0", event_date="2024-03-15", year="2024", time_precision="1",
-        disorder_type="Political violence", event_type="Battles",
-        sub_event_type="Armed clash", actor1="Military Forces of Syria (2000-2024)",
-        inter1="State forces", actor2="Islamic State (Syria)", inter2="Rebel group",
-        interaction="State forces-Rebel group", iso="760", region="Middle East",
-        country="Syria", admin1="Homs", admin2="Tadmor", location="Tadmor",
-        latitude="34.5600", longitude="38.2800", geo_precision="2",
-        source="Synthetic Source", source_scale="National", notes=SYNTHETIC,
-        fatalities="0", tags="", timestamp="1710000000",
+        event_id_cnty="SYNTH0",
+        event_date="2024-03-15",
+        year="2024",
+        time_precision="1",
+        disorder_type="Political violence",
+        event_type="Battles",
+        sub_event_type="Armed clash",
+        actor1="Military Forces of Syria (2000-2024)",
+        inter1="State forces",
+        actor2="Islamic State (Syria)",
+        inter2="Rebel group",
+        interaction="State forces-Rebel group",
+        iso="760",
+        region="Middle East",
+        country="Syria",
+        admin1="Homs",
+        admin2="Tadmor",
+        location="Tadmor",
+        latitude="34.5600",
+        longitude="38.2800",
+        geo_precision="2",
+        source="Synthetic Source",
+        source_scale="National",
+        notes=SYNTHETIC,
+        fatalities="0",
+        tags="",
+        timestamp="1710000000",
     )
     row.update(values)
     return row
 
 
 def synthetic_export() -> pd.DataFrame:
-    return pd.DataFrame([
-        synthetic_row(event_id_cnty="SYNTH1", sub_event_type="Air/drone strike",
-                      event_type="Explosions/Remote violence",
-                      actor1="Military Forces of Russia (2000-)", fatalities="3"),
-        synthetic_row(event_id_cnty="SYNTH2", event_date="15 March 2024", time_precision="2",
-                      sub_event_type="Attack", actor1="Islamic State (Syria)",
-                      actor2="Military Forces of Syria (2000-2024)", admin1="Deir ez Zor"),
-        synthetic_row(event_id_cnty="SYNTH3", time_precision="3",
-                      notes=f"{SYNTHETIC} Government forces launched a combing operation."),
-        synthetic_row(event_id_cnty="SYNTH4"),  # IS only as actor2: no direction -> other
-        synthetic_row(event_id_cnty="SYNTH5", actor1="Unidentified Armed Group (Syria)",
-                      assoc_actor_1="Islamic State (Syria)", sub_event_type="Remote "
-                      "explosive/landmine/IED", event_type="Explosions/Remote violence"),
-        synthetic_row(event_id_cnty="SYNTH6", disorder_type="Demonstrations",
-                      event_type="Protests", sub_event_type="Peaceful protest",
-                      actor1="Protesters (Syria)", actor2=""),
-    ])
+    return pd.DataFrame(
+        [
+            synthetic_row(
+                event_id_cnty="SYNTH1",
+                sub_event_type="Air/drone strike",
+                event_type="Explosions/Remote violence",
+                actor1="Military Forces of Russia (2000-)",
+                fatalities="3",
+            ),
+            synthetic_row(
+                event_id_cnty="SYNTH2",
+                event_date="15 March 2024",
+                time_precision="2",
+                sub_event_type="Attack",
+                actor1="Islamic State (Syria)",
+                actor2="Military Forces of Syria (2000-2024)",
+                admin1="Deir ez Zor",
+            ),
+            synthetic_row(
+                event_id_cnty="SYNTH3",
+                time_precision="3",
+                notes=f"{SYNTHETIC} Government forces launched a combing operation.",
+            ),
+            synthetic_row(event_id_cnty="SYNTH4"),  # IS only as actor2: no direction -> other
+            synthetic_row(
+                event_id_cnty="SYNTH5",
+                actor1="Unidentified Armed Group (Syria)",
+                assoc_actor_1="Islamic State (Syria)",
+                sub_event_type="Remote explosive/landmine/IED",
+                event_type="Explosions/Remote violence",
+            ),
+            synthetic_row(
+                event_id_cnty="SYNTH6",
+                disorder_type="Demonstrations",
+                event_type="Protests",
+                sub_event_type="Peaceful protest",
+                actor1="Protesters (Syria)",
+                actor2="",
+            ),
+        ]
+    )
 
 
 @pytest.fixture
@@ -76,7 +118,13 @@ def test_every_row_is_read_and_typed(export_path):
     events = read_acled(export_path())
     assert events["source_id"].tolist() == [f"SYNTH{i}" for i in range(1, 7)]
     assert events["event_type"].tolist() == [
-        "airstrike", "attack", "sweep", "other", "attack", "other"]
+        "airstrike",
+        "attack",
+        "sweep",
+        "other",
+        "attack",
+        "other",
+    ]
     assert (events["count"] == 1).all()
     assert events.loc[0, "killed"] == 3
     assert events.loc[1, "admin1"] == "Deir ez-Zor"
@@ -89,12 +137,21 @@ def test_time_precision_builds_day_week_and_month_windows(export_path):
     events = read_acled(export_path()).set_index("source_id")
     day, week, month = events.loc["SYNTH1"], events.loc["SYNTH2"], events.loc["SYNTH3"]
     assert (day["date_start"], day["date_end"], day["date_precision"]) == (
-        pd.Timestamp("2024-03-15"), pd.Timestamp("2024-03-15"), "day")
+        pd.Timestamp("2024-03-15"),
+        pd.Timestamp("2024-03-15"),
+        "day",
+    )
     # '15 March 2024' at week precision: 7 days centred on it
     assert (week["date_start"], week["date_end"], week["date_precision"]) == (
-        pd.Timestamp("2024-03-12"), pd.Timestamp("2024-03-18"), "week")
+        pd.Timestamp("2024-03-12"),
+        pd.Timestamp("2024-03-18"),
+        "week",
+    )
     assert (month["date_start"], month["date_end"], month["date_precision"]) == (
-        pd.Timestamp("2024-03-01"), pd.Timestamp("2024-03-31"), "month")
+        pd.Timestamp("2024-03-01"),
+        pd.Timestamp("2024-03-31"),
+        "month",
+    )
 
 
 def test_the_wide_week_window_holds_the_week_wherever_the_day_lies(export_path):
@@ -107,8 +164,12 @@ def test_the_wide_week_window_holds_the_week_wherever_the_day_lies(export_path):
 
 
 def test_iso_and_written_dates_give_the_same_day(export_path):
-    frame = pd.DataFrame([synthetic_row(event_id_cnty="SYNTH7", event_date="2024-02-29"),
-                          synthetic_row(event_id_cnty="SYNTH8", event_date="29 February 2024")])
+    frame = pd.DataFrame(
+        [
+            synthetic_row(event_id_cnty="SYNTH7", event_date="2024-02-29"),
+            synthetic_row(event_id_cnty="SYNTH8", event_date="29 February 2024"),
+        ]
+    )
     events = read_acled(export_path(frame))
     assert events["date_start"].tolist() == [pd.Timestamp("2024-02-29")] * 2
 
@@ -161,10 +222,12 @@ def test_mapping_does_not_mutate_its_input():
 def test_acled_weeks_count_saturday_to_friday(export_path):
     from analysis.counting import count_events
 
-    frame = pd.DataFrame([
-        synthetic_row(event_id_cnty="SYNTH9", event_date="2024-03-15"),  # a Friday
-        synthetic_row(event_id_cnty="SYNTH10", event_date="2024-03-16"),  # a Saturday
-    ])
+    frame = pd.DataFrame(
+        [
+            synthetic_row(event_id_cnty="SYNTH9", event_date="2024-03-15"),  # a Friday
+            synthetic_row(event_id_cnty="SYNTH10", event_date="2024-03-16"),  # a Saturday
+        ]
+    )
     weekly = count_events(read_acled(export_path(frame)), freq="W-FRI")
     other = weekly[weekly["event_type"] == "other"]
     assert other["period"].tolist() == [pd.Timestamp("2024-03-09"), pd.Timestamp("2024-03-16")]

@@ -43,8 +43,7 @@ def _load_script(name: str):
         ("IS ambush repelled near Palmyra", (0, 7, 0), "other"),
         # a government or rebel subject attacking is an offensive
         ("Regime forces launch an attack on IS positions", (2, 10, 0), "other"),
-        ("The regime forces carry out a surprising attack east of the river", (0, 0, 0),
-         "other"),
+        ("The regime forces carry out a surprising attack east of the river", (0, 0, 0), "other"),
         ("Rebel factions attack the Islamic State east of al-Suwaidaa", (2, 2, 0), "other"),
         # IS drones are IS attacks, not air strikes on IS
         ("An ISIS drone kills two soldiers near Deir Ezzor", (2, 0, 0), "attack"),
@@ -58,8 +57,9 @@ def _load_script(name: str):
 )
 def test_rules_place_english_headlines(text, deaths, expected):
     a, b, c = deaths
-    got = classify_event_type(text, side_a=GOV, side_b=IS, deaths_a=a, deaths_b=b,
-                              deaths_civilians=c)
+    got = classify_event_type(
+        text, side_a=GOV, side_b=IS, deaths_a=a, deaths_b=b, deaths_civilians=c
+    )
     assert got == expected
 
 
@@ -89,27 +89,42 @@ def test_the_wording_that_comes_first_decides():
 
 def test_is_as_side_a_is_recognised():
     # non-state dyad IS - SDF: IS is side_a; SDF deaths make an IS attack
-    got = classify_event_type("ISIS attacks SDF positions near Hajin", side_a="IS",
-                              side_b="SDF", deaths_a=0, deaths_b=6)
+    got = classify_event_type(
+        "ISIS attacks SDF positions near Hajin", side_a="IS", side_b="SDF", deaths_a=0, deaths_b=6
+    )
     assert got == "attack"
     # the same wording where only IS died is not an IS attack that killed
-    got = classify_event_type("ISIS attacks SDF positions near Hajin", side_a="IS",
-                              side_b="SDF", deaths_a=6, deaths_b=0)
+    got = classify_event_type(
+        "ISIS attacks SDF positions near Hajin", side_a="IS", side_b="SDF", deaths_a=6, deaths_b=0
+    )
     assert got == "other"
 
 
 def test_unknown_deaths_do_not_block_a_type():
     nan = float("nan")
-    assert classify_event_type("IS ambush near Palmyra", side_a=GOV, side_b=IS,
-                               deaths_a=nan, deaths_b=None) == "attack"
+    assert (
+        classify_event_type(
+            "IS ambush near Palmyra", side_a=GOV, side_b=IS, deaths_a=nan, deaths_b=None
+        )
+        == "attack"
+    )
 
 
-@given(st.text(max_size=200), st.sampled_from(["", GOV, IS, "SDF"]),
-       st.sampled_from(["", GOV, IS, "Civilians"]),
-       st.one_of(st.none(), st.floats(min_value=0, max_value=500)))
+@given(
+    st.text(max_size=200),
+    st.sampled_from(["", GOV, IS, "SDF"]),
+    st.sampled_from(["", GOV, IS, "Civilians"]),
+    st.one_of(st.none(), st.floats(min_value=0, max_value=500)),
+)
 def test_every_input_gets_one_of_the_types(text, side_a, side_b, deaths):
-    got = classify_event_type(text, side_a=side_a, side_b=side_b, deaths_a=deaths,
-                              deaths_b=deaths, deaths_civilians=deaths)
+    got = classify_event_type(
+        text,
+        side_a=side_a,
+        side_b=side_b,
+        deaths_a=deaths,
+        deaths_b=deaths,
+        deaths_civilians=deaths,
+    )
     assert got in EVENT_TYPES
 
 
@@ -139,10 +154,12 @@ def test_classifier_report_matches_a_fresh_measurement():
 
 def test_scores_are_computed_by_hand_on_a_small_frame():
     script = _load_script("measure_classifier")
-    frame = pd.DataFrame({
-        "label": ["airstrike", "airstrike", "attack", "other", "other"],
-        "predicted": ["airstrike", "other", "airstrike", "other", "other"],
-    })
+    frame = pd.DataFrame(
+        {
+            "label": ["airstrike", "airstrike", "attack", "other", "other"],
+            "predicted": ["airstrike", "other", "airstrike", "other", "other"],
+        }
+    )
     s = script.score(frame).set_index("type")
     # airstrike: 1 correct of 2 predicted, of 2 labelled
     assert (s.loc["airstrike", "precision"], s.loc["airstrike", "recall"]) == (0.5, 0.5)

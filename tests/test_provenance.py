@@ -28,9 +28,15 @@ from analysis.provenance import (
 def test_every_shipped_seed_file_has_a_matching_sidecar():
     files = verify_seeds()
     names = {p.name for p in files}
-    assert {"000_d910dc413e6c6c9a.txt", "records.csv", "badia_2024_events.csv", "events.csv",
-            "badia_2024_reported_totals.csv", "badia_gazetteer.csv",
-            "ucdp_ged_syria_2016_2019.csv.gz"} <= names
+    assert {
+        "000_d910dc413e6c6c9a.txt",
+        "records.csv",
+        "badia_2024_events.csv",
+        "events.csv",
+        "badia_2024_reported_totals.csv",
+        "badia_gazetteer.csv",
+        "ucdp_ged_syria_2016_2019.csv.gz",
+    } <= names
     for path in files:
         meta = read_provenance(path)
         assert set(REQUIRED_KEYS) <= set(meta)

@@ -27,23 +27,46 @@ def test_sohr_operations_intervals_match_hand_computation(totals):
     (as-of date, total): Jan 31 ~23, Feb 15 ~41, Mar 6 ~68, Mar 20 ~82, Apr 19 117,
     Jun 15 ~134, Jun 22 ~140, Jun 30 ~155, Aug 17 174, Nov 10 ~208 (~ = approx)."""
     got = implied_counts(totals, source="SOHR", metric="operations")
-    expected = pd.DataFrame({
-        "interval_start": pd.to_datetime([
-            "2024-01-01", "2024-02-01", "2024-02-16", "2024-03-07", "2024-03-21",
-            "2024-04-20", "2024-06-16", "2024-06-23", "2024-07-01", "2024-08-18"]).astype(
-            "datetime64[ns]"),
-        "interval_end": pd.to_datetime([
-            "2024-01-31", "2024-02-15", "2024-03-06", "2024-03-20", "2024-04-19",
-            "2024-06-15", "2024-06-22", "2024-06-30", "2024-08-17", "2024-11-10"]).astype(
-            "datetime64[ns]"),
-        # Feb 16-29 is 14 days in 2024 + Mar 1-6; Apr 20-30 11 + May 31 + Jun 15; ...
-        "days": [31, 15, 20, 14, 30, 57, 7, 8, 48, 85],
-        "count": [23.0, 18, 27, 14, 35, 17, 6, 15, 19, 34],
-    })
+    expected = pd.DataFrame(
+        {
+            "interval_start": pd.to_datetime(
+                [
+                    "2024-01-01",
+                    "2024-02-01",
+                    "2024-02-16",
+                    "2024-03-07",
+                    "2024-03-21",
+                    "2024-04-20",
+                    "2024-06-16",
+                    "2024-06-23",
+                    "2024-07-01",
+                    "2024-08-18",
+                ]
+            ).astype("datetime64[ns]"),
+            "interval_end": pd.to_datetime(
+                [
+                    "2024-01-31",
+                    "2024-02-15",
+                    "2024-03-06",
+                    "2024-03-20",
+                    "2024-04-19",
+                    "2024-06-15",
+                    "2024-06-22",
+                    "2024-06-30",
+                    "2024-08-17",
+                    "2024-11-10",
+                ]
+            ).astype("datetime64[ns]"),
+            # Feb 16-29 is 14 days in 2024 + Mar 1-6; Apr 20-30 11 + May 31 + Jun 15; ...
+            "days": [31, 15, 20, 14, 30, 57, 7, 8, 48, 85],
+            "count": [23.0, 18, 27, 14, 35, 17, 6, 15, 19, 34],
+        }
+    )
     pd.testing.assert_frame_equal(got[list(expected.columns)], expected)
     assert got["count"].sum() == 208  # the last running total
-    pd.testing.assert_series_equal(got["rate"], expected["count"] / expected["days"],
-                                   check_names=False)
+    pd.testing.assert_series_equal(
+        got["rate"], expected["count"] / expected["days"], check_names=False
+    )
 
 
 def test_approximate_as_of_dates_widen_the_rate(totals):
@@ -96,24 +119,36 @@ def test_sources_and_metrics_are_never_mixed(totals):
 
 
 def test_running_totals_from_different_origins_are_refused(totals):
-    rows = totals[(totals["source"] == "SOHR") & (totals["metric"] == "operations")
-                  & (totals["area"] == "") & (totals["kind"] == "cumulative")].copy()
+    rows = totals[
+        (totals["source"] == "SOHR")
+        & (totals["metric"] == "operations")
+        & (totals["area"] == "")
+        & (totals["kind"] == "cumulative")
+    ].copy()
     rows.loc[rows.index[0], "period_start"] = pd.Timestamp("2023-12-01")
     with pytest.raises(TotalsError, match="different origins"):
         implied_counts(rows)
 
 
 def test_conflicting_totals_for_one_day_are_refused(totals):
-    rows = totals[(totals["source"] == "SOHR") & (totals["metric"] == "operations")
-                  & (totals["area"] == "") & (totals["kind"] == "cumulative")]
+    rows = totals[
+        (totals["source"] == "SOHR")
+        & (totals["metric"] == "operations")
+        & (totals["area"] == "")
+        & (totals["kind"] == "cumulative")
+    ]
     twin = rows.iloc[[0]].assign(value=24.0)
     with pytest.raises(TotalsError, match="two different totals as of 2024-01-31"):
         implied_counts(pd.concat([rows, twin]))
 
 
 def test_a_falling_total_is_kept_and_flagged(totals):
-    rows = totals[(totals["source"] == "SOHR") & (totals["metric"] == "operations")
-                  & (totals["area"] == "") & (totals["kind"] == "cumulative")].copy()
+    rows = totals[
+        (totals["source"] == "SOHR")
+        & (totals["metric"] == "operations")
+        & (totals["area"] == "")
+        & (totals["kind"] == "cumulative")
+    ].copy()
     rows.loc[rows.index[1], "value"] = 20.0  # below the previous 23
     got = implied_counts(rows)
     assert len(got) == len(rows)

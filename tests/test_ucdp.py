@@ -56,18 +56,21 @@ def test_monthly_is_counts_in_the_badia_match_the_reference(syria_events):
         r"\bIS\b"
     )
     badia = ev[is_involved & ev["admin1"].isin(BADIA)]
-    counts = count_events(badia, freq="MS", by=["admin1", "ucdp_conflict_id"],
-                          allocate="start")
+    counts = count_events(badia, freq="MS", by=["admin1", "ucdp_conflict_id"], allocate="start")
     ours = (
         counts.groupby(["period", "admin1", "ucdp_conflict_id"], as_index=False, observed=True)
         .agg(events=("count", "sum"))
         .query("events > 0")
-        .assign(month=lambda d: d["period"].dt.strftime("%Y-%m"),
-                conflict_new_id=lambda d: d["ucdp_conflict_id"].astype(int))
+        .assign(
+            month=lambda d: d["period"].dt.strftime("%Y-%m"),
+            conflict_new_id=lambda d: d["ucdp_conflict_id"].astype(int),
+        )
     )
     deaths = (
-        badia.assign(month=badia["date_start"].dt.strftime("%Y-%m"),
-                     conflict_new_id=badia["ucdp_conflict_id"].astype(int))
+        badia.assign(
+            month=badia["date_start"].dt.strftime("%Y-%m"),
+            conflict_new_id=badia["ucdp_conflict_id"].astype(int),
+        )
         .groupby(["month", "admin1", "conflict_new_id"], as_index=False)
         .agg(deaths_best=("killed", "sum"))
     )
@@ -230,12 +233,25 @@ def test_governorates_are_normalised(adm_1, name):
 
 
 def test_actor_and_target_follow_the_classified_direction():
-    raw = pd.DataFrame([dict.fromkeys(GED_SYRIA_COLUMNS, "") | {
-        "id": "1", "side_a": "Government of Syria", "side_b": "IS",
-        "source_headline": "IS ambush kills 9 soldiers near Palmyra",
-        "deaths_a": "9", "deaths_b": "0", "deaths_civilians": "0", "date_prec": "1",
-    }])
+    raw = pd.DataFrame(
+        [
+            dict.fromkeys(GED_SYRIA_COLUMNS, "")
+            | {
+                "id": "1",
+                "side_a": "Government of Syria",
+                "side_b": "IS",
+                "source_headline": "IS ambush kills 9 soldiers near Palmyra",
+                "deaths_a": "9",
+                "deaths_b": "0",
+                "deaths_civilians": "0",
+                "date_prec": "1",
+            }
+        ]
+    )
     got = ucdp_to_events(raw).iloc[0]
     assert (got["event_type"], got["actor"], got["target"]) == (
-        "attack", "IS", "Government of Syria")
+        "attack",
+        "IS",
+        "Government of Syria",
+    )
     assert re.fullmatch(r"ucdp-1", got["event_id"])
