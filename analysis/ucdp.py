@@ -426,15 +426,15 @@ def read_ucdp_ged(path: str | Path, *, errors: Errors = "raise") -> pd.DataFrame
 
     Examples
     --------
-    >>> from analysis.config import UCDP_GED_SYRIA
-    >>> events = read_ucdp_ged(UCDP_GED_SYRIA)
-    >>> len(events)
-    16566
+    The GED 23.1 sample (the Syria file, ``UCDP_GED_SYRIA``, reads the same way):
+
+    >>> from analysis.config import UCDP_DIR
+    >>> events = read_ucdp_ged(UCDP_DIR / "ucdp_ged231_sample1000_syria_rows.csv.gz")
     >>> print(events.loc[0, ["event_id", "date_precision", "admin1", "killed"]].to_string())
-    event_id          ucdp-214797
+    event_id          ucdp-186940
     date_precision            day
     admin1                   Homs
-    killed                    4.0
+    killed                   24.0
     """
     raw, lines = read_raw_csv(path)
     frame = ucdp_to_events(raw, source=path)
