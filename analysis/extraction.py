@@ -166,8 +166,9 @@ class Gazetteer:
         return out
 
 
-def _prefix_variants(word: str) -> list[str]:
-    """A word and the forms it has without attached و ف ب ل ك (لل -> ال)."""
+@lru_cache(maxsize=1 << 16)
+def _prefix_variants(word: str) -> tuple[str, ...]:
+    """Return a word and its forms without attached و ف ب ل ك (لل -> ال)."""
     out = [word]
     bases = [word]
     if len(word) > 2 and word[0] in "وف":
@@ -178,7 +179,7 @@ def _prefix_variants(word: str) -> list[str]:
             out.append(b[1:])
         if len(b) > 3 and b.startswith("لل"):
             out.append("ال" + b[2:])
-    return out
+    return tuple(out)
 
 
 def build_gazetteer(rows: list[dict[str, str]]) -> Gazetteer:
@@ -559,11 +560,16 @@ def _split_top(src: str) -> list[str]:
 
 
 _LOOKAROUND: Final = re.compile(r"\(\?<?[=!][^)]*\)")
-_TWO_LETTERS: Final = re.compile(r"[\u0621-\u064a]{2}(?![?*{])")
+_TWO_LETTERS: Final = re.compile(r"[\u0621-\u064a]{2,3}(?![?*{])")
+_LETTER_CLASS: Final = re.compile(r"\[([\u0621-\u064a]+)\]")
 
 
 def _first_bigrams(src: str, depth: int = 0) -> set[str] | None:
-    """The first two letters any match of a regex source can start with (None: unknown)."""
+    """Return the first two or three letters any match of ``src`` can start with.
+
+    ``"0"`` stands for a digit; None means unknown (the pattern is then tried
+    at every word).
+    """
     if depth > 30:
         return None
     out: set[str] = set()
@@ -578,7 +584,9 @@ def _first_bigrams(src: str, depth: int = 0) -> set[str] | None:
             inner, after = b[opener:end], b[end + 1:]
             if after[:1] in ("?", "*") or after.startswith("{0"):
                 rest = re.sub(r"^(?:\?|\*|\{0,?\d*\})\??", "", after)
-                found = [_first_bigrams(inner + rest, depth + 1), _first_bigrams(rest, depth + 1)]
+                found = [_first_bigrams("|".join(p + rest for p in _split_top(inner)),
+                                        depth + 1),
+                         _first_bigrams(rest, depth + 1)]
             else:
                 found = [_first_bigrams("|".join(p + after for p in _split_top(inner)),
                                         depth + 1)]
@@ -587,14 +595,31 @@ def _first_bigrams(src: str, depth: int = 0) -> set[str] | None:
             for f in found:
                 out |= f  # type: ignore[operator]
             continue
+        if b.startswith("\\d") and not re.match(r"\\d(?:[?*]|\{0)", b):
+            out.add("0")  # any word that starts with a digit
+            continue
+        if (cls := _LETTER_CLASS.match(b)) is not None:
+            alts = "|".join(cls.group(1))
+            found_cls = _first_bigrams(f"(?:{alts}){b[cls.end():]}", depth + 1)
+            if found_cls is None:
+                return None
+            out |= found_cls
+            continue
         m = _TWO_LETTERS.match(b)
         if m is None:
             return None
-        out.add(m.group())
+        head = m.group()
+        if len(head) == 2 and b[m.end():m.end() + 1] == "(":
+            longer = _first_bigrams(b[m.end():], depth + 1)
+            if longer is not None and "0" not in longer:
+                out |= {(head + t)[:3] for t in longer}
+                continue
+        out.add(head)
     return out
 
 
-def _word_heads(word: str) -> set[str]:
+@lru_cache(maxsize=1 << 16)
+def _word_heads(word: str) -> frozenset[str]:
     """First two letters of a word and of its forms without و ف ب ل ك and ال."""
     forms = [word]
     if len(word) > 2 and word[0] in "وف":
@@ -605,7 +630,7 @@ def _word_heads(word: str) -> set[str]:
     for f in list(forms):
         if len(f) > 3 and f.startswith(("ال", "لل")):
             forms.append(f[2:])
-    return {f[:2] for f in forms}
+    return frozenset(h for f in forms for h in (("0",) if f[:1].isdigit() else (f[:2], f[:3])))
 
 
 def _heads_of(sources: list[str]) -> frozenset[str] | None:
@@ -820,11 +845,17 @@ def _resolve_date(kind: str, m: re.Match[str], published: dt.date) -> _Date | No
     return _Date(m.start(), m.end(), kind, window, precision, agg, background, note)
 
 
-def _find_dates(norm: str, published: dt.date) -> list[_Date]:
-    """Every date phrase, overlapping ones resolved by priority then length."""
+def _find_dates(norm: str, published: dt.date,
+                matches: list[list[re.Match[str]]] | None = None) -> list[_Date]:
+    """Every date phrase, overlapping ones resolved by priority then length.
+
+    ``matches``: the matches of each pattern of ``_DATE_PATTERNS`` if already found.
+    """
+    if matches is None:
+        matches = [list(p.finditer(norm)) for _, p in _DATE_PATTERNS]
     found: list[tuple[int, int, int, _Date]] = []
-    for kind, pattern in _DATE_PATTERNS:
-        for m in pattern.finditer(norm):
+    for (kind, _pattern), kind_matches in zip(_DATE_PATTERNS, matches, strict=True):
+        for m in kind_matches:
             d = _resolve_date(kind, m, published)
             if d is not None:
                 found.append((-_DATE_PRIORITY[kind], -(d.end - d.start), d.start, d))
@@ -962,29 +993,47 @@ def _is_agent_near(norm: str, start: int, end: int, *, loose: bool = False) -> b
 
 _TRIGGER_HEADS: Final = _heads_of([normalize_pattern(src) for _, _, src in _TRIGGERS])
 _ACTOR_HEADS: Final = _heads_of([normalize_pattern(src) for _, _, src in _ACTORS])
-_IRREALIS_HEADS: Final = frozenset(normalize(w)[:2] for w in _IRREALIS_WORDS)
+_IRREALIS_HEADS: Final = frozenset(normalize(w)[:3] for w in _IRREALIS_WORDS)
+_DATE_HEADS: Final = tuple(_heads_of([p.pattern]) for _, p in _DATE_PATTERNS)
 
 
-def _matches_at_words(pattern: re.Pattern[str], norm: str, words: list[tuple[int, int, str]],
-                      heads: frozenset[str] | None = None) -> list[re.Match[str]]:
-    """Non-overlapping matches of a pattern that can only start where a word starts.
+_SCANNED: Final[tuple[tuple[re.Pattern[str], frozenset[str] | None], ...]] = (
+    (_TRIGGER_RE, _TRIGGER_HEADS), (_ACTOR_RE, _ACTOR_HEADS), (_IRREALIS, _IRREALIS_HEADS),
+    *((p, h) for (_, p), h in zip(_DATE_PATTERNS, _DATE_HEADS, strict=True)),
+)
+"""Patterns found by :func:`_scan_words`: triggers, actors, irrealis cues, date phrases."""
+_SCAN_ALWAYS: Final = tuple(i for i, (_, h) in enumerate(_SCANNED) if h is None)
+_SCAN_BY_HEAD: Final[dict[str, tuple[int, ...]]] = {
+    head: tuple(i for i, (_, h) in enumerate(_SCANNED) if h is not None and head in h)
+    for head in set().union(*(h for _, h in _SCANNED if h is not None))
+}
 
-    Equivalent to ``pattern.finditer`` for such patterns, and much faster than
-    scanning every character with a large alternation.  With ``heads``, a word
-    is tried only if one of its forms starts with one of them.
+
+@lru_cache(maxsize=1 << 16)
+def _word_candidates(word: str) -> tuple[int, ...]:
+    """Indices into :data:`_SCANNED` of the patterns worth trying at this word."""
+    found = set(_SCAN_ALWAYS)
+    for head in _word_heads(word):
+        found.update(_SCAN_BY_HEAD.get(head, ()))
+    return tuple(sorted(found))
+
+
+def _scan_words(norm: str, words: list[tuple[int, int, str]]) -> list[list[re.Match[str]]]:
+    """Non-overlapping matches of every pattern of :data:`_SCANNED`, in one pass.
+
+    The same as ``[list(p.finditer(norm)) for p, _ in _SCANNED]`` (tested), since
+    each pattern can only start where a word starts and with one of its heads.
     """
-    out: list[re.Match[str]] = []
-    after = 0
-    match = pattern.match
+    out: list[list[re.Match[str]]] = [[] for _ in _SCANNED]
+    after = [0] * len(_SCANNED)
     for start, _end, w in words:
-        if start < after:
-            continue
-        if heads is not None and heads.isdisjoint(_word_heads(w)):
-            continue
-        m = match(norm, start)
-        if m is not None:
-            out.append(m)
-            after = max(m.end(), start + 1)
+        for i in _word_candidates(w):
+            if start < after[i]:
+                continue
+            m = _SCANNED[i][0].match(norm, start)
+            if m is not None:
+                out[i].append(m)
+                after[i] = max(m.end(), start + 1)
     return out
 
 
@@ -1182,15 +1231,16 @@ def extract_records(
     if not sentences:
         return []
     words = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(norm)]
-    matches = _matches_at_words(_TRIGGER_RE, norm, words, _TRIGGER_HEADS)
-    actors = [(m.start(), m.end(), int((m.lastgroup or "a-1")[1:]))
-              for m in _matches_at_words(_ACTOR_RE, norm, words, _ACTOR_HEADS)]
-    cues = [m.start() for m in _matches_at_words(_IRREALIS, norm, words, _IRREALIS_HEADS)]
+    scanned = _scan_words(norm, words)
+    matches = scanned[0]
+    actors = [(m.start(), m.end(), int((m.lastgroup or "a-1")[1:])) for m in scanned[1]]
+    cues = [m.start() for m in scanned[2]]
     mentions = _trigger_mentions(norm, sentences, excluded, matches, actors, cues)
     if not mentions:
         return []
     trigger_spans = [m.span() for m in matches]
-    dates = [d for d in _find_dates(norm, pub) if not any(a <= d.start < b for a, b in excluded)]
+    dates = [d for d in _find_dates(norm, pub, scanned[3:])
+             if not any(a <= d.start < b for a, b in excluded)]
     joinable = [_JOIN.fullmatch(norm, words[i][1], words[i + 1][0]) is not None
                 for i in range(len(words) - 1)] + [False]
     places = _find_places(norm, gaz, excluded, text, nt, words, joinable)

@@ -400,3 +400,27 @@ def test_report_like_text_gives_valid_records_with_exact_evidence(text, publishe
     frame = extract_events(text, published)
     _check_spans(text, frame)
     assert frame["is_machine_extracted"].all()
+
+
+# --- the one-pass scanner is a faithful shortcut --------------------------------------
+
+def _scan_equals_finditer(text: str) -> None:
+    from analysis.arabic import normalize_text
+    from analysis.extraction import _SCANNED, _TOKEN, _scan_words
+
+    norm = normalize_text(text).text
+    words = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(norm)]
+    fast = _scan_words(norm, words)
+    for (pattern, _heads), got in zip(_SCANNED, fast, strict=True):
+        assert [m.span() for m in got] == [m.span() for m in pattern.finditer(norm)], pattern
+
+
+def test_scanner_finds_what_finditer_finds_on_the_annotated_sets():
+    for path in (EXTRACTION_DEV_SET, EXTRACTION_HELDOUT_SET):
+        for p in load_annotated(path):
+            _scan_equals_finditer(p["text"])
+
+
+@given(_arabicish)
+def test_scanner_finds_what_finditer_finds_on_report_like_text(text):
+    _scan_equals_finditer(text)
