@@ -144,11 +144,14 @@ class Gazetteer:
         i, n = 0, len(words)
         while i < n:
             hit = None
+            firsts = [v for v in _prefix_variants(words[i][2]) if v in self.first_words]
+            if not firsts:
+                i += 1
+                continue
             top = 1
             while top < self.max_words and i + top < n and joinable[i + top - 1]:
                 top += 1
-            firsts = [v for v in _prefix_variants(words[i][2]) if v in self.first_words]
-            for k in range(top if firsts else 0, 0, -1):
+            for k in range(top, 0, -1):
                 rest = [w for _, _, w in words[i + 1:i + k]]
                 for first in firsts:
                     key = " ".join([first, *rest])
@@ -560,7 +563,7 @@ def _split_top(src: str) -> list[str]:
 
 
 _LOOKAROUND: Final = re.compile(r"\(\?<?[=!][^)]*\)")
-_TWO_LETTERS: Final = re.compile(r"[\u0621-\u064a]{2,3}(?![?*{])")
+_TWO_LETTERS: Final = re.compile(r"[\u0621-\u064a]{1,3}(?![?*{])")
 _LETTER_CLASS: Final = re.compile(r"\[([\u0621-\u064a]+)\]")
 
 
@@ -609,11 +612,13 @@ def _first_bigrams(src: str, depth: int = 0) -> set[str] | None:
         if m is None:
             return None
         head = m.group()
-        if len(head) == 2 and b[m.end():m.end() + 1] == "(":
+        if len(head) < 3 and b[m.end():m.end() + 1] == "(":
             longer = _first_bigrams(b[m.end():], depth + 1)
             if longer is not None and "0" not in longer:
                 out |= {(head + t)[:3] for t in longer}
                 continue
+        if len(head) < 2:
+            return None
         out.add(head)
     return out
 
@@ -999,9 +1004,11 @@ _DATE_HEADS: Final = tuple(_heads_of([p.pattern]) for _, p in _DATE_PATTERNS)
 
 _SCANNED: Final[tuple[tuple[re.Pattern[str], frozenset[str] | None], ...]] = (
     (_TRIGGER_RE, _TRIGGER_HEADS), (_ACTOR_RE, _ACTOR_HEADS), (_IRREALIS, _IRREALIS_HEADS),
+    (_NEGATION, _heads_of([_NEGATION.pattern])),
     *((p, h) for (_, p), h in zip(_DATE_PATTERNS, _DATE_HEADS, strict=True)),
 )
-"""Patterns found by :func:`_scan_words`: triggers, actors, irrealis cues, date phrases."""
+"""Patterns found by :func:`_scan_words`: triggers, actors, irrealis cues, negations,
+then the date phrases."""
 _SCAN_ALWAYS: Final = tuple(i for i, (_, h) in enumerate(_SCANNED) if h is None)
 _SCAN_BY_HEAD: Final[dict[str, tuple[int, ...]]] = {
     head: tuple(i for i, (_, h) in enumerate(_SCANNED) if h is not None and head in h)
@@ -1040,7 +1047,7 @@ def _scan_words(norm: str, words: list[tuple[int, int, str]]) -> list[list[re.Ma
 def _trigger_mentions(norm: str, sentences: list[tuple[int, int]],
                       excluded: list[tuple[int, int]],
                       matches: list[re.Match[str]], actors: list[tuple[int, int, int]],
-                      cues: list[int]) -> list[_Mention]:
+                      cues: list[int], negations: list[tuple[int, int]]) -> list[_Mention]:
     sent_starts = [s for s, _ in sentences]
     out: list[_Mention] = []
     for m in matches:
@@ -1095,8 +1102,8 @@ def _trigger_mentions(norm: str, sentences: list[tuple[int, int]],
             form = "noun_pl" if word.endswith("غام") else "noun_sg"
         # negation, irrealis (threats, plans, training), air cover
         c0, c1 = _clause(norm, w_start, s_start, s_end)
-        window_before = norm[max(s_start, w_start - 40):w_start]
-        if _NEGATION.search(window_before):
+        lo = max(s_start, w_start - 40)
+        if any(lo <= n0 and n1 <= w_start for n0, n1 in negations):
             continue
         if any(s_start <= c < c1 for c in cues):
             continue
@@ -1235,11 +1242,12 @@ def extract_records(
     matches = scanned[0]
     actors = [(m.start(), m.end(), int((m.lastgroup or "a-1")[1:])) for m in scanned[1]]
     cues = [m.start() for m in scanned[2]]
-    mentions = _trigger_mentions(norm, sentences, excluded, matches, actors, cues)
+    negations = [m.span() for m in scanned[3]]
+    mentions = _trigger_mentions(norm, sentences, excluded, matches, actors, cues, negations)
     if not mentions:
         return []
     trigger_spans = [m.span() for m in matches]
-    dates = [d for d in _find_dates(norm, pub, scanned[3:])
+    dates = [d for d in _find_dates(norm, pub, scanned[4:])
              if not any(a <= d.start < b for a, b in excluded)]
     joinable = [_JOIN.fullmatch(norm, words[i][1], words[i + 1][0]) is not None
                 for i in range(len(words) - 1)] + [False]
