@@ -213,7 +213,7 @@ def build_gazetteer(rows: list[dict[str, str]]) -> Gazetteer:
         if not name_en:
             continue
         places.append(Place(name_en, admin1, name_en == admin1))
-        for name in [row.get("name_ar") or ""] + (row.get("aliases_ar") or "").split("|"):
+        for name in [row.get("name_ar") or "", *(row.get("aliases_ar") or "").split("|")]:
             words = _TOKEN.findall(normalize(name))
             if words:
                 names.setdefault(" ".join(words), len(places) - 1)
@@ -739,7 +739,9 @@ def _latest_month(month: int, published: dt.date) -> int:
     return published.year if month <= published.month else published.year - 1
 
 
-def _resolve_date(kind: str, m: re.Match[str], published: dt.date) -> _Date | None:
+def _resolve_date(  # noqa: PLR0911 (one return per date rule of the guidelines)
+    kind: str, m: re.Match[str], published: dt.date
+) -> _Date | None:
     """Turn one date phrase into a window, by the guideline's rules."""
     g = m.groupdict()
     pub = published
@@ -880,7 +882,8 @@ def _tokens_before(norm: str, pos: int, n: int) -> list[str]:
     return [m.group() for m in _TOKEN.finditer(norm, max(0, pos - 12 * n), pos)][-n:]
 
 
-def _read_count(norm: str, kind: str, form: str, start: int, end: int,
+def _read_count(  # noqa: PLR0911 (one return per row of the count-wording table)
+                norm: str, kind: str, form: str, start: int, end: int,
                 sentence_start: int) -> tuple[tuple[float | None, float | None, float | None],
                                                int, bool]:
     """Count triple from the wording around a trigger: (count, low, high), start, explicit."""
@@ -1018,7 +1021,7 @@ _SCAN_BY_HEAD: Final[dict[str, tuple[int, ...]]] = {
 
 @lru_cache(maxsize=1 << 16)
 def _word_candidates(word: str) -> tuple[int, ...]:
-    """Indices into :data:`_SCANNED` of the patterns worth trying at this word."""
+    """Return the indices into :data:`_SCANNED` of the patterns worth trying at a word."""
     found = set(_SCAN_ALWAYS)
     for head in _word_heads(word):
         found.update(_SCAN_BY_HEAD.get(head, ()))
@@ -1107,8 +1110,8 @@ def _trigger_mentions(norm: str, sentences: list[tuple[int, int]],
             continue
         if any(s_start <= c < c1 for c in cues):
             continue
-        definite = "ال" in pre or pre.endswith("لل") or bool(
-            re.match(r"\S+\s+ال", word)) and kind == "sweep"
+        definite = "ال" in pre or pre.endswith("لل") or (bool(
+            re.match(r"\S+\s+ال", word)) and kind == "sweep")
         count, cstart, explicit = _read_count(norm, kind, form, start, w_end, s_start)
         referring = (form == "noun_ref" or definite) and not (
             explicit and form != "noun_dual")
@@ -1116,8 +1119,8 @@ def _trigger_mentions(norm: str, sentences: list[tuple[int, int]],
             referring = not explicit
         tail = norm[w_end:min(s_end, w_end + 30)]
         head = norm[max(s_start, w_start - 12):w_start]
-        separate = bool(_SEPARATE.search(tail[:25]) or re.search(r"(?:^|\s)و?في\s*$", head)
-                        and _SEPARATE.search(tail[:25]))
+        separate = bool(_SEPARATE.search(tail[:25]) or (re.search(r"(?:^|\s)و?في\s*$", head)
+                        and _SEPARATE.search(tail[:25])))
         out.append(_Mention(kind, form, w_start, w_end, si, count, cstart, explicit,
                             referring, separate))
     return out
@@ -1186,19 +1189,48 @@ def _actor_for(norm: str, kind: str, window: tuple[int, int], sentence: tuple[in
     return ""
 
 
-def _event_id(source: str, published: dt.date, kind: str, start: int, end: int,
+def _event_id(source: str, published: dt.date | str, kind: str, start: int, end: int,
               text: str) -> str:
     report = hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
+    when = published if isinstance(published, str) else published.isoformat()
     digest = hashlib.sha1(
-        f"{source}|{published.isoformat()}|{report}|{kind}|{start}|{end}".encode(
+        f"{source}|{when}|{report}|{kind}|{start}|{end}".encode(
             "utf-8", "surrogatepass")
     ).hexdigest()
     return f"ext-{digest[:16]}"
 
 
+Published = str | dt.date | tuple[str | dt.date, str | dt.date]
+"""A publication date, or a bracket ``(first, last)`` / ``"first..last"`` when the
+day is known only within a range."""
+
+
+def _parse_bracket(published: object) -> tuple[dt.date, dt.date]:
+    """Return ``published`` as a (first, last) pair of dates; one date gives (d, d)."""
+    if isinstance(published, tuple | list) and len(published) == 2:
+        first, last = _parse_published(published[0]), _parse_published(published[1])
+    elif isinstance(published, str) and ".." in published:
+        a, _, b = published.partition("..")
+        first, last = _parse_published(a), _parse_published(b)
+    else:
+        first = last = _parse_published(published)
+    if first > last:
+        raise ValueError(f"published: the bracket {published!r} ends before it starts")
+    return first, last
+
+
+def _precision_of(start: dt.date, end: dt.date) -> str:
+    """Precision of a window known only as a whole (a bracketed publication day)."""
+    days = (end - start).days + 1
+    for limit, name in ((1, "day"), (7, "days"), (14, "week"), (62, "month")):
+        if days <= limit:
+            return name
+    return "year"
+
+
 def extract_records(
     text: str,
-    published: str | dt.date,
+    published: Published,
     source_url: str | None = None,
     source: str | None = None,
     gazetteer: Gazetteer | str | Path | None = None,
@@ -1218,14 +1250,55 @@ def extract_records(
     >>> recs = extract_records("نفذت خلايا داعش اليوم هجوماً في قرية الشميطية", "2024-04-10")
     >>> recs[0]["event_type"], recs[0]["location"], recs[0]["count"]
     ('attack', 'الشميطية', 1.0)
+
+    A publication day known only within a bracket widens each window to cover
+    every day of it:
+
+    >>> rec = extract_records("نفذت خلايا داعش اليوم هجوماً", "2024-04-10..2024-04-12")[0]
+    >>> str(rec["date_start"]), str(rec["date_end"]), rec["date_precision"], rec["published"]
+    ('2024-04-10', '2024-04-12', 'days', None)
     """
-    pub = _parse_published(published)
+    first, last = _parse_bracket(published)
     if not isinstance(text, str) or not text.strip():
         return []
-    if isinstance(gazetteer, Gazetteer):
-        gaz = gazetteer
-    else:
-        gaz = load_gazetteer(gazetteer)
+    if first == last:
+        return _extract_at(text, first, source_url, source, gazetteer)
+    early = _extract_at(text, first, source_url, source, gazetteer)
+    late = {(r["event_type"], r["evidence_start"]): r
+            for r in _extract_at(text, last, source_url, source, gazetteer)}
+    bracket = f"{first.isoformat()}..{last.isoformat()}"
+    out: list[dict[str, Any]] = []
+    for rec in early:
+        other = late.get((rec["event_type"], rec["evidence_start"]))
+        notes = [rec["notes"]] if rec["notes"] else []
+        notes = [n for n in notes[0].split("; ") if n] if notes else []
+        if other is None:
+            notes.append(f"publication day between {bracket}: window resolved against "
+                         f"{first.isoformat()} only")
+        else:
+            start = min(rec["date_start"], other["date_start"])
+            end = max(rec["date_end"], other["date_end"])
+            if (start, end) != (rec["date_start"], rec["date_end"]):
+                rec["date_precision"] = _precision_of(start, end)
+            rec["date_start"], rec["date_end"] = start, end
+            notes.append(f"publication day between {bracket}: the window covers every day")
+        rec["published"] = None
+        rec["notes"] = "; ".join(dict.fromkeys(notes))
+        rec["event_id"] = _event_id(source_url or source or "", bracket, rec["event_type"],
+                                    rec["evidence_start"], rec["evidence_end"], text)
+        out.append(rec)
+    return out
+
+
+def _extract_at(
+    text: str,
+    pub: dt.date,
+    source_url: str | None,
+    source: str | None,
+    gazetteer: Gazetteer | str | Path | None,
+) -> list[dict[str, Any]]:
+    """Extract the records of one report published on ``pub``."""
+    gaz = gazetteer if isinstance(gazetteer, Gazetteer) else load_gazetteer(gazetteer)
     nt = normalize_text(text)
     norm = nt.text
     # normalised positions of the lead summary
@@ -1430,8 +1503,8 @@ def _record(u: _Unit, units: list[_Unit], date: _Date | None, norm: str, nt: Nor
     e0, e1 = prim.count_start, prim.end
     c0, c1 = _clause(norm, prim.start, s0, s1)
     if date is not None and any(d is date for d in prim.dates) and (
-            c0 <= date.start and date.end <= c1 or date.start - prim.end < 150
-            and prim.count_start - date.end < 150):
+            (c0 <= date.start and date.end <= c1) or (date.start - prim.end < 150
+            and prim.count_start - date.end < 150)):
         e0, e1 = min(e0, date.start), max(e1, date.end)
     first_place = next((p for p in prim.places if p[0] >= prim.end), None)
     if first_place is not None and first_place[0] - e1 < 90 and \
@@ -1476,9 +1549,9 @@ def _record(u: _Unit, units: list[_Unit], date: _Date | None, norm: str, nt: Nor
 
 
 def _empty_frame() -> pd.DataFrame:
-    from analysis.validating import validate_events
-
     import pandas as pd
+
+    from analysis.validating import validate_events
 
     return validate_events(pd.DataFrame(columns=list(COLUMN_ORDER))).events
 
@@ -1526,7 +1599,7 @@ def records_to_frame(records: list[dict[str, Any]]) -> pd.DataFrame:
 
 def extract_events(
     text: str,
-    published: str | dt.date,
+    published: Published,
     source_url: str | None = None,
     source: str | None = None,
     gazetteer: Gazetteer | str | Path | None = None,
@@ -1549,8 +1622,11 @@ def extract_events(
     ----------
     text : str
         The report, exactly as published (offsets refer to this string).
-    published : str or datetime.date
-        Publication date, ``YYYY-MM-DD``; relative dates resolve against it.
+    published : str, datetime.date or (first, last)
+        Publication date, ``YYYY-MM-DD``; relative dates resolve against it.  A
+        day known only within a bracket (``"2024-10-04..2024-10-08"`` or a pair)
+        gives each record the union of its windows over the bracket, an empty
+        ``published`` and a note.
     source_url : str, optional
         Address of the report, stored in every record.
     source : str, optional
@@ -1691,11 +1767,31 @@ def format_records(frame: pd.DataFrame, fmt: OutputFormat = "csv") -> str:
 
 
 def cli(argv: list[str]) -> int:
-    """``python -m analysis extract REPORT --published YYYY-MM-DD [options]``.
+    """Run ``python -m analysis extract REPORT --published YYYY-MM-DD [options]``.
 
     Reads the report (UTF-8; ``-`` for standard input), extracts its records and
-    writes them to standard output or ``-o FILE``.  Returns 0 on success, 2 on a
-    usage error (a bad ``--published`` date or an unreadable file).
+    writes them to standard output or ``-o FILE``.
+
+    Parameters
+    ----------
+    argv : list of str
+        The arguments after ``extract``.  ``--published`` also takes a bracket
+        ``FIRST..LAST`` when the publication day is known only within a range.
+
+    Returns
+    -------
+    int
+        0 on success, 2 on a usage error (a bad ``--published`` date or an
+        unreadable file).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> report = pathlib.Path(tempfile.mkdtemp()) / "report.txt"
+    >>> _ = report.write_text("شنت المقاتلات الروسية أمس غارتين على تدمر.", encoding="utf-8")
+    >>> cli([str(report), "--published", "2024-10-06", "--format", "jsonl"])  # doctest: +ELLIPSIS
+    {"event_id": "ext-...", "event_type": "airstrike", ..., "date_start": "2024-10-05", ...}
+    0
     """
     parser = argparse.ArgumentParser(
         prog="python -m analysis extract",
@@ -1703,17 +1799,18 @@ def cli(argv: list[str]) -> int:
     )
     parser.add_argument("report", help="the report as a UTF-8 text file, or - for stdin")
     parser.add_argument("--published", required=True,
-                        help="publication date of the report, YYYY-MM-DD")
+                        help="publication date of the report, YYYY-MM-DD "
+                             "(or FIRST..LAST when known only within a bracket)")
     parser.add_argument("--source-url", default=None, help="address of the report")
     parser.add_argument("--source", default=None, help="outlet name")
     parser.add_argument("--format", choices=OUTPUT_FORMATS, default="csv")
     parser.add_argument("-o", "--output", default=None, help="write here instead of stdout")
     args = parser.parse_args(argv)
     try:
-        published = _parse_published(args.published)
+        published = _parse_bracket(args.published)
     except ValueError as err:
         parser.print_usage(sys.stderr)
-        print(f"error: {err}", file=sys.stderr)
+        sys.stderr.write(f"error: {err}\n")
         return 2
     try:
         if args.report == "-":
@@ -1721,7 +1818,7 @@ def cli(argv: list[str]) -> int:
         else:
             text = Path(args.report).read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as err:
-        print(f"error: cannot read {args.report}: {err}", file=sys.stderr)
+        sys.stderr.write(f"error: cannot read {args.report}: {err}\n")
         return 2
     frame = extract_events(text, published, source_url=args.source_url, source=args.source)
     out = format_records(frame, args.format)

@@ -245,7 +245,7 @@ class ScoreReport:
         return {k: (v / self.matched if self.matched else 1.0) for k, v in self.field_agree.items()}
 
     def to_markdown(self, title: str = "") -> str:
-        """The report as a Markdown table.
+        """Return the report as a Markdown table.
 
         Examples
         --------

@@ -12,7 +12,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from analysis.config import EXTRACTION_DEV_SET, EXTRACTION_HELDOUT_SET, SEED_ARTICLE_TEXT
+from analysis.config import (
+    EXTRACTION_DEV_SET,
+    EXTRACTION_HELDOUT_SET,
+    SEED_ARTICLE_RECORDS,
+    SEED_ARTICLE_TEXT,
+)
 from analysis.extraction import (
     cli,
     extract_events,
@@ -71,8 +76,7 @@ def test_annotated_evidence_spans_are_exact():
 def test_seed_article_gives_the_records_of_dev_001():
     dev = {p["id"]: p for p in load_annotated(EXTRACTION_DEV_SET)}["dev-001"]
     text = dev["text"]
-    if SEED_ARTICLE_TEXT.exists():  # the seed copy, once the seeds branch has landed
-        assert SEED_ARTICLE_TEXT.read_text(encoding="utf-8") == text
+    assert SEED_ARTICLE_TEXT.read_text(encoding="utf-8") == text
     got = extract_events(text, published=dev["published"], source="Al-Araby Al-Jadeed")
     assert len(got) == len(dev["records"]) == 4
     expected = pd.DataFrame(dev["records"])[FIELDS]
@@ -95,6 +99,37 @@ def test_seed_article_gives_the_records_of_dev_001():
     assert agg == {("airstrike", 31.0): False, ("sweep", 1.0): False, ("attack", None): True,
                    ("sweep", 17.0): True}
     assert "8 aircraft" in got.loc[got["event_type"] == "airstrike", "notes"].iloc[0]
+
+
+def test_seed_article_gives_the_hand_coded_seed_records():
+    meta = json.loads(SEED_ARTICLE_TEXT.with_name(SEED_ARTICLE_TEXT.name + ".meta.json")
+                      .read_text(encoding="utf-8"))
+    text = SEED_ARTICLE_TEXT.read_text(encoding="utf-8")
+    got = extract_events(text, published=meta["published"], source=meta["producer"],
+                         source_url=meta["url"])
+    hand = pd.read_csv(SEED_ARTICLE_RECORDS, dtype=str, keep_default_na=False)
+    compared = ["event_type", "date_start", "date_end", "count", "count_low", "count_high",
+                "location", "admin1"]
+
+    def tidy(frame: pd.DataFrame) -> pd.DataFrame:
+        out = pd.DataFrame({
+            "event_type": frame["event_type"].astype(str),
+            "date_start": pd.to_datetime(frame["date_start"]).astype("datetime64[ns]"),
+            "date_end": pd.to_datetime(frame["date_end"]).astype("datetime64[ns]"),
+            **{c: pd.to_numeric(frame[c].replace("", None)).astype(float)
+               for c in ("count", "count_low", "count_high")},
+            **{c: frame[c].astype(object).where(frame[c].notna(), "").astype(str)
+               for c in ("location", "admin1")},
+            **{c: frame[c].astype(int) for c in ("evidence_start", "evidence_end")},
+        })
+        return out.sort_values(["event_type", "date_start", "date_end"]).reset_index(drop=True)
+
+    mine, theirs = tidy(got), tidy(hand)
+    pd.testing.assert_frame_equal(mine[compared], theirs[compared])
+    # each extracted evidence span lies inside the hand-coded span of its record
+    assert (theirs["evidence_start"] <= mine["evidence_start"]).all()
+    assert (mine["evidence_end"] <= theirs["evidence_end"]).all()
+    assert got["is_machine_extracted"].all()
 
 
 # --- counts ---------------------------------------------------------------------------
@@ -300,7 +335,8 @@ def test_event_ids_are_deterministic_and_depend_on_the_source():
     assert a[0]["source_url"] == "https://example.org/a"
 
 
-@pytest.mark.parametrize("published", ["2024-13-01", "yesterday", "", None, 20240101])
+@pytest.mark.parametrize("published", ["2024-13-01", "yesterday", "", None, 20240101,
+                                       "2024-05-09..2024-05-02", "2024-05-01..x"])
 def test_a_bad_publication_date_is_a_clear_error(published):
     with pytest.raises(ValueError, match="published"):
         extract_events("غارة على تدمر", published)
@@ -310,6 +346,23 @@ def test_published_accepts_dates_and_timestamps():
     text = "شنت المقاتلات الروسية أمس غارة على تدمر."
     for published in (dt.date(2024, 5, 2), pd.Timestamp("2024-05-02"), "2024-05-02"):
         assert extract_records(text, published)[0]["date_start"] == dt.date(2024, 5, 1)
+
+
+@pytest.mark.parametrize("published", ["2024-05-02..2024-05-05",
+                                       (dt.date(2024, 5, 2), "2024-05-05")])
+def test_a_bracketed_publication_day_widens_every_window(published):
+    text = "شنت المقاتلات الروسية أمس غارة على تدمر. وأطلقت قوات النظام حملة تمشيط في السخنة."
+    recs = {r["event_type"]: r for r in extract_records(text, published)}
+    # yesterday: published - 1 for each possible day; no date phrase: the bracket itself
+    assert (recs["airstrike"]["date_start"], recs["airstrike"]["date_end"]) == \
+        (dt.date(2024, 5, 1), dt.date(2024, 5, 4))
+    assert (recs["sweep"]["date_start"], recs["sweep"]["date_end"]) == \
+        (dt.date(2024, 5, 2), dt.date(2024, 5, 5))
+    assert all(r["published"] is None and "2024-05-02..2024-05-05" in r["notes"]
+               for r in recs.values())
+    assert recs["airstrike"]["date_precision"] == "days"
+    # a one-day bracket is an ordinary date
+    assert extract_records(text, "2024-05-02..2024-05-02") == extract_records(text, "2024-05-02")
 
 
 def test_a_gazetteer_path_can_be_given(tmp_path):
