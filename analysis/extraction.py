@@ -1710,6 +1710,86 @@ def extract_events_batch(
 # Command line
 # ======================================================================================
 
+def _describe_count(count: Any, low: Any, high: Any) -> str:
+    """Say a count triple in words: ``31``, ``at least 20``, ``about 17``, ``5 to 8``."""
+    import pandas as pd
+
+    c, lo, hi = (None if v is None or pd.isna(v) else float(v) for v in (count, low, high))
+
+    def fmt(v: float) -> str:
+        return str(int(v)) if v == int(v) else str(v)
+
+    if c is not None and lo == c and hi == c:
+        return fmt(c)
+    if lo is not None and hi is not None:
+        return f"{fmt(lo)} to {fmt(hi)}"
+    if lo is not None:
+        return f"at least {fmt(lo)}"
+    if c is not None:
+        return f"about {fmt(c)}"
+    return ""
+
+
+def tabulate_evidence(events: pd.DataFrame) -> pd.DataFrame:
+    """Put each record beside the words of the report it rests on, for review.
+
+    Parameters
+    ----------
+    events : pandas.DataFrame
+        Records from :func:`extract_events` (or any frame with the schema's
+        columns).  Not modified.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per record, in the order of the text: ``evidence`` (the exact
+        span), ``offsets`` (``start-end``), ``event_type``, ``window``
+        (``YYYY-MM-DD`` or ``first..last``), ``count`` in words (``31``,
+        ``at least 20``, ``about 17``, ``5 to 8``), ``places``,
+        ``governorates``, ``actor``, ``is_aggregate`` and ``notes``.
+
+    Examples
+    --------
+    >>> recs = extract_events("شنت المقاتلات الروسية أمس أكثر من 30 غارة على تدمر.",
+    ...                       published="2024-10-06")
+    >>> print(tabulate_evidence(recs).iloc[0].drop(["evidence", "notes"]).to_string())
+    offsets                     22-50
+    event_type              airstrike
+    window                 2024-10-05
+    count                 at least 31
+    places                    Palmyra
+    governorates                 Homs
+    actor           Russian air force
+    is_aggregate                False
+    """
+    import pandas as pd
+
+    def day(v: Any) -> str:
+        return "" if v is None or pd.isna(v) else pd.Timestamp(v).date().isoformat()
+
+    def text(v: Any) -> str:
+        return "" if v is None or pd.isna(v) else str(v)
+
+    rows = []
+    for rec in events.sort_values("evidence_start", kind="stable").to_dict(orient="records"):
+        d0, d1 = day(rec["date_start"]), day(rec["date_end"])
+        rows.append({
+            "evidence": text(rec["evidence"]),
+            "offsets": f"{rec['evidence_start']}-{rec['evidence_end']}",
+            "event_type": text(rec["event_type"]),
+            "window": d0 if d0 == d1 else f"{d0}..{d1}",
+            "count": _describe_count(rec["count"], rec["count_low"], rec["count_high"]),
+            "places": text(rec["location"]),
+            "governorates": text(rec["admin1"]),
+            "actor": text(rec["actor"]),
+            "is_aggregate": bool(rec["is_aggregate"]),
+            "notes": text(rec["notes"]),
+        })
+    columns = ["evidence", "offsets", "event_type", "window", "count", "places",
+               "governorates", "actor", "is_aggregate", "notes"]
+    return pd.DataFrame(rows, columns=columns)
+
+
 def _frame_to_rows(frame: pd.DataFrame) -> list[dict[str, Any]]:
     rows = []
     for rec in frame.to_dict(orient="records"):

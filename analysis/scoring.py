@@ -49,7 +49,10 @@ import math
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 FIELDS: Final[tuple[str, ...]] = (
     "window", "count", "places", "places_set", "governorates", "actor",
@@ -361,3 +364,83 @@ def score_extractor(
             out = out.to_dict(orient="records")
         predicted[passage["id"]] = list(out)
     return score_records(predicted, passages)
+
+
+_SIDE_BY_SIDE: Final[tuple[str, ...]] = (
+    "date_start", "date_end", "count", "count_low", "count_high", "location", "admin1",
+    "actor", "evidence",
+)
+
+
+def _rows(records: Any) -> list[dict[str, Any]]:
+    if hasattr(records, "to_dict"):
+        return list(records.to_dict(orient="records"))
+    return [dict(r) for r in records]
+
+
+def compare_records(extracted: Any, reference: Any) -> pd.DataFrame:
+    """Put extracted records beside reference (hand-coded) records, field by field.
+
+    Records are paired as the scorer pairs them (:func:`match_records`: same
+    ``event_type``, overlapping windows, then most agreeing fields).  Neither
+    input is modified.
+
+    Parameters
+    ----------
+    extracted, reference : DataFrame or list of dict
+        Records of one report, e.g. :func:`analysis.extraction.extract_events`
+        output and ``seeds/seed_article/records.csv`` read with pandas.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per pair or unpaired record, in reference order then the
+        extras: ``pairing`` (``both``, ``extracted only``, ``reference only``),
+        ``event_type``, each of ``date_start``, ``date_end``, ``count``,
+        ``count_low``, ``count_high``, ``location``, ``admin1``, ``actor``,
+        ``evidence`` as ``<field>_extracted`` and ``<field>_reference``, and
+        the scorer's agreement flags ``window``, ``count``, ``places``,
+        ``governorates``, ``actor`` (missing for unpaired rows).
+
+    Examples
+    --------
+    >>> ours = [{"event_type": "attack", "date_start": "2024-03-30",
+    ...          "date_end": "2024-03-30", "count": 2, "location": "Palmyra"}]
+    >>> theirs = [{"event_type": "attack", "date_start": "2024-03-30",
+    ...            "date_end": "2024-03-30", "count": 1, "location": "Palmyra"}]
+    >>> side = compare_records(ours, theirs)
+    >>> print(side.loc[0, ["pairing", "count_extracted", "count_reference", "count"]].to_string())
+    pairing            both
+    count_extracted       2
+    count_reference       1
+    count             False
+    """
+    import pandas as pd
+
+    pred, gold = _rows(extracted), _rows(reference)
+    pairs = match_records(pred, gold)
+    by_gold = {j: i for i, j in pairs}
+    order: list[tuple[int | None, int | None]] = [(by_gold.get(j), j) for j in range(len(gold))]
+    paired = {i for i, _ in pairs}
+    order += [(i, None) for i in range(len(pred)) if i not in paired]
+    flags = ("window", "count", "places", "governorates", "actor")
+    rows: list[dict[str, Any]] = []
+    for i, j in order:
+        p = pred[i] if i is not None else {}
+        g = gold[j] if j is not None else {}
+        both = i is not None and j is not None
+        row: dict[str, Any] = {
+            "pairing": "both" if both else ("extracted only" if j is None else "reference only"),
+            "event_type": _text((p or g).get("event_type")),
+        }
+        for name in _SIDE_BY_SIDE:
+            row[f"{name}_extracted"] = p.get(name)
+            row[f"{name}_reference"] = g.get(name)
+        agree = _agreement(p, g) if both else {}
+        for name in flags:
+            row[name] = agree.get(name, pd.NA)
+        rows.append(row)
+    columns = ["pairing", "event_type",
+               *(f"{n}_{side}" for n in _SIDE_BY_SIDE for side in ("extracted", "reference")),
+               *flags]
+    return pd.DataFrame(rows, columns=columns)

@@ -25,6 +25,7 @@ from analysis.extraction import (
     extract_records,
     format_records,
     load_gazetteer,
+    tabulate_evidence,
 )
 from analysis.schema import COLUMN_ORDER
 from analysis.scoring import TARGETED_FIELDS, load_annotated, score_extractor
@@ -477,3 +478,20 @@ def test_scanner_finds_what_finditer_finds_on_the_annotated_sets():
 @given(_arabicish)
 def test_scanner_finds_what_finditer_finds_on_report_like_text(text):
     _scan_equals_finditer(text)
+
+
+def test_tabulate_evidence_puts_each_record_beside_its_words():
+    text = ("شنت المقاتلات الروسية أمس بين 5 و8 غارات على تدمر. "
+            "ونفذت خلايا داعش منذ بداية العام عشرات الهجمات في السخنة.")
+    recs = extract_events(text, "2024-10-06")
+    before = recs.copy()
+    table = tabulate_evidence(recs)
+    pd.testing.assert_frame_equal(recs, before)
+    assert table["event_type"].tolist() == ["airstrike", "attack"]
+    assert table["window"].tolist() == ["2024-10-05", "2024-01-01..2024-10-06"]
+    assert table["count"].tolist() == ["5 to 8", "at least 20"]
+    assert table["is_aggregate"].tolist() == [False, True]
+    for row, rec in zip(table.itertuples(), recs.sort_values("evidence_start").itertuples(),
+                        strict=True):
+        start, end = map(int, row.offsets.split("-"))
+        assert text[start:end] == row.evidence == rec.evidence
