@@ -330,6 +330,7 @@ _SEPARATE: Final = compile_words(
 _NEGATION: Final = _rx(
     r"(?<![^\W_])(?:و|ف)?(?:لم|لا|لن)\s+(?:ت|ي)(?:سجل|شهد|رد|قع|نفذ|شن|حدث|وثق)"
     r"|(?<![^\W_])(?:عدم|دون|بدون)\s+(?:ال)?(?:تسجيل|وقوع|حدوث)"
+    r"|(?<![^\W_])(?:و|ف)?(?:دون|بدون)\s+(?:أن\s+)?(?:ت|ي)(?:سجل|شهد|قع|نفذ|شن|حدث|وثق)"
     r"|(?<![^\W_])(?:و|ف)?(?:نفت|نفى|تنفي|ينفي|نفي)(?![^\W_])"
 )
 _IRREALIS_WORDS: Final[tuple[str, ...]] = (
@@ -352,7 +353,7 @@ _WD: Final[str] = rf"(?:ال)(?:{_WD_ALT}){NOT_AFTER}"
 _PAST: Final[str] = normalize_pattern(r"(?:الماضي|الماضية|الفائت|الفائتة|المنصرم|المنصرمة|المنقضي)")
 _CUR: Final[str] = normalize_pattern(r"(?:الجاري|الحالي)")
 _DATE_PATTERNS: Final[tuple[tuple[str, re.Pattern[str]], ...]] = tuple(
-    (name, re.compile(NOT_BEFORE + normalize_pattern(src)))
+    (name, re.compile(NOT_BEFORE + "[وف]?" + normalize_pattern(src)))  # و/ف: "and", "so"
     for name, src in (
         ("night", rf"(?:ب|و|في\s+)?ليل[ةه]?\s+(?P<wd1>{_WD})\s*(?:-|/|و|على|علي)\s*(?P<wd2>{_WD})"),
         ("explicit",
@@ -500,6 +501,10 @@ _NOT_NAMES: Final[frozenset[str]] = frozenset(
         "سورية", "سوريا", "العراق", "الحدود", "المثلث", "واحدة", "أخرى", "آخر", "ضمن", "في",
         "من", "إلى", "على", "عن", "مع", "التي", "الذي", "تقع", "يقع", "القريبة", "المحيطة",
         "المجاورة", "الممتدة", "الواقعة", "كانت", "المحاذية", "الصحراء", "صحراء",
+        # plural and general nouns that follow a place name after و
+        "المناطق", "القرى", "البلدات", "المدن", "البوادي", "الأرياف", "الأطراف", "المحيط",
+        "المواقع", "النقاط", "الحواجز", "الطرق", "الطريق", "الجبال", "الأودية", "التلال",
+        "الحقول", "المخيمات", "الضواحي", "الجوار", "الأرياف", "الريف", "المحافظة", "الناحية",
     )
 )
 _NOT_PLACES: Final = _rx(r"(?:ال)?بادية\s+(?:ال)?سوري[ةا]|(?:وسط|شرق|شمال|جنوب|غرب)\s+سوري[ةا]")
@@ -614,9 +619,14 @@ def _first_bigrams(src: str, depth: int = 0) -> set[str] | None:
         head = m.group()
         if len(head) < 3 and b[m.end():m.end() + 1] == "(":
             longer = _first_bigrams(b[m.end():], depth + 1)
-            if longer is not None and "0" not in longer:
-                out |= {(head + t)[:3] for t in longer}
+            if longer is not None and ("0" not in longer or head in tuple("وفبلك")):
+                # "0" after a one-letter prefix: the word, prefix stripped, starts with a digit
+                out |= {"0" if t == "0" else (head + t)[:3] for t in longer}
                 continue
+        if len(head) == 1 and head in "وفبلك" and b[1:3] == "\\d" and not re.match(
+                r"\\d(?:[?*]|\{0)", b[1:]):
+            out.add("0")  # a prefixed number: the word, prefix stripped, starts with a digit
+            continue
         if len(head) < 2:
             return None
         out.add(head)
@@ -635,7 +645,10 @@ def _word_heads(word: str) -> frozenset[str]:
     for f in list(forms):
         if len(f) > 3 and f.startswith(("ال", "لل")):
             forms.append(f[2:])
-    return frozenset(h for f in forms for h in (("0",) if f[:1].isdigit() else (f[:2], f[:3])))
+    heads = {h for f in forms for h in (("0",) if f[:1].isdigit() else (f[:2], f[:3]))}
+    if word[:1] in "وفبلك" and word[1:2].isdigit():
+        heads.add("0")
+    return frozenset(heads)
 
 
 def _heads_of(sources: list[str]) -> frozenset[str] | None:
@@ -1153,20 +1166,45 @@ def _find_places(norm: str, gaz: Gazetteer, excluded: list[tuple[int, int]],
             if nxt is None:
                 continue
             e = nxt.end()
-        o0, o1 = nt.span(s, e)
-        spelled = normalize_pattern(original[o0:o1]).replace("ٱ", "ا")
-        spelled = "".join(ch for ch in original[o0:o1] if normalize_pattern(ch))
-        admin1 = ""
-        for s2, _e2, _n2, a2, wide2 in found:
-            if not (e <= s2 <= e + 25 and wide2) or _CLAUSE_END.search(norm, e, s2):
-                continue
-            if _GOV_CONTEXT.search(norm[e:s2]) or re.match(
-                    rf"[وفبلك]?{_HEAD}", norm[s2:s2 + 12]):
-                admin1 = a2
-                break
-        found.append((s, e, spelled, admin1, False))
+        found.append((s, e, _as_written(original, nt, s, e), _given_governorate(norm, e, found),
+                      False))
+    # a head governs names joined to its first one by و: "بادية الباغوز والسوسة"
+    for s, e, *_ in sorted(found):
+        m = _COORDINATED.match(norm, e)
+        if m is None or not (_HEAD_BEFORE.search(norm, max(0, s - 25), s)
+                             or _HEAD_START.match(norm, s)):
+            continue
+        s2, e2 = m.span("name")
+        if any(a <= s2 < b for a, b in excluded) or any(a <= s2 < b for a, b, *_ in found):
+            continue
+        if m.group("name") in _NOT_NAMES:
+            continue
+        found.append((s2, e2, _as_written(original, nt, s2, e2),
+                      _given_governorate(norm, e2, found), False))
     found.sort()
     return found
+
+
+_COORDINATED: Final = re.compile(r"\s+و(?P<name>ال[ء-ي]{2,})(?=\s*(?:[،,.؛:!?؟\n]|$))")
+_HEAD_BEFORE: Final = re.compile(rf"(?:^|\s)[وفبلك]?{_HEAD}\s+(?:{_HEAD}\s+)?$")
+_HEAD_START: Final = re.compile(rf"[وفبلك]?{_HEAD}\s")
+
+
+def _as_written(original: str, nt: Normalized, start: int, end: int) -> str:
+    """Return a name as the report spells it, without diacritics or tatweel."""
+    o0, o1 = nt.span(start, end)
+    return "".join(ch for ch in original[o0:o1] if normalize_pattern(ch))
+
+
+def _given_governorate(norm: str, end: int,
+                       found: list[tuple[int, int, str, str, bool]]) -> str:
+    """Return the governorate the passage gives a name ending at ``end`` (else "")."""
+    for s2, _e2, _n2, a2, wide2 in found:
+        if not (end <= s2 <= end + 25 and wide2) or _CLAUSE_END.search(norm, end, s2):
+            continue
+        if _GOV_CONTEXT.search(norm[end:s2]) or re.match(rf"[وفبلك]?{_HEAD}", norm[s2:s2 + 12]):
+            return a2
+    return ""
 
 
 def _actor_for(norm: str, kind: str, window: tuple[int, int], sentence: tuple[int, int],

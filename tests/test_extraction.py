@@ -254,6 +254,25 @@ def test_a_place_outside_the_gazetteer_is_kept_in_arabic_with_its_governorate():
     assert "not in the gazetteer" in rec["notes"]
 
 
+def test_a_head_governs_names_joined_to_its_first_by_and():
+    rec = _one("شنت المقاتلات الروسية اليوم غارات على بادية معدان والجرنية.", "2024-04-10")
+    assert rec["location"] == "Ma'dan;الجرنية"
+    rec = _one("هاجمت خلايا داعش اليوم قرية الشميطية والعبد، بريف دير الزور.", "2024-04-10")
+    assert rec["location"] == "الشميطية;العبد"
+    # not a place: a common noun joined by and
+    rec = _one("شنت المقاتلات الروسية اليوم غارات على بادية تدمر والمناطق.", "2024-04-10")
+    assert rec["location"] == "Palmyra"
+
+
+def test_date_phrases_take_an_attached_and():
+    recs = extract_records("هاجمت خلايا داعش يوم السبت نقطة في بادية السخنة. "
+                           "وصباح الأحد، استهدفت الخلايا دورية قرب تدمر.", "2024-04-15")
+    assert [(r["date_start"], r["location"]) for r in recs] == [
+        (dt.date(2024, 4, 13), "al-Sukhnah"), (dt.date(2024, 4, 14), "Palmyra")]
+    assert _one("واليوم شنت المقاتلات الروسية غارة على تدمر.", "2024-04-10")["date_start"] == \
+        dt.date(2024, 4, 10)
+
+
 def test_a_listed_road_is_one_place():
     rec = _one("نصب عناصر التنظيم اليوم كميناً على طريق تدمر - السخنة.", "2024-03-27")
     assert rec["location"] == "Palmyra-al-Sukhnah road"
@@ -308,6 +327,8 @@ def test_a_summary_block_adds_no_record():
         "حلقت طائرات استطلاع روسية في أجواء بادية الرصافة.",
         "تحل اليوم ذكرى معركة الباغوز التي شهدت في 23 آذار 2019 غارات جوية مكثفة.",
         "ارتفعت حصيلة القتلى منذ مطلع العام إلى 564 شخصاً.",
+        "مرت الطائرات الحربية فوق جبل البشري من دون أن تشن أي غارة.",
+        "وانسحبت الدورية بدون أن يسجل أي هجوم على الطريق.",
         "",
         "   \n\n  ",
     ],
