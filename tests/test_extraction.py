@@ -160,6 +160,8 @@ def test_seed_article_gives_the_hand_coded_seed_records():
         ("غارات", (None, 2, None)),
         ("غارة", (1, 1, 1)),
         ("غارتين", (2, 2, 2)),
+        ("وسبع غارات", (7, 7, 7)),
+        ("وخمس وعشرين غارة", (25, 25, 25)),
     ],
 )
 def test_count_wording_follows_the_table(wording, triple):
@@ -262,6 +264,13 @@ def test_a_head_governs_names_joined_to_its_first_by_and():
     # not a place: a common noun joined by and
     rec = _one("شنت المقاتلات الروسية اليوم غارات على بادية تدمر والمناطق.", "2024-04-10")
     assert rec["location"] == "Palmyra"
+
+
+@pytest.mark.parametrize("phrase", ["هجوم للتنظيم", "هجوم لتنظيم الدولة", "هجوم للدولة الإسلامية",
+                                    "هجوم للخلايا"])
+def test_islamic_state_is_named_after_an_attached_li(phrase):
+    rec = _one(f"سجلت مصادر محلية اليوم {phrase} في بادية السخنة.", "2024-04-10")
+    assert rec["actor"] == "Islamic State"
 
 
 def test_date_phrases_take_an_attached_and():
