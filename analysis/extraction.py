@@ -116,8 +116,10 @@ class Gazetteer:
     names: dict[str, int]
     max_words: int
     first_words: frozenset[str] = frozenset()
+    _firsts: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False,
+                                                repr=False)
 
-    def find(self, words: list[tuple[int, int, str]], joinable: list[bool]
+    def find(self, words: list[tuple[int, int, str]], text: str
              ) -> list[tuple[int, int, int, str]]:
         """Leftmost-longest names in a tokenised text.
 
@@ -125,8 +127,9 @@ class Gazetteer:
         ----------
         words : list of (start, end, word)
             Word tokens of the normalised text.
-        joinable : list of bool
-            ``joinable[i]``: only white space or one ``-`` between word i and i+1.
+        text : str
+            The normalised text; the words of a name may be separated only by
+            white space or one ``-``.
 
         Returns
         -------
@@ -137,19 +140,26 @@ class Gazetteer:
         Examples
         --------
         >>> g = build_gazetteer([{"name_en": "Palmyra", "name_ar": "تدمر", "admin1": "Homs"}])
-        >>> g.find([(0, 5, "وبتدمر")], [False])
+        >>> g.find([(0, 5, "وبتدمر")], "وبتدمر")
         [(0, 5, 0, 'تدمر')]
         """
         out: list[tuple[int, int, int, str]] = []
         i, n = 0, len(words)
         while i < n:
             hit = None
-            firsts = [v for v in _prefix_variants(words[i][2]) if v in self.first_words]
+            word = words[i][2]
+            firsts = self._firsts.get(word)
+            if firsts is None:
+                if len(self._firsts) > 200_000:  # bound the cache on very long runs
+                    self._firsts.clear()
+                firsts = self._firsts[word] = tuple(
+                    v for v in _prefix_variants(word) if v in self.first_words)
             if not firsts:
                 i += 1
                 continue
             top = 1
-            while top < self.max_words and i + top < n and joinable[i + top - 1]:
+            while top < self.max_words and i + top < n and _JOIN.fullmatch(
+                    text, words[i + top - 1][1], words[i + top][0]) is not None:
                 top += 1
             for k in range(top, 0, -1):
                 rest = [w for _, _, w in words[i + 1:i + k]]
@@ -574,7 +584,9 @@ _TWO_LETTERS: Final = re.compile(r"[\u0621-\u064a]{1,3}(?![?*{])")
 _LETTER_CLASS: Final = re.compile(r"\[([\u0621-\u064a]+)\]")
 
 
-def _first_bigrams(src: str, depth: int = 0) -> set[str] | None:
+def _first_bigrams(  # noqa: PLR0911 (a regex walker: one exit per construct it gives up on)
+    src: str, depth: int = 0
+) -> set[str] | None:
     """Return the first two or three letters any match of ``src`` can start with.
 
     ``"0"`` stands for a digit; None means unknown (the pattern is then tried
@@ -619,6 +631,13 @@ def _first_bigrams(src: str, depth: int = 0) -> set[str] | None:
         if m is None:
             return None
         head = m.group()
+        if head == "ال" and (gap := re.match(r"\\s[*+]", b[m.end():])) is not None:
+            # "ال" then maybe a space: the word "ال" alone, or ال + what follows
+            rest = _first_bigrams(b[m.end() + gap.end():], depth + 1)
+            if rest is None:
+                return None
+            out |= {"ال#"} | rest
+            continue
         if len(head) < 3 and b[m.end():m.end() + 1] == "(":
             longer = _first_bigrams(b[m.end():], depth + 1)
             if longer is not None and ("0" not in longer or head in tuple("وفبلك")):
@@ -648,8 +667,11 @@ def _word_heads(word: str) -> frozenset[str]:
         if len(f) > 3 and f.startswith(("ال", "لل")):
             forms.append(f[2:])
     heads = {h for f in forms for h in (("0",) if f[:1].isdigit() else (f[:2], f[:3]))}
-    if word[:1] in "وفبلك" and word[1:2].isdigit():
-        heads.add("0")
+    for f in forms:
+        if f == "ال":
+            heads.add("ال#")  # the article standing alone (الـ 72 once tatweel is gone)
+        if (f[:1] in "وفبلك" and f[1:2].isdigit()) or (f.startswith("ال") and f[2:3].isdigit()):
+            heads.add("0")
     return frozenset(heads)
 
 
@@ -1142,17 +1164,17 @@ def _trigger_mentions(norm: str, sentences: list[tuple[int, int]],
 
 
 def _find_places(norm: str, gaz: Gazetteer, excluded: list[tuple[int, int]],
-                 original: str, nt: Normalized, words: list[tuple[int, int, str]],
-                 joinable: list[bool]) -> list[tuple[int, int, str, str, bool]]:
+                 original: str, nt: Normalized,
+                 words: list[tuple[int, int, str]]) -> list[tuple[int, int, str, str, bool]]:
     """(start, end, name, admin1, is_governorate_wide) for every place named."""
     found: list[tuple[int, int, str, str, bool]] = []
     blocked = [m.span() for m in _NOT_PLACES.finditer(norm)]
-    for s, e, idx, key in gaz.find(words, joinable):
+    for s, e, idx, key in gaz.find(words, norm):
         if any(a <= s < b for a, b in blocked + excluded):
             continue
         place = gaz.places[idx]
         wide = place.is_governorate and not key.startswith("مدينه")
-        if wide and re.search(normalize_pattern(r"مدينة\s*$"), norm[max(0, s - 8):s]):
+        if wide and _CITY_BEFORE.search(norm, max(0, s - 8), s):
             wide = False
         found.append((s, e, place.name_en, place.admin1, wide))
     known = [(s, e) for s, e, *_ in found]
@@ -1187,6 +1209,9 @@ def _find_places(norm: str, gaz: Gazetteer, excluded: list[tuple[int, int]],
     return found
 
 
+_CITY_BEFORE: Final = _rx(r"مدينة\s*$")
+_EXTENT: Final = _rx(r"(?:محاور|محور|تتقدم|يتقدم|تمتد|يمتد|تشمل|يشمل|تتركز|يتركز|تركزت|وصولا)")
+"""Words by which a trigger-less sentence gives a campaign's extent."""
 _COORDINATED: Final = re.compile(r"\s+و(?P<name>ال[ء-ي]{2,})(?=\s*(?:[،,.؛:!?؟\n]|$))")
 _HEAD_BEFORE: Final = re.compile(rf"(?:^|\s)[وفبلك]?{_HEAD}\s+(?:{_HEAD}\s+)?$")
 _HEAD_START: Final = re.compile(rf"[وفبلك]?{_HEAD}\s")
@@ -1343,7 +1368,7 @@ def _extract_at(
     norm = nt.text
     # normalised positions of the lead summary
     summary = _summary_spans(text)
-    n_off = list(nt.offsets)
+    n_off = nt.offsets  # sorted: bisect works on it directly
     excluded = [(bisect_right(n_off, a) - 1 if a > 0 else 0, bisect_right(n_off, b - 1))
                 for a, b in summary]
     excluded = [(max(0, a), b) for a, b in excluded]
@@ -1362,9 +1387,7 @@ def _extract_at(
     trigger_spans = [m.span() for m in matches]
     dates = [d for d in _find_dates(norm, pub, scanned[4:])
              if not any(a <= d.start < b for a, b in excluded)]
-    joinable = [_JOIN.fullmatch(norm, words[i][1], words[i + 1][0]) is not None
-                for i in range(len(words) - 1)] + [False]
-    places = _find_places(norm, gaz, excluded, text, nt, words, joinable)
+    places = _find_places(norm, gaz, excluded, text, nt, words)
     sent_starts = [s for s, _ in sentences]
 
     def sentence_of(pos: int) -> int:
@@ -1403,7 +1426,7 @@ def _extract_at(
 
     # trigger-less sentences that carry a campaign's extent: their places join the
     # last record of the sentence before
-    extent = _rx(r"(?:محاور|محور|تتقدم|يتقدم|تمتد|يمتد|تشمل|يشمل|تتركز|يتركز|تركزت|وصولا)")
+    extent = _EXTENT
     for si, (s0, s1) in enumerate(sentences):
         if si in by_sentence or si == 0 or si - 1 not in by_sentence:
             continue
