@@ -612,10 +612,10 @@ def _first_bigrams(  # noqa: PLR0911 (a regex walker: one exit per construct it 
             else:
                 found = [_first_bigrams("|".join(p + after for p in _split_top(inner)),
                                         depth + 1)]
-            if any(f is None for f in found):
-                return None
             for f in found:
-                out |= f  # type: ignore[operator]
+                if f is None:
+                    return None
+                out |= f
             continue
         if b.startswith("\\d") and not re.match(r"\\d(?:[?*]|\{0)", b):
             out.add("0")  # any word that starts with a digit
@@ -633,10 +633,10 @@ def _first_bigrams(  # noqa: PLR0911 (a regex walker: one exit per construct it 
         head = m.group()
         if head == "ال" and (gap := re.match(r"\\s[*+]", b[m.end():])) is not None:
             # "ال" then maybe a space: the word "ال" alone, or ال + what follows
-            rest = _first_bigrams(b[m.end() + gap.end():], depth + 1)
-            if rest is None:
+            after_gap = _first_bigrams(b[m.end() + gap.end():], depth + 1)
+            if after_gap is None:
                 return None
-            out |= {"ال#"} | rest
+            out |= {"ال#"} | after_gap
             continue
         if len(head) < 3 and b[m.end():m.end() + 1] == "(":
             longer = _first_bigrams(b[m.end():], depth + 1)
@@ -1073,15 +1073,21 @@ def _scan_words(norm: str, words: list[tuple[int, int, str]]) -> list[list[re.Ma
     """
     out: list[list[re.Match[str]]] = [[] for _ in _SCANNED]
     after = [0] * len(_SCANNED)
+    candidates = _word_candidates
+    matchers = _SCAN_MATCHERS
     for start, _end, w in words:
-        for i in _word_candidates(w):
+        for i in candidates(w):
             if start < after[i]:
                 continue
-            m = _SCANNED[i][0].match(norm, start)
+            m = matchers[i](norm, start)
             if m is not None:
                 out[i].append(m)
-                after[i] = max(m.end(), start + 1)
+                end = m.end()
+                after[i] = end if end > start else start + 1
     return out
+
+
+_SCAN_MATCHERS: Final = tuple(p.match for p, _ in _SCANNED)
 
 
 def _trigger_mentions(norm: str, sentences: list[tuple[int, int]],
@@ -1129,8 +1135,7 @@ def _trigger_mentions(norm: str, sentences: list[tuple[int, int]],
                 continue
             form = "verb"
         elif form == "verb_air":
-            after = " ".join(_tokens_after(norm, w_end, 3))
-            if not _AIR_SUBJECT.match(after):
+            if not _AIR_SUBJECT.match(" ".join(_tokens_after(norm, w_end, 3))):
                 continue
             if not any(w_end <= a0 < min(s_end, w_end + 60) for a0, _a1, _i in actors):
                 continue
@@ -1194,14 +1199,14 @@ def _find_places(norm: str, gaz: Gazetteer, excluded: list[tuple[int, int]],
                       False))
     # a head governs names joined to its first one by و: "بادية الباغوز والسوسة"
     for s, e, *_ in sorted(found):
-        m = _COORDINATED.match(norm, e)
-        if m is None or not (_HEAD_BEFORE.search(norm, max(0, s - 25), s)
-                             or _HEAD_START.match(norm, s)):
+        joined = _COORDINATED.match(norm, e)
+        if joined is None or not (_HEAD_BEFORE.search(norm, max(0, s - 25), s)
+                                  or _HEAD_START.match(norm, s)):
             continue
-        s2, e2 = m.span("name")
+        s2, e2 = joined.span("name")
         if any(a <= s2 < b for a, b in excluded) or any(a <= s2 < b for a, b, *_ in found):
             continue
-        if m.group("name") in _NOT_NAMES:
+        if joined.group("name") in _NOT_NAMES:
             continue
         found.append((s2, e2, _as_written(original, nt, s2, e2),
                       _given_governorate(norm, e2, found), False))
@@ -1254,9 +1259,14 @@ def _actor_for(norm: str, kind: str, window: tuple[int, int], sentence: tuple[in
     return ""
 
 
+@lru_cache(maxsize=64)
+def _report_digest(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
 def _event_id(source: str, published: dt.date | str, kind: str, start: int, end: int,
               text: str) -> str:
-    report = hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
+    report = _report_digest(text)
     when = published if isinstance(published, str) else published.isoformat()
     digest = hashlib.sha1(
         f"{source}|{when}|{report}|{kind}|{start}|{end}".encode(
@@ -1857,7 +1867,8 @@ def _frame_to_rows(frame: pd.DataFrame) -> list[dict[str, Any]]:
     rows = []
     for rec in frame.to_dict(orient="records"):
         row: dict[str, Any] = {}
-        for k, v in rec.items():
+        for key, v in rec.items():
+            k = str(key)
             if hasattr(v, "isoformat") and not isinstance(v, str):
                 row[k] = v.date().isoformat() if hasattr(v, "date") else v.isoformat()
             elif v is None or (isinstance(v, float) and math.isnan(v)) or str(v) in ("<NA>", "NaT"):

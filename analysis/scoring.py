@@ -46,7 +46,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
@@ -157,7 +157,7 @@ def _compatible(pred: Mapping[str, Any], gold: Mapping[str, Any]) -> bool:
 
 
 def match_records(
-    predicted: list[Mapping[str, Any]], gold: list[Mapping[str, Any]]
+    predicted: Sequence[Mapping[str, Any]], gold: Sequence[Mapping[str, Any]]
 ) -> list[tuple[int, int]]:
     """Match one passage's predicted records to its annotated records.
 
