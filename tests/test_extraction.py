@@ -27,6 +27,7 @@ from analysis.extraction import (
     load_gazetteer,
     tabulate_evidence,
 )
+from analysis.provenance import read_provenance
 from analysis.schema import COLUMN_ORDER
 from analysis.scoring import TARGETED_FIELDS, load_annotated, score_extractor
 from analysis.validating import validate_events
@@ -103,8 +104,7 @@ def test_seed_article_gives_the_records_of_dev_001():
 
 
 def test_seed_article_gives_the_hand_coded_seed_records():
-    meta = json.loads(SEED_ARTICLE_TEXT.with_name(SEED_ARTICLE_TEXT.name + ".meta.json")
-                      .read_text(encoding="utf-8"))
+    meta = read_provenance(SEED_ARTICLE_TEXT)  # publication bracket, producer, URL
     text = SEED_ARTICLE_TEXT.read_text(encoding="utf-8")
     got = extract_events(text, published=meta["published"], source=meta["producer"],
                          source_url=meta["url"])
