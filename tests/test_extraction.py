@@ -256,6 +256,16 @@ def test_a_place_outside_the_gazetteer_is_kept_in_arabic_with_its_governorate():
     assert "not in the gazetteer" in rec["notes"]
 
 
+def test_place_names_match_whole_words_with_attached_prefixes_only():
+    import re
+
+    g = load_gazetteer()
+    text = "وبالسخنه للرقه الكومه متدمر"  # normalised: ة is ه
+    words = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[^\W_]+", text)]
+    assert [g.places[i].name_en for _s, _e, i, _k in g.find(words, text)] == \
+        ["al-Sukhnah", "Raqqa"]
+
+
 def test_a_head_governs_names_joined_to_its_first_by_and():
     rec = _one("شنت المقاتلات الروسية اليوم غارات على بادية معدان والجرنية.", "2024-04-10")
     assert rec["location"] == "Ma'dan;الجرنية"
