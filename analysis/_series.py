@@ -88,9 +88,12 @@ def select_series(
                 f"{'positive' if name == 'days' else 'finite non-negative'} number")
     tidy = pd.DataFrame({"period": period.to_numpy(), "days": days.to_numpy(),
                          "count": count.to_numpy(dtype=float)})
-    out = (tidy.groupby("period", sort=True)
-           .agg(days=("days", "max"), count=("count", "sum"))
-           .reset_index())
+    if tidy["period"].is_unique:
+        out = tidy.sort_values("period", kind="stable").reset_index(drop=True)
+    else:
+        out = (tidy.groupby("period", sort=True)
+               .agg(days=("days", "max"), count=("count", "sum"))
+               .reset_index())
     out["period"] = out["period"].astype("datetime64[ns]")
     return out
 

@@ -27,6 +27,7 @@ how overlapping days are labelled changes the numbers (see ``event_study``).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Final, Literal
 
 import numpy as np
@@ -145,8 +146,16 @@ class EventStudy:
     outcome: str = "attack"
     family: str = "negbin"
     trend: bool = True
-    model: Any = field(default=None, repr=False)
     caveats: tuple[str, ...] = ()
+    _model_spec: tuple[Any, ...] = field(default=(), repr=False)
+
+    @cached_property
+    def model(self) -> Any:
+        """statsmodels ``GLMResults`` of the pooled model (fitted on first use)."""
+        y, design, offset, alpha, family = self._model_spec
+        fam = (sm.families.Poisson() if family == "poisson"
+               else sm.families.NegativeBinomial(alpha=max(alpha, 1e-8)))
+        return sm.GLM(y, design, offset=offset, family=fam).fit()
 
     def summary(self) -> str:
         """Return the headline, the window rates and the caveats."""
@@ -328,15 +337,13 @@ def event_study(
     daily = pd.DataFrame({"period": series["period"], "count": y,
                           "window": pd.Categorical.from_codes(labels, list(WINDOWS)),
                           "fitted": fit.mu})
-    glm = sm.GLM(y, design, offset=offset,
-                 family=(sm.families.Poisson() if family == "poisson"
-                         else sm.families.NegativeBinomial(alpha=max(fit.alpha, 1e-8))))
     caveats = _caveats(windows, used=int(in_cov.sum()), total=len(camp),
                        overlap_days=overlap_days, n_done=len(placebo), n_asked=n_placebo)
     return EventStudy(pooled=pooled, windows=windows, per_campaign=per_campaign,
                       profile=profile, daily=daily, placebo_rate_ratios=placebo,
                       overlap_days=overlap_days, pre=pre, post=post, outcome=outcome,
-                      family=family, trend=trend, model=glm.fit(), caveats=caveats)
+                      family=family, trend=trend, caveats=caveats,
+                      _model_spec=(y, design, offset, fit.alpha, family))
 
 
 def _campaign_frame(campaigns: Campaigns | pd.DataFrame) -> pd.DataFrame:

@@ -25,6 +25,7 @@ point estimate, and compare with the published totals where they exist.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Final, Literal
 
 import numpy as np
@@ -200,8 +201,13 @@ class TrendFit:
     scale: float
     fitted: pd.DataFrame = field(repr=False)
     mann_kendall: MannKendall = field(repr=False)
-    model: Any = field(repr=False)
     caveats: tuple[str, ...] = ()
+    _model_spec: tuple[Any, ...] = field(default=(), repr=False)
+
+    @cached_property
+    def model(self) -> Any:
+        """The statsmodels ``GLMResults`` at the estimated dispersion (fitted on first use)."""
+        return _statsmodels_glm(*self._model_spec)
 
     def summary(self) -> str:
         """Return a few lines an analyst can paste into a note."""
@@ -347,8 +353,8 @@ def fit_trend(
         ci_high=float(np.exp(b1 + q * se1)), p_value=p_value, alpha=fit.alpha,
         family=family, time_unit=unit, event_type=event_type, n_periods=n,
         total_count=float(y.sum()), df=df, scale=scale, fitted=fitted,
-        mann_kendall=mk, model=_statsmodels_glm(y, design, offset, fit.alpha, family),
-        caveats=caveats)
+        mann_kendall=mk, caveats=caveats,
+        _model_spec=(y, design, offset, fit.alpha, family))
 
 
 def _trend_caveats(y: np.ndarray, n: int, alpha: float, converged: bool) -> tuple[str, ...]:
@@ -555,8 +561,9 @@ def lead_lag(
     positive correlation reads "more attacks in the ``lag`` periods after
     sweeps"; a negative lag, "sweeps come after bursts of attacks" (a
     response).  Each correlation is judged against the same correlation
-    after the leader series is shifted circularly by a random amount, which
-    keeps each series' own clustering and trend shape but breaks their
+    after the leader series is shifted circularly by a random amount (more
+    than ``2 * max_lag`` periods, so no shift re-creates the real alignment at
+    another lag), which keeps each series' own clustering but breaks their
     alignment.
 
     Parameters
@@ -617,15 +624,17 @@ def lead_lag(
         raise ValueError(f"lead_lag: {leader} and {follower} series cover different "
                          "periods; rule: both must come from one count_events frame")
     n = len(merged)
-    if max_lag < 0 or n < 2 * max_lag + 3:
+    if max_lag < 0 or n < 4 * max_lag + 3:
         raise ValueError(f"lead_lag: {n} periods; rule: max_lag must be >= 0 and the "
-                         f"series longer than 2 * max_lag + 2 ({2 * max_lag + 2})")
+                         f"series longer than 4 * max_lag + 2 ({4 * max_lag + 2})")
     x = merged["count_a"].to_numpy(dtype=float)
     y = merged["count_b"].to_numpy(dtype=float)
     if method == "spearman":
         x, y = rankdata(x), rankdata(y)
     rng = np.random.default_rng(seed)
-    shifts = rng.integers(1, n, size=n_shifts)
+    # A shift within 2 * max_lag of 0 (mod n) would re-align the series at
+    # some lag in the range and leak the real association into the null.
+    shifts = rng.integers(2 * max_lag + 1, n - 2 * max_lag, size=n_shifts)
     idx = (np.arange(n)[None, :] - shifts[:, None]) % n
     xs = x[idx]
     lags = np.arange(-max_lag, max_lag + 1)
