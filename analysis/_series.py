@@ -54,22 +54,7 @@ def select_series(
         raise ValueError(
             f"{what}: column(s) {missing} missing; rule: a count frame from "
             "count_events has columns period, event_type, days, count")
-    frame = counts
-    if "event_type" in counts.columns:
-        types = [str(t) for t in pd.unique(counts["event_type"].astype("string").dropna())]
-        if event_type is None:
-            if len(types) > 1:
-                raise ValueError(
-                    f"{what}: column event_type holds {sorted(types)}; rule: pass "
-                    "event_type= to choose one series")
-        else:
-            if event_type not in types:
-                raise ValueError(
-                    f"{what}: column event_type has no rows with value {event_type!r} "
-                    f"(it holds {sorted(types)}); rule: event_type must be present")
-            frame = counts.loc[counts["event_type"].astype("string") == event_type]
-    elif event_type is not None:
-        raise ValueError(f"{what}: no column event_type to select {event_type!r} from")
+    frame = _pick_event_type(counts, event_type, what)
     if frame.empty:
         raise ValueError(f"{what}: no rows; rule: a series needs at least one period")
     period = pd.to_datetime(frame["period"])
@@ -96,6 +81,23 @@ def select_series(
                .reset_index())
     out["period"] = out["period"].astype("datetime64[ns]")
     return out
+
+
+def _pick_event_type(counts: pd.DataFrame, event_type: str | None, what: str) -> pd.DataFrame:
+    if "event_type" not in counts.columns:
+        if event_type is not None:
+            raise ValueError(f"{what}: no column event_type to select {event_type!r} from")
+        return counts
+    types = sorted(str(t) for t in pd.unique(counts["event_type"].astype("string").dropna()))
+    if event_type is None:
+        if len(types) > 1:
+            raise ValueError(f"{what}: column event_type holds {types}; rule: pass "
+                             "event_type= to choose one series")
+        return counts
+    if event_type not in types:
+        raise ValueError(f"{what}: column event_type has no rows with value {event_type!r} "
+                         f"(it holds {types}); rule: event_type must be present")
+    return counts.loc[counts["event_type"].astype("string") == event_type]
 
 
 def infer_period_unit(periods: pd.Series) -> str:

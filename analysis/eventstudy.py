@@ -151,7 +151,7 @@ class EventStudy:
 
     @cached_property
     def model(self) -> Any:
-        """statsmodels ``GLMResults`` of the pooled model (fitted on first use)."""
+        """The statsmodels ``GLMResults`` of the pooled model (fitted on first use)."""
         y, design, offset, alpha, family = self._model_spec
         fam = (sm.families.Poisson() if family == "poisson"
                else sm.families.NegativeBinomial(alpha=max(alpha, 1e-8)))
