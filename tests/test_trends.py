@@ -57,7 +57,7 @@ def test_naive_poisson_is_more_confident_than_negbin_on_overdispersed_series():
 
 @pytest.mark.slow
 def test_trend_recovers_known_rate_ratio_and_interval_covers_about_95_percent():
-    truth, reps = 0.97, 150
+    truth, reps = 0.97, 120
     hits, estimates = 0, []
     for seed in range(reps):
         sim = simulate_counts(36, freq="MS", base_rate=1.0, rate_ratio=truth, alpha=0.3,
@@ -73,7 +73,7 @@ def test_trend_recovers_known_rate_ratio_and_interval_covers_about_95_percent():
 
 @pytest.mark.slow
 def test_under_no_trend_negbin_rejects_about_5_percent_and_poisson_far_more():
-    reps, nb_rej, pois_rej = 150, 0, 0
+    reps, nb_rej, pois_rej = 120, 0, 0
     for seed in range(reps):
         sim = simulate_counts(24, freq="MS", base_rate=10 / 30, alpha=0.5, seed=10_000 + seed)
         nb_rej += fit_trend(sim).p_value < 0.05
