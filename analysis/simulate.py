@@ -32,6 +32,7 @@ def simulate_counts(
     break_ratio: float = 1.0,
     campaigns: pd.DataFrame | None = None,
     campaign_effect: float = 1.0,
+    block_periods: int = 1,
     event_type: str = SYNTHETIC_EVENT_TYPE,
     seed: int = 0,
 ) -> pd.DataFrame:
@@ -65,6 +66,11 @@ def simulate_counts(
         ``start`` and ``end`` (inclusive) of campaigns (daily series only).
     campaign_effect : float
         Rate multiplier on days inside a campaign.
+    block_periods : int
+        Periods sharing one gamma rate multiplier.  1 (default) gives
+        independent negative binomial counts; 14 on a daily series gives
+        fortnight-long quiet spells and surges (counts clustered in time), which
+        a day-level count model does not capture.
     event_type : str
         Label of the series; ``synthetic_attack`` by default.
     seed : int
@@ -104,12 +110,20 @@ def simulate_counts(
             inside |= (periods >= s) & (periods <= e)
         mu = mu * np.where(inside, campaign_effect, 1.0)
     rng = np.random.default_rng(seed)
-    counts = draw_negbin(rng, mu, alpha)
+    if block_periods < 1:
+        raise ValueError(f"block_periods must be at least 1, got {block_periods}")
+    if block_periods == 1 or alpha == 0:
+        counts = draw_negbin(rng, mu, alpha)
+    else:
+        n_blocks = -(-n_periods // block_periods)
+        shared = rng.gamma(1.0 / alpha, alpha, size=n_blocks)
+        counts = rng.poisson(mu * np.repeat(shared, block_periods)[:n_periods])
     out = pd.DataFrame({"period": periods.astype("datetime64[ns]"), "event_type": event_type,
                         "days": days, "count": counts.astype(float), "expected": mu})
     truth: dict[str, Any] = {"base_rate": base_rate, "rate_ratio": rate_ratio, "alpha": alpha,
                              "break_at": break_at, "break_ratio": break_ratio,
-                             "campaign_effect": campaign_effect, "seed": seed}
+                             "campaign_effect": campaign_effect,
+                             "block_periods": block_periods, "seed": seed}
     out.attrs["synthetic"] = True
     out.attrs["truth"] = truth
     return out
