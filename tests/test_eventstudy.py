@@ -165,3 +165,15 @@ def test_input_checks_and_no_mutation():
         event_study(frame, CAMPS, contrast="after", n_placebo=0)  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="reference window"):
         event_study(frame, _camps([(0, 3)]), n_placebo=0)
+
+
+def test_clustered_counts_raise_the_autocorrelation_flag():
+    camps = simulate_campaigns(5, n_days=366, seed=12)
+    blocky = simulate_counts(366, base_rate=1.0, alpha=0.8, block_periods=14, seed=12)
+    iid = simulate_counts(366, base_rate=1.0, alpha=0.8, seed=12)
+    flagged = event_study(blocky, camps, outcome=OUT, n_placebo=0)
+    plain = event_study(iid, camps, outcome=OUT, n_placebo=0)
+    assert flagged.residual_autocorrelation_p < 0.01
+    assert any("quote placebo_p_value" in c for c in flagged.caveats)
+    assert plain.residual_autocorrelation_p > 0.05
+    assert not any("autocorrelated" in c for c in plain.caveats)
