@@ -73,14 +73,20 @@ def nb_loglik(y: np.ndarray, mu: np.ndarray, alpha: float) -> float:
     r = 1.0 / alpha
     return float(
         np.sum(
-            gammaln(y + r) - gammaln(r) - gammaln(y + 1.0)
-            + r * np.log(r / (r + mu)) + xlogy(y, mu / (r + mu))
+            gammaln(y + r)
+            - gammaln(r)
+            - gammaln(y + 1.0)
+            + r * np.log(r / (r + mu))
+            + xlogy(y, mu / (r + mu))
         )
     )
 
 
 def irls(
-    y: np.ndarray, design: np.ndarray, offset: np.ndarray, alpha: float,
+    y: np.ndarray,
+    design: np.ndarray,
+    offset: np.ndarray,
+    alpha: float,
     start: np.ndarray | None = None,
 ) -> CountFit:
     """Fit ``beta`` of a log-link NB2 (Poisson if ``alpha == 0``) model by IRLS.
@@ -153,7 +159,10 @@ def _wls(design: np.ndarray, z: np.ndarray, w: np.ndarray) -> np.ndarray:
 
 
 def fit_count_model(
-    y: np.ndarray, design: np.ndarray, offset: np.ndarray, family: Family = "negbin",
+    y: np.ndarray,
+    design: np.ndarray,
+    offset: np.ndarray,
+    family: Family = "negbin",
     alpha: float | None = None,
 ) -> CountFit:
     """Fit a Poisson or NB2 model; NB2's ``alpha`` by profile maximum likelihood.
@@ -203,8 +212,7 @@ def fit_count_model(
     k = int(np.argmin(values))
     a = grid[max(k - 1, 0)] if k > 0 else lo
     b = grid[min(k + 1, len(grid) - 1)] if k < len(grid) - 1 else hi
-    res = minimize_scalar(negll, bounds=(a, b), method="bounded",
-                          options={"xatol": 1e-7})
+    res = minimize_scalar(negll, bounds=(a, b), method="bounded", options={"xatol": 1e-7})
     best_log_alpha = float(res.x)
     if negll(lo) <= res.fun:
         best_log_alpha = lo
@@ -227,8 +235,9 @@ def wald(estimate: float, se: float) -> tuple[float, float, float]:
     return float(np.exp(estimate - z * se)), float(np.exp(estimate + z * se)), p
 
 
-def hac_cov(design: np.ndarray, y: np.ndarray, mu: np.ndarray, alpha: float,
-            bread: np.ndarray, lags: int) -> np.ndarray:
+def hac_cov(
+    design: np.ndarray, y: np.ndarray, mu: np.ndarray, alpha: float, bread: np.ndarray, lags: int
+) -> np.ndarray:
     """Newey-West (Bartlett kernel) sandwich covariance of NB2/Poisson coefficients.
 
     Robust to a misspecified variance and to serial correlation of the scores

@@ -30,7 +30,10 @@ TIME_UNITS: Final[tuple[str, ...]] = ("period", "day", "week", "month", "quarter
 
 _COUNT_COLUMNS: Final = ("period", "days", "count")
 _DAYS_PER: Final[dict[str, float]] = {
-    "day": 1.0, "week": 7.0, "month": 365.2425 / 12, "quarter": 365.2425 / 4,
+    "day": 1.0,
+    "week": 7.0,
+    "month": 365.2425 / 12,
+    "quarter": 365.2425 / 4,
     "year": 365.2425,
 }
 _MONTHS_PER: Final[dict[str, int]] = {"month": 1, "quarter": 3, "year": 12}
@@ -47,13 +50,15 @@ def select_series(
     fit.  The input frame is not modified.
     """
     if not isinstance(counts, pd.DataFrame):
-        raise TypeError(f"{what} must be a pandas DataFrame from count_events, "
-                        f"got {type(counts).__name__}")
+        raise TypeError(
+            f"{what} must be a pandas DataFrame from count_events, got {type(counts).__name__}"
+        )
     missing = [c for c in _COUNT_COLUMNS if c not in counts.columns]
     if missing:
         raise ValueError(
             f"{what}: column(s) {missing} missing; rule: a count frame from "
-            "count_events has columns period, event_type, days, count")
+            "count_events has columns period, event_type, days, count"
+        )
     frame = _pick_event_type(counts, event_type, what)
     if frame.empty:
         raise ValueError(f"{what}: no rows; rule: a series needs at least one period")
@@ -70,15 +75,19 @@ def select_series(
             raise ValueError(
                 f"{what}: row {frame.index[i]!r}, column {name}, value "
                 f"{frame[name].iloc[i]!r}; rule: {name} must be a "
-                f"{'positive' if name == 'days' else 'finite non-negative'} number")
-    tidy = pd.DataFrame({"period": period.to_numpy(), "days": days.to_numpy(),
-                         "count": count.to_numpy(dtype=float)})
+                f"{'positive' if name == 'days' else 'finite non-negative'} number"
+            )
+    tidy = pd.DataFrame(
+        {"period": period.to_numpy(), "days": days.to_numpy(), "count": count.to_numpy(dtype=float)}
+    )
     if tidy["period"].is_unique:
         out = tidy.sort_values("period", kind="stable").reset_index(drop=True)
     else:
-        out = (tidy.groupby("period", sort=True)
-               .agg(days=("days", "max"), count=("count", "sum"))
-               .reset_index())
+        out = (
+            tidy.groupby("period", sort=True)
+            .agg(days=("days", "max"), count=("count", "sum"))
+            .reset_index()
+        )
     out["period"] = out["period"].astype("datetime64[ns]")
     return out
 
@@ -91,12 +100,16 @@ def _pick_event_type(counts: pd.DataFrame, event_type: str | None, what: str) ->
     types = sorted(str(t) for t in pd.unique(counts["event_type"].astype("string").dropna()))
     if event_type is None:
         if len(types) > 1:
-            raise ValueError(f"{what}: column event_type holds {types}; rule: pass "
-                             "event_type= to choose one series")
+            raise ValueError(
+                f"{what}: column event_type holds {types}; rule: pass "
+                "event_type= to choose one series"
+            )
         return counts
     if event_type not in types:
-        raise ValueError(f"{what}: column event_type has no rows with value {event_type!r} "
-                         f"(it holds {types}); rule: event_type must be present")
+        raise ValueError(
+            f"{what}: column event_type has no rows with value {event_type!r} "
+            f"(it holds {types}); rule: event_type must be present"
+        )
     return counts.loc[counts["event_type"].astype("string") == event_type]
 
 

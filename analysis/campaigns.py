@@ -23,8 +23,16 @@ DEFAULT_DURATION_DAYS: Final = 7
 included).  An analyst's assumption, not a reported figure: vary it."""
 
 _INTERVAL_COLUMNS: Final = [
-    "campaign", "event_id", "start", "end", "end_known", "duration_days",
-    "launch_window_days", "n_campaigns", "overlaps_previous", "source",
+    "campaign",
+    "event_id",
+    "start",
+    "end",
+    "end_known",
+    "duration_days",
+    "launch_window_days",
+    "n_campaigns",
+    "overlaps_previous",
+    "source",
 ]
 
 
@@ -71,18 +79,24 @@ class Campaigns:
 
     def summary(self) -> str:
         """Return the campaigns, one line each, and the reported total."""
-        lines = [f"{self.documented} documented sweep campaign(s)"
-                 + (f"; {self.reported_total:g} reported, {self.undocumented:g} undated"
-                    if self.reported_total is not None and self.undocumented is not None
-                    else "")]
+        lines = [
+            f"{self.documented} documented sweep campaign(s)"
+            + (
+                f"; {self.reported_total:g} reported, {self.undocumented:g} undated"
+                if self.reported_total is not None and self.undocumented is not None
+                else ""
+            )
+        ]
         for r in self.intervals.itertuples():
             flags = [] if r.end_known else [f"end assumed ({self.default_duration_days} d)"]
             if r.launch_window_days > 1:
                 flags.append(f"launch known within {r.launch_window_days} days")
             if r.overlaps_previous:
                 flags.append("overlaps an earlier campaign")
-            lines.append(f"  {r.campaign}. {r.start.date()}..{r.end.date()} ({r.event_id})"
-                         + (f" [{'; '.join(flags)}]" if flags else ""))
+            lines.append(
+                f"  {r.campaign}. {r.start.date()}..{r.end.date()} ({r.event_id})"
+                + (f" [{'; '.join(flags)}]" if flags else "")
+            )
         return "\n".join(lines)
 
     def __str__(self) -> str:
@@ -159,12 +173,13 @@ def campaigns(
     (2, 17.0, 15.0)
     """
     if default_duration_days < 1:
-        raise ValueError(f"default_duration_days must be at least 1, got "
-                         f"{default_duration_days}")
+        raise ValueError(f"default_duration_days must be at least 1, got {default_duration_days}")
     _check_columns(events)
-    is_agg = (events["is_aggregate"].fillna(False).astype(bool)
-              if "is_aggregate" in events.columns
-              else pd.Series(False, index=events.index))
+    is_agg = (
+        events["is_aggregate"].fillna(False).astype(bool)
+        if "is_aggregate" in events.columns
+        else pd.Series(False, index=events.index)
+    )
     is_sweep = events["event_type"].astype("string") == "sweep"
     records = events.loc[is_sweep & ~is_agg]
     aggregates = events.loc[is_sweep & is_agg]
@@ -177,14 +192,21 @@ def campaigns(
     end_known = ids.isin(list(known)).to_numpy()
     end = end.where(~end_known, ids.map(known))
     n_camp = _n_campaigns(records)
-    table = pd.DataFrame({
-        "event_id": ids.to_numpy(), "start": start.to_numpy(), "end": end.to_numpy(),
-        "end_known": end_known, "launch_window_days":
-            ((window_end - start).dt.days + 1).to_numpy(dtype=int),
-        "n_campaigns": n_camp,
-        "source": (records["source"].astype("string").to_numpy()
-                   if "source" in records.columns else pd.NA),
-    })
+    table = pd.DataFrame(
+        {
+            "event_id": ids.to_numpy(),
+            "start": start.to_numpy(),
+            "end": end.to_numpy(),
+            "end_known": end_known,
+            "launch_window_days": ((window_end - start).dt.days + 1).to_numpy(dtype=int),
+            "n_campaigns": n_camp,
+            "source": (
+                records["source"].astype("string").to_numpy()
+                if "source" in records.columns
+                else pd.NA
+            ),
+        }
+    )
     table = table.sort_values(["start", "event_id"], kind="stable").reset_index(drop=True)
     table["start"] = table["start"].astype("datetime64[ns]")
     table["end"] = pd.to_datetime(table["end"]).astype("datetime64[ns]")
@@ -205,9 +227,14 @@ def campaigns(
         total, undocumented = float(head["reported_total"]), float(head["undocumented"])
     else:
         total, undocumented = None, None  # type: ignore[assignment]
-    return Campaigns(intervals=table, documented=documented, reported_total=total,
-                     undocumented=undocumented, reported=reported,
-                     default_duration_days=int(default_duration_days))
+    return Campaigns(
+        intervals=table,
+        documented=documented,
+        reported_total=total,
+        undocumented=undocumented,
+        reported=reported,
+        default_duration_days=int(default_duration_days),
+    )
 
 
 def _check_columns(events: pd.DataFrame) -> None:
@@ -216,8 +243,9 @@ def _check_columns(events: pd.DataFrame) -> None:
     need = ["event_id", "event_type", "date_start", "date_end", "count"]
     missing = [c for c in need if c not in events.columns]
     if missing:
-        raise ValueError(f"campaigns: column(s) {missing} missing; rule: events need "
-                         f"{need} (use load_events)")
+        raise ValueError(
+            f"campaigns: column(s) {missing} missing; rule: events need {need} (use load_events)"
+        )
 
 
 def _known_ends(ends: Mapping[str, Any], ids: pd.Series, start: pd.Series) -> dict[str, Any]:
@@ -225,13 +253,17 @@ def _known_ends(ends: Mapping[str, Any], ids: pd.Series, start: pd.Series) -> di
     lookup = dict(zip(ids.tolist(), start.tolist(), strict=True))
     for key, value in ends.items():
         if key not in lookup:
-            raise ValueError(f"campaigns: ends has event_id {key!r}, value {value!r}; rule: "
-                             "ends must name sweep records of events")
+            raise ValueError(
+                f"campaigns: ends has event_id {key!r}, value {value!r}; rule: "
+                "ends must name sweep records of events"
+            )
         day = pd.Timestamp(value).normalize()
         if day < lookup[key]:
-            raise ValueError(f"campaigns: ends[{key!r}] = {day.date()} is before the launch "
-                             f"{lookup[key].date()}; rule: a campaign ends on or after its "
-                             "launch")
+            raise ValueError(
+                f"campaigns: ends[{key!r}] = {day.date()} is before the launch "
+                f"{lookup[key].date()}; rule: a campaign ends on or after its "
+                "launch"
+            )
         known[key] = day
     return known
 
@@ -255,10 +287,24 @@ def _reported(aggregates: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame:
         lo, hi = pd.Timestamp(rec.date_start), pd.Timestamp(rec.date_end)
         inside = table.loc[(table["start"] >= lo) & (table["start"] <= hi), "n_campaigns"]
         doc = int(inside.sum())
-        rows.append({"event_id": rec.event_id, "date_start": lo, "date_end": hi,
-                     "reported_total": float(value), "documented_in_window": doc,
-                     "undocumented": max(0.0, float(value) - doc),
-                     "source": getattr(rec, "source", pd.NA)})
-    cols = ["event_id", "date_start", "date_end", "reported_total", "documented_in_window",
-            "undocumented", "source"]
+        rows.append(
+            {
+                "event_id": rec.event_id,
+                "date_start": lo,
+                "date_end": hi,
+                "reported_total": float(value),
+                "documented_in_window": doc,
+                "undocumented": max(0.0, float(value) - doc),
+                "source": getattr(rec, "source", pd.NA),
+            }
+        )
+    cols = [
+        "event_id",
+        "date_start",
+        "date_end",
+        "reported_total",
+        "documented_in_window",
+        "undocumented",
+        "source",
+    ]
     return pd.DataFrame(rows, columns=cols)

@@ -37,8 +37,13 @@ from analysis._series import infer_period_unit, select_series
 Cost = Literal["poisson", "negbin"]
 Penalty = Literal["bic", "mbic"]
 PENALTIES: Final[tuple[str, ...]] = ("bic", "mbic")
-DEFAULT_MIN_SIZE: Final[dict[str, int]] = {"day": 14, "week": 4, "month": 3, "quarter": 2,
-                                           "year": 2}
+DEFAULT_MIN_SIZE: Final[dict[str, int]] = {
+    "day": 14,
+    "week": 4,
+    "month": 3,
+    "quarter": 2,
+    "year": 2,
+}
 """Default shortest segment, by the series' period: two weeks of days, four
 weeks, three months.  Shorter segments let a single burst of reports pass for
 a change of regime."""
@@ -88,14 +93,17 @@ class Changepoints:
 
     def summary(self) -> str:
         """Return one line per segment, in words."""
-        lines = [f"{len(self.breakpoints)} change point(s) ({self.cost} cost, alpha = "
-                 f"{self.alpha:.3g}, penalty {self.penalty:.1f} per break [{self.penalty_rule}],"
-                 f" segments of at least {self.min_size} periods)"]
+        lines = [
+            f"{len(self.breakpoints)} change point(s) ({self.cost} cost, alpha = "
+            f"{self.alpha:.3g}, penalty {self.penalty:.1f} per break [{self.penalty_rule}],"
+            f" segments of at least {self.min_size} periods)"
+        ]
         for row in self.segments.itertuples():
             lines.append(
                 f"  segment {row.segment}: {row.start.date()}..{row.end.date()}: "
                 f"{row.count:g} events in {row.days:g} days, {row.rate:.3g}/day "
-                f"(95% CI {row.rate_low:.3g} to {row.rate_high:.3g})")
+                f"(95% CI {row.rate_low:.3g} to {row.rate_high:.3g})"
+            )
         return "\n".join(lines)
 
     def __str__(self) -> str:
@@ -184,8 +192,10 @@ def detect_changepoints(
     y = series["count"].to_numpy(dtype=float)
     d = series["days"].to_numpy(dtype=float)
     if n < min_size:
-        raise ValueError(f"detect_changepoints: {n} periods; rule: at least min_size "
-                         f"({min_size}) periods are needed")
+        raise ValueError(
+            f"detect_changepoints: {n} periods; rule: at least min_size "
+            f"({min_size}) periods are needed"
+        )
     if cost == "poisson":
         alpha = 0.0
         bounds = segment_series(y, d, alpha=0.0, penalty=pen, min_size=min_size)
@@ -194,8 +204,7 @@ def detect_changepoints(
         bounds = segment_series(y, d, alpha=alpha, penalty=pen, min_size=min_size)
         for _ in range(_MAX_ALPHA_ROUNDS):
             new_alpha = _alpha_given_segments(y, d, bounds)
-            new_bounds = segment_series(y, d, alpha=new_alpha, penalty=pen,
-                                        min_size=min_size)
+            new_bounds = segment_series(y, d, alpha=new_alpha, penalty=pen, min_size=min_size)
             alpha = new_alpha
             if new_bounds == bounds:
                 break
@@ -207,18 +216,32 @@ def detect_changepoints(
         seg_id[s:e] = k
         c, dd = float(y[s:e].sum()), float(d[s:e].sum())
         lo, hi = _rate_interval(c, dd, float(np.sum(d[s:e] ** 2)), alpha)
-        seg_rows.append({
-            "segment": k, "start": periods[s],
-            "end": periods[e - 1] + pd.Timedelta(days=float(d[e - 1]) - 1),
-            "n_periods": e - s, "days": dd, "count": c, "rate": c / dd,
-            "rate_low": lo, "rate_high": hi})
+        seg_rows.append(
+            {
+                "segment": k,
+                "start": periods[s],
+                "end": periods[e - 1] + pd.Timedelta(days=float(d[e - 1]) - 1),
+                "n_periods": e - s,
+                "days": dd,
+                "count": c,
+                "rate": c / dd,
+                "rate_low": lo,
+                "rate_high": hi,
+            }
+        )
     segments = pd.DataFrame(seg_rows)
     rates = segments["rate"].to_numpy()[seg_id - 1]
     out_series = series.assign(segment=seg_id, fitted=rates * d)
     return Changepoints(
         breakpoints=tuple(pd.Timestamp(periods[b]) for b in bounds[1:-1]),
-        segments=segments, series=out_series, cost=cost, alpha=float(alpha),
-        penalty=pen, penalty_rule=rule, min_size=int(min_size))
+        segments=segments,
+        series=out_series,
+        cost=cost,
+        alpha=float(alpha),
+        penalty=pen,
+        penalty_rule=rule,
+        min_size=int(min_size),
+    )
 
 
 def _penalty_value(penalty: Penalty | float, n: int) -> tuple[float, str]:
@@ -280,14 +303,23 @@ class _SegmentCost:
         if self.equal_days:
             mid = (r * (t - s) + c) * np.log(r + lam * self.d[0])
         else:
-            mid = np.array([np.sum((r + self.y[si:t]) * np.log(r + lam_i * self.d[si:t]))
-                            for si, lam_i in zip(s, lam, strict=True)])
+            mid = np.array(
+                [
+                    np.sum((r + self.y[si:t]) * np.log(r + lam_i * self.d[si:t]))
+                    for si, lam_i in zip(s, lam, strict=True)
+                ]
+            )
         base = self.cbase[t] - self.cbase[s]
         return -2.0 * (base - mid + c * log_lam)
 
 
 def segment_series(
-    y: np.ndarray, d: np.ndarray, *, alpha: float, penalty: float, min_size: int,
+    y: np.ndarray,
+    d: np.ndarray,
+    *,
+    alpha: float,
+    penalty: float,
+    min_size: int,
     prune: bool = True,
 ) -> list[int]:
     """Optimal segmentation by PELT (or plain optimal partitioning without pruning).
@@ -346,8 +378,9 @@ def segment_series(
             for si, w in zip(s_arr.tolist(), worse.tolist(), strict=True):
                 if w and si not in pruned_at:
                     pruned_at[si] = t
-            candidates = [si for si in candidates
-                          if si not in pruned_at or t + 1 < pruned_at[si] + min_size]
+            candidates = [
+                si for si in candidates if si not in pruned_at or t + 1 < pruned_at[si] + min_size
+            ]
     bounds = [n]
     while bounds[-1] > 0:
         bounds.append(int(last[bounds[-1]]))

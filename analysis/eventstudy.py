@@ -87,10 +87,12 @@ class PooledEffect:
     alpha: float
 
     def __str__(self) -> str:
-        return (f"rate ratio {self.contrast} vs pre = {self.rate_ratio:.3f} (95% CI "
-                f"{self.ci_low:.3f} to {self.ci_high:.3f}), p = {self.p_value:.3g}, "
-                f"placebo p = {self.placebo_p_value:.3g} ({self.n_placebo} placebo sets, "
-                f"{self.n_campaigns} campaigns)")
+        return (
+            f"rate ratio {self.contrast} vs pre = {self.rate_ratio:.3f} (95% CI "
+            f"{self.ci_low:.3f} to {self.ci_high:.3f}), p = {self.p_value:.3g}, "
+            f"placebo p = {self.placebo_p_value:.3g} ({self.n_placebo} placebo sets, "
+            f"{self.n_campaigns} campaigns)"
+        )
 
 
 @dataclass(frozen=True, eq=False)
@@ -159,20 +161,30 @@ class EventStudy:
     def model(self) -> Any:
         """The statsmodels ``GLMResults`` of the pooled model (fitted on first use)."""
         y, design, offset, alpha, family = self._model_spec
-        fam = (sm.families.Poisson() if family == "poisson"
-               else sm.families.NegativeBinomial(alpha=max(alpha, 1e-8)))
+        fam = (
+            sm.families.Poisson()
+            if family == "poisson"
+            else sm.families.NegativeBinomial(alpha=max(alpha, 1e-8))
+        )
         return sm.GLM(y, design, offset=offset, family=fam).fit()
 
     def summary(self) -> str:
         """Return the headline, the window rates and the caveats."""
-        lines = [f"Event study of {self.outcome} around {self.pooled.n_campaigns} campaigns "
-                 f"(pre {self.pre} d, post {self.post} d, {self.family}"
-                 f"{', linear trend' if self.trend else ''})",
-                 f"  {self.pooled}"]
+        lines = [
+            f"Event study of {self.outcome} around {self.pooled.n_campaigns} campaigns "
+            f"(pre {self.pre} d, post {self.post} d, {self.family}"
+            f"{', linear trend' if self.trend else ''})",
+            f"  {self.pooled}",
+        ]
         for r in self.windows.itertuples():
-            lines.append(f"  {r.window:>6}: {r.count:g} in {r.days:g} days = {r.rate:.3g}/day"
-                         + ("" if r.window == "pre" else
-                            f", ratio to pre {r.rate_ratio:.3g} ({r.ci_low:.3g}-{r.ci_high:.3g})"))
+            lines.append(
+                f"  {r.window:>6}: {r.count:g} in {r.days:g} days = {r.rate:.3g}/day"
+                + (
+                    ""
+                    if r.window == "pre"
+                    else f", ratio to pre {r.rate_ratio:.3g} ({r.ci_low:.3g}-{r.ci_high:.3g})"
+                )
+            )
         lines += [f"  caveat: {c}" for c in self.caveats]
         return "\n".join(lines)
 
@@ -296,13 +308,16 @@ def event_study(
         raise ValueError(f"pre must be >= 1 and post >= 0 days, got pre={pre}, post={post}")
     series = select_series(daily_counts, outcome, what="event_study daily_counts")
     if len(series) > 1 and infer_period_unit(series["period"]) != "day":
-        raise ValueError("event_study: daily_counts are not daily; rule: use "
-                         "count_events(..., freq='D')")
+        raise ValueError(
+            "event_study: daily_counts are not daily; rule: use count_events(..., freq='D')"
+        )
     first = series["period"].iloc[0]
     n = int((series["period"].iloc[-1] - first).days) + 1
     if n != len(series):
-        raise ValueError(f"event_study: daily_counts have {len(series)} days over a span "
-                         f"of {n}; rule: the daily series must be complete (zeros included)")
+        raise ValueError(
+            f"event_study: daily_counts have {len(series)} days over a span "
+            f"of {n}; rule: the daily series must be complete (zeros included)"
+        )
     camp = _campaign_frame(campaigns)
     y = series["count"].to_numpy(dtype=float)
     d = series["days"].to_numpy(dtype=float)
@@ -310,12 +325,16 @@ def event_study(
     e_idx = (camp["end"] - first).dt.days.to_numpy()
     in_cov = (s_idx >= 0) & (s_idx < n)
     if not in_cov.any():
-        raise ValueError("event_study: no campaign launch lies inside the counts' coverage "
-                         f"{first.date()}..{series['period'].iloc[-1].date()}")
+        raise ValueError(
+            "event_study: no campaign launch lies inside the counts' coverage "
+            f"{first.date()}..{series['period'].iloc[-1].date()}"
+        )
     labels, overlap_days = _labels(n, s_idx[in_cov], e_idx[in_cov], pre, post)
     if not (labels == 0).any():
-        raise ValueError("event_study: no pre-launch day inside the coverage; rule: the "
-                         "reference window needs at least one day")
+        raise ValueError(
+            "event_study: no pre-launch day inside the coverage; rule: the "
+            "reference window needs at least one day"
+        )
     t_years = np.arange(n) / 365.25
     design, names = _design(labels, t_years if trend else None)
     offset = np.log(d)
@@ -323,8 +342,7 @@ def event_study(
     scale, df = _small_sample(y, fit.mu, fit.alpha, design.shape[1], family)
     var = np.diag(fit.cov) * scale
     if family == "negbin":
-        hac = hac_cov(design, y, fit.mu, fit.alpha, fit.cov, pre if hac_lags is None
-                      else hac_lags)
+        hac = hac_cov(design, y, fit.mu, fit.alpha, fit.cov, pre if hac_lags is None else hac_lags)
         var = np.maximum(var, np.diag(hac))
     q = float(stats.t.ppf(0.975, df)) if np.isfinite(df) else _Z95
 
@@ -341,34 +359,89 @@ def event_study(
     pearson_resid = (y - fit.mu) / np.sqrt(fit.mu + fit.alpha * fit.mu**2)
     lb_lags = max(1, min(14, n // 5))
     resid_p = float(acorr_ljungbox(pearson_resid, lags=[lb_lags])["lb_pvalue"].iloc[0])
-    placebo = _placebo(y, offset, t_years if trend else None, s_idx=s_idx, e_idx=e_idx,
-                       in_cov=in_cov, pre=pre, post=post, contrast=contrast,
-                       alpha=fit.alpha, n_placebo=n_placebo, seed=seed)
+    placebo = _placebo(
+        y,
+        offset,
+        t_years if trend else None,
+        s_idx=s_idx,
+        e_idx=e_idx,
+        in_cov=in_cov,
+        pre=pre,
+        post=post,
+        contrast=contrast,
+        alpha=fit.alpha,
+        n_placebo=n_placebo,
+        seed=seed,
+    )
     obs = abs(np.log(rr)) if np.isfinite(rr) and rr > 0 else np.inf
-    placebo_p = (float((1 + np.sum(np.abs(np.log(placebo)) >= obs - 1e-12))
-                       / (1 + len(placebo))) if len(placebo) else float("nan"))
-    pooled = PooledEffect(rate_ratio=rr, ci_low=lo, ci_high=hi, p_value=p,
-                          placebo_p_value=placebo_p, contrast=contrast,
-                          n_campaigns=int(in_cov.sum()), n_placebo=len(placebo),
-                          alpha=fit.alpha)
+    placebo_p = (
+        float((1 + np.sum(np.abs(np.log(placebo)) >= obs - 1e-12)) / (1 + len(placebo)))
+        if len(placebo)
+        else float("nan")
+    )
+    pooled = PooledEffect(
+        rate_ratio=rr,
+        ci_low=lo,
+        ci_high=hi,
+        p_value=p,
+        placebo_p_value=placebo_p,
+        contrast=contrast,
+        n_campaigns=int(in_cov.sum()),
+        n_placebo=len(placebo),
+        alpha=fit.alpha,
+    )
     windows = _window_table(y, d, labels, fit.alpha, ratio)
-    per_campaign = _per_campaign(y, d, camp, s_idx=s_idx, e_idx=e_idx, in_cov=in_cov,
-                                 pre=pre, post=post, contrast=contrast, alpha=fit.alpha)
+    per_campaign = _per_campaign(
+        y,
+        d,
+        camp,
+        s_idx=s_idx,
+        e_idx=e_idx,
+        in_cov=in_cov,
+        pre=pre,
+        post=post,
+        contrast=contrast,
+        alpha=fit.alpha,
+    )
     profile = _profile(y, s_idx[in_cov], n, pre, int((e_idx - s_idx).max()) + 1 + post)
-    daily = pd.DataFrame({"period": series["period"], "count": y,
-                          "window": pd.Categorical.from_codes(labels, list(WINDOWS)),
-                          "fitted": fit.mu})
-    caveats = _caveats(windows, used=int(in_cov.sum()), total=len(camp),
-                       overlap_days=overlap_days, n_done=len(placebo), n_asked=n_placebo)
+    daily = pd.DataFrame(
+        {
+            "period": series["period"],
+            "count": y,
+            "window": pd.Categorical.from_codes(labels, list(WINDOWS)),
+            "fitted": fit.mu,
+        }
+    )
+    caveats = _caveats(
+        windows,
+        used=int(in_cov.sum()),
+        total=len(camp),
+        overlap_days=overlap_days,
+        n_done=len(placebo),
+        n_asked=n_placebo,
+    )
     if resid_p < 0.05:
-        caveats += ("the model's residuals are autocorrelated (counts cluster in time): "
-                    "its p-value is too small; quote placebo_p_value",)
-    return EventStudy(pooled=pooled, windows=windows, per_campaign=per_campaign,
-                      profile=profile, daily=daily, placebo_rate_ratios=placebo,
-                      overlap_days=overlap_days, pre=pre, post=post, outcome=outcome,
-                      family=family, trend=trend, residual_autocorrelation_p=resid_p,
-                      caveats=caveats,
-                      _model_spec=(y, design, offset, fit.alpha, family))
+        caveats += (
+            "the model's residuals are autocorrelated (counts cluster in time): "
+            "its p-value is too small; quote placebo_p_value",
+        )
+    return EventStudy(
+        pooled=pooled,
+        windows=windows,
+        per_campaign=per_campaign,
+        profile=profile,
+        daily=daily,
+        placebo_rate_ratios=placebo,
+        overlap_days=overlap_days,
+        pre=pre,
+        post=post,
+        outcome=outcome,
+        family=family,
+        trend=trend,
+        residual_autocorrelation_p=resid_p,
+        caveats=caveats,
+        _model_spec=(y, design, offset, fit.alpha, family),
+    )
 
 
 def _campaign_frame(campaigns: Campaigns | pd.DataFrame) -> pd.DataFrame:
@@ -377,14 +450,21 @@ def _campaign_frame(campaigns: Campaigns | pd.DataFrame) -> pd.DataFrame:
         raise TypeError("campaigns must be a Campaigns result or a DataFrame with start, end")
     missing = [c for c in ("start", "end") if c not in frame.columns]
     if missing:
-        raise ValueError(f"event_study campaigns: column(s) {missing} missing; rule: "
-                         "campaigns need start and end (inclusive) dates")
-    out = pd.DataFrame({
-        "campaign": (frame["campaign"].to_numpy() if "campaign" in frame.columns
-                     else np.arange(1, len(frame) + 1)),
-        "start": pd.to_datetime(frame["start"]).dt.normalize().to_numpy(),
-        "end": pd.to_datetime(frame["end"]).dt.normalize().to_numpy(),
-    })
+        raise ValueError(
+            f"event_study campaigns: column(s) {missing} missing; rule: "
+            "campaigns need start and end (inclusive) dates"
+        )
+    out = pd.DataFrame(
+        {
+            "campaign": (
+                frame["campaign"].to_numpy()
+                if "campaign" in frame.columns
+                else np.arange(1, len(frame) + 1)
+            ),
+            "start": pd.to_datetime(frame["start"]).dt.normalize().to_numpy(),
+            "end": pd.to_datetime(frame["end"]).dt.normalize().to_numpy(),
+        }
+    )
     out["start"] = out["start"].astype("datetime64[ns]")
     out["end"] = out["end"].astype("datetime64[ns]")
     if out.empty:
@@ -392,13 +472,14 @@ def _campaign_frame(campaigns: Campaigns | pd.DataFrame) -> pd.DataFrame:
     bad = out["end"] < out["start"]
     if bad.any():
         i = int(np.flatnonzero(bad.to_numpy())[0])
-        raise ValueError(f"event_study campaigns: row {i}, column end, value "
-                         f"{out['end'].iloc[i].date()}; rule: end must not be before start")
+        raise ValueError(
+            f"event_study campaigns: row {i}, column end, value "
+            f"{out['end'].iloc[i].date()}; rule: end must not be before start"
+        )
     return out
 
 
-def _labels(n: int, s: np.ndarray, e: np.ndarray, pre: int, post: int
-            ) -> tuple[np.ndarray, int]:
+def _labels(n: int, s: np.ndarray, e: np.ndarray, pre: int, post: int) -> tuple[np.ndarray, int]:
     """Pooled window label per day (codes into WINDOWS) and the overlap day count."""
     during = np.zeros(n, bool)
     after = np.zeros(n, bool)
@@ -407,10 +488,10 @@ def _labels(n: int, s: np.ndarray, e: np.ndarray, pre: int, post: int
     for si, ei in zip(s.tolist(), e.tolist(), strict=True):
         lo, hi = max(si - pre, 0), min(ei + post, n - 1)
         if hi >= lo:
-            hits[lo:hi + 1] += 1
-        before[max(si - pre, 0):max(si, 0)] = True
-        during[max(si, 0):max(min(ei, n - 1) + 1, 0)] = True
-        after[min(ei + 1, n):min(ei + post, n - 1) + 1] = True
+            hits[lo : hi + 1] += 1
+        before[max(si - pre, 0) : max(si, 0)] = True
+        during[max(si, 0) : max(min(ei, n - 1) + 1, 0)] = True
+        after[min(ei + 1, n) : min(ei + post, n - 1) + 1] = True
     labels = np.full(n, 3)
     labels[before] = 0
     labels[after] = 2
@@ -431,8 +512,9 @@ def _design(labels: np.ndarray, t: np.ndarray | None) -> tuple[np.ndarray, list[
     return np.column_stack(cols), names
 
 
-def _small_sample(y: np.ndarray, mu: np.ndarray, alpha: float, p: int, family: str
-                  ) -> tuple[float, float]:
+def _small_sample(
+    y: np.ndarray, mu: np.ndarray, alpha: float, p: int, family: str
+) -> tuple[float, float]:
     if family == "poisson":
         return 1.0, float("inf")
     df = float(max(len(y) - p - 1, 1))
@@ -440,16 +522,28 @@ def _small_sample(y: np.ndarray, mu: np.ndarray, alpha: float, p: int, family: s
     return max(1.0, pearson), df
 
 
-def _placebo(y: np.ndarray, offset: np.ndarray, t: np.ndarray | None, *,
-             s_idx: np.ndarray, e_idx: np.ndarray, in_cov: np.ndarray, pre: int, post: int,
-             contrast: str, alpha: float, n_placebo: int, seed: int) -> np.ndarray:
+def _placebo(
+    y: np.ndarray,
+    offset: np.ndarray,
+    t: np.ndarray | None,
+    *,
+    s_idx: np.ndarray,
+    e_idx: np.ndarray,
+    in_cov: np.ndarray,
+    pre: int,
+    post: int,
+    contrast: str,
+    alpha: float,
+    n_placebo: int,
+    seed: int,
+) -> np.ndarray:
     n = len(y)
     if n_placebo <= 0:
         return np.empty(0)
     durations = (e_idx - s_idx + 1)[in_cov]
     blocked = np.zeros(n, bool)
     for si, ei in zip(s_idx.tolist(), e_idx.tolist(), strict=True):
-        blocked[max(si, 0):max(min(ei, n - 1) + 1, 0)] = True
+        blocked[max(si, 0) : max(min(ei, n - 1) + 1, 0)] = True
     cum_blocked = np.r_[0, np.cumsum(blocked)]
     rng = np.random.default_rng(seed)
     out = []
@@ -482,35 +576,60 @@ def _rate_interval(c: float, days: float, alpha: float) -> tuple[float, float]:
     return c / days * float(np.exp(-_Z95 * se)), c / days * float(np.exp(_Z95 * se))
 
 
-def _window_table(y: np.ndarray, d: np.ndarray, labels: np.ndarray, alpha: float,
-                  ratio: Any) -> pd.DataFrame:
+def _window_table(
+    y: np.ndarray, d: np.ndarray, labels: np.ndarray, alpha: float, ratio: Any
+) -> pd.DataFrame:
     rows = []
     for code, name in enumerate(WINDOWS):
         m = labels == code
         days, c = float(d[m].sum()), float(y[m].sum())
         lo, hi = _rate_interval(c, days, alpha) if days else (np.nan, np.nan)
         rr = (1.0, np.nan, np.nan, np.nan) if name == "pre" else ratio(name)
-        rows.append({"window": name, "days": days, "count": c,
-                     "rate": c / days if days else np.nan, "rate_low": lo, "rate_high": hi,
-                     "rate_ratio": rr[0], "ci_low": rr[1], "ci_high": rr[2], "p_value": rr[3]})
+        rows.append(
+            {
+                "window": name,
+                "days": days,
+                "count": c,
+                "rate": c / days if days else np.nan,
+                "rate_low": lo,
+                "rate_high": hi,
+                "rate_ratio": rr[0],
+                "ci_low": rr[1],
+                "ci_high": rr[2],
+                "p_value": rr[3],
+            }
+        )
     return pd.DataFrame(rows)
 
 
-def _per_campaign(y: np.ndarray, d: np.ndarray, camp: pd.DataFrame, *, s_idx: np.ndarray,
-                  e_idx: np.ndarray, in_cov: np.ndarray, pre: int, post: int,
-                  contrast: str, alpha: float) -> pd.DataFrame:
+def _per_campaign(
+    y: np.ndarray,
+    d: np.ndarray,
+    camp: pd.DataFrame,
+    *,
+    s_idx: np.ndarray,
+    e_idx: np.ndarray,
+    in_cov: np.ndarray,
+    pre: int,
+    post: int,
+    contrast: str,
+    alpha: float,
+) -> pd.DataFrame:
     n = len(y)
     rows = []
     spans = [(max(s - pre, 0), min(e + post, n - 1)) for s, e in zip(s_idx, e_idx, strict=True)]
     for i, (si, ei) in enumerate(zip(s_idx.tolist(), e_idx.tolist(), strict=True)):
         win = {"pre": (si - pre, si - 1), "during": (si, ei), "post": (ei + 1, ei + post)}
-        row: dict[str, Any] = {"campaign": camp["campaign"].iloc[i],
-                               "start": camp["start"].iloc[i], "end": camp["end"].iloc[i],
-                               "in_coverage": bool(in_cov[i])}
+        row: dict[str, Any] = {
+            "campaign": camp["campaign"].iloc[i],
+            "start": camp["start"].iloc[i],
+            "end": camp["end"].iloc[i],
+            "in_coverage": bool(in_cov[i]),
+        }
         for name, (a_raw, b_raw) in win.items():
             a, b = max(a_raw, 0), min(b_raw, n - 1)
-            row[f"{name}_days"] = float(d[a:b + 1].sum()) if b >= a else 0.0
-            row[f"{name}_count"] = float(y[a:b + 1].sum()) if b >= a else 0.0
+            row[f"{name}_days"] = float(d[a : b + 1].sum()) if b >= a else 0.0
+            row[f"{name}_count"] = float(y[a : b + 1].sum()) if b >= a else 0.0
         c1, c0 = row[f"{contrast}_count"], row["pre_count"]
         d1, d0 = row[f"{contrast}_days"], row["pre_days"]
         if d1 > 0 and d0 > 0:
@@ -518,14 +637,18 @@ def _per_campaign(y: np.ndarray, d: np.ndarray, camp: pd.DataFrame, *, s_idx: np
                 c1, c0 = c1 + 0.5, c0 + 0.5
             lrr = np.log((c1 / d1) / (c0 / d0))
             se = float(np.sqrt(1 / c1 + 1 / c0 + alpha / d1 + alpha / d0))
-            row.update(rate_ratio=float(np.exp(lrr)), ci_low=float(np.exp(lrr - _Z95 * se)),
-                       ci_high=float(np.exp(lrr + _Z95 * se)),
-                       p_value=float(2 * stats.norm.sf(abs(lrr) / se)))
+            row.update(
+                rate_ratio=float(np.exp(lrr)),
+                ci_low=float(np.exp(lrr - _Z95 * se)),
+                ci_high=float(np.exp(lrr + _Z95 * se)),
+                p_value=float(2 * stats.norm.sf(abs(lrr) / se)),
+            )
         else:
             row.update(rate_ratio=np.nan, ci_low=np.nan, ci_high=np.nan, p_value=np.nan)
         a_i, b_i = spans[i]
         row["overlaps_other"] = any(
-            j != i and spans[j][0] <= b_i and a_i <= spans[j][1] for j in range(len(spans)))
+            j != i and spans[j][0] <= b_i and a_i <= spans[j][1] for j in range(len(spans))
+        )
         rows.append(row)
     return pd.DataFrame(rows)
 
@@ -541,22 +664,27 @@ def _profile(y: np.ndarray, s: np.ndarray, n: int, pre: int, after: int) -> pd.D
     return pd.DataFrame({"relative_day": rel, "n_campaigns": k, "mean_count": mean})
 
 
-def _caveats(windows: pd.DataFrame, *, used: int, total: int, overlap_days: int,
-             n_done: int, n_asked: int) -> tuple[str, ...]:
+def _caveats(
+    windows: pd.DataFrame, *, used: int, total: int, overlap_days: int, n_done: int, n_asked: int
+) -> tuple[str, ...]:
     out = []
     if used < total:
-        out.append(f"{total - used} campaign(s) launched outside the counts' coverage "
-                   "are left out of the pooled estimate")
+        out.append(
+            f"{total - used} campaign(s) launched outside the counts' coverage "
+            "are left out of the pooled estimate"
+        )
     if used < 10:
         out.append(f"only {used} campaigns: the pooled estimate leans on each one")
     for r in windows.itertuples():
         if r.window != "other" and r.days > 0 and r.count == 0:
-            out.append(f"no events in the {r.window} windows: its rate ratio is not "
-                       "informative")
+            out.append(f"no events in the {r.window} windows: its rate ratio is not informative")
     if overlap_days:
-        out.append(f"{overlap_days} days lie in windows of two or more campaigns "
-                   "(labelled during > post > pre)")
+        out.append(
+            f"{overlap_days} days lie in windows of two or more campaigns "
+            "(labelled during > post > pre)"
+        )
     if n_asked and n_done < n_asked:
-        out.append(f"only {n_done} of {n_asked} placebo sets could be placed outside the "
-                   "real campaigns")
+        out.append(
+            f"only {n_done} of {n_asked} placebo sets could be placed outside the real campaigns"
+        )
     return tuple(out)

@@ -95,8 +95,7 @@ def simulate_counts(
     if alpha < 0 or base_rate <= 0:
         raise ValueError("alpha must be >= 0 and base_rate > 0")
     periods = pd.date_range(start, periods=n_periods, freq=freq)
-    days = (periods.days_in_month.to_numpy() if freq == "MS"
-            else np.ones(n_periods, dtype=int))
+    days = periods.days_in_month.to_numpy() if freq == "MS" else np.ones(n_periods, dtype=int)
     t = np.arange(n_periods)
     mu = days * base_rate * rate_ratio ** t.astype(float)
     if break_at is not None:
@@ -105,8 +104,9 @@ def simulate_counts(
         if freq != "D":
             raise ValueError("campaign effects are simulated on daily series only")
         inside = np.zeros(n_periods, bool)
-        for s, e in zip(pd.to_datetime(campaigns["start"]), pd.to_datetime(campaigns["end"]),
-                        strict=True):
+        for s, e in zip(
+            pd.to_datetime(campaigns["start"]), pd.to_datetime(campaigns["end"]), strict=True
+        ):
             inside |= (periods >= s) & (periods <= e)
         mu = mu * np.where(inside, campaign_effect, 1.0)
     rng = np.random.default_rng(seed)
@@ -118,12 +118,25 @@ def simulate_counts(
         n_blocks = -(-n_periods // block_periods)
         shared = rng.gamma(1.0 / alpha, alpha, size=n_blocks)
         counts = rng.poisson(mu * np.repeat(shared, block_periods)[:n_periods])
-    out = pd.DataFrame({"period": periods.astype("datetime64[ns]"), "event_type": event_type,
-                        "days": days, "count": counts.astype(float), "expected": mu})
-    truth: dict[str, Any] = {"base_rate": base_rate, "rate_ratio": rate_ratio, "alpha": alpha,
-                             "break_at": break_at, "break_ratio": break_ratio,
-                             "campaign_effect": campaign_effect,
-                             "block_periods": block_periods, "seed": seed}
+    out = pd.DataFrame(
+        {
+            "period": periods.astype("datetime64[ns]"),
+            "event_type": event_type,
+            "days": days,
+            "count": counts.astype(float),
+            "expected": mu,
+        }
+    )
+    truth: dict[str, Any] = {
+        "base_rate": base_rate,
+        "rate_ratio": rate_ratio,
+        "alpha": alpha,
+        "break_at": break_at,
+        "break_ratio": break_ratio,
+        "campaign_effect": campaign_effect,
+        "block_periods": block_periods,
+        "seed": seed,
+    }
     out.attrs["synthetic"] = True
     out.attrs["truth"] = truth
     return out
@@ -202,9 +215,12 @@ def simulate_campaigns(
     else:
         raise ValueError("could not place the campaigns without overlap; fewer or shorter")
     starts = first + pd.to_timedelta(s, unit="D")
-    out = pd.DataFrame({"campaign": np.arange(1, n_campaigns + 1),
-                        "start": starts.astype("datetime64[ns]"),
-                        "end": (starts + pd.Timedelta(days=duration_days - 1))
-                        .astype("datetime64[ns]")})
+    out = pd.DataFrame(
+        {
+            "campaign": np.arange(1, n_campaigns + 1),
+            "start": starts.astype("datetime64[ns]"),
+            "end": (starts + pd.Timedelta(days=duration_days - 1)).astype("datetime64[ns]"),
+        }
+    )
     out.attrs["synthetic"] = True
     return out

@@ -77,9 +77,11 @@ class MannKendall:
     n: int
 
     def __str__(self) -> str:
-        return (f"Mann-Kendall: tau = {self.tau:+.3f}, S = {self.s:.0f}, "
-                f"p = {self.p_value:.3g} (n = {self.n}); Sen's slope = "
-                f"{self.sen_slope:+.4g} events/day per time unit")
+        return (
+            f"Mann-Kendall: tau = {self.tau:+.3f}, S = {self.s:.0f}, "
+            f"p = {self.p_value:.3g} (n = {self.n}); Sen's slope = "
+            f"{self.sen_slope:+.4g} events/day per time unit"
+        )
 
 
 def mann_kendall(values: Any, times: Any = None) -> MannKendall:
@@ -120,8 +122,7 @@ def mann_kendall(values: Any, times: Any = None) -> MannKendall:
     i, j = np.triu_indices(n, k=1)
     s = float(np.sum(np.sign(x[j] - x[i])))
     _, ties = np.unique(x, return_counts=True)
-    var_s = float((n * (n - 1) * (2 * n + 5)
-                   - np.sum(ties * (ties - 1) * (2 * ties + 5))) / 18.0)
+    var_s = float((n * (n - 1) * (2 * n + 5) - np.sum(ties * (ties - 1) * (2 * ties + 5))) / 18.0)
     if var_s <= 0:
         z = 0.0
     elif s > 0:
@@ -134,8 +135,9 @@ def mann_kendall(values: Any, times: Any = None) -> MannKendall:
     slope = float(np.median((x[j] - x[i]) / (t[j] - t[i])))
     intercept = float(np.median(x) - np.median(t) * slope)
     tau = s / (n * (n - 1) / 2.0)
-    return MannKendall(tau=tau, s=s, var_s=var_s, z=float(z), p_value=p,
-                       sen_slope=slope, intercept=intercept, n=n)
+    return MannKendall(
+        tau=tau, s=s, var_s=var_s, z=float(z), p_value=p, sen_slope=slope, intercept=intercept, n=n
+    )
 
 
 @dataclass(frozen=True, eq=False)
@@ -221,8 +223,7 @@ class TrendFit:
             f"  rate ratio per {self.time_unit}: {self.rate_ratio:.3f} "
             f"(95% CI {self.ci_low:.3f} to {self.ci_high:.3f}), p = {self.p_value:.3g}",
             f"  i.e. {pct:+.1f}% per {self.time_unit}",
-            f"  dispersion alpha = {self.alpha:.3g}, SE scale = {self.scale:.2f}, "
-            f"df = {self.df:g}",
+            f"  dispersion alpha = {self.alpha:.3g}, SE scale = {self.scale:.2f}, df = {self.df:g}",
             f"  {self.mann_kendall}",
         ]
         lines += [f"  caveat: {c}" for c in self.caveats]
@@ -320,8 +321,9 @@ def fit_trend(
     n = len(series)
     min_n = 4 if family == "negbin" else 3
     if n < min_n:
-        raise ValueError(f"fit_trend: the series has {n} periods; rule: a {family} trend "
-                         f"needs at least {min_n}")
+        raise ValueError(
+            f"fit_trend: the series has {n} periods; rule: a {family} trend needs at least {min_n}"
+        )
     unit = infer_period_unit(series["period"]) if time_unit == "period" else time_unit
     t = elapsed(series["period"], unit)
     y = series["count"].to_numpy(dtype=float)
@@ -339,22 +341,36 @@ def fit_trend(
     cov = fit.cov * scale
     b1, se1 = float(fit.beta[1]), float(np.sqrt(cov[1, 1]))
     tstat = b1 / se1
-    p_value = float(2.0 * (stats.t.sf(abs(tstat), df) if np.isfinite(df)
-                           else stats.norm.sf(abs(tstat))))
+    p_value = float(
+        2.0 * (stats.t.sf(abs(tstat), df) if np.isfinite(df) else stats.norm.sf(abs(tstat)))
+    )
     eta = design @ fit.beta + offset
     se_eta = np.sqrt(np.einsum("ij,jk,ik->i", design, cov, design))
     fitted = series.assign(
-        fitted=np.exp(eta), fitted_low=np.exp(eta - q * se_eta),
-        fitted_high=np.exp(eta + q * se_eta))
+        fitted=np.exp(eta),
+        fitted_low=np.exp(eta - q * se_eta),
+        fitted_high=np.exp(eta + q * se_eta),
+    )
     mk = mann_kendall(y / days, t)
     caveats = _trend_caveats(y, n, fit.alpha, fit.converged)
     return TrendFit(
-        rate_ratio=float(np.exp(b1)), ci_low=float(np.exp(b1 - q * se1)),
-        ci_high=float(np.exp(b1 + q * se1)), p_value=p_value, alpha=fit.alpha,
-        family=family, time_unit=unit, event_type=event_type, n_periods=n,
-        total_count=float(y.sum()), df=df, scale=scale, fitted=fitted,
-        mann_kendall=mk, caveats=caveats,
-        _model_spec=(y, design, offset, fit.alpha, family))
+        rate_ratio=float(np.exp(b1)),
+        ci_low=float(np.exp(b1 - q * se1)),
+        ci_high=float(np.exp(b1 + q * se1)),
+        p_value=p_value,
+        alpha=fit.alpha,
+        family=family,
+        time_unit=unit,
+        event_type=event_type,
+        n_periods=n,
+        total_count=float(y.sum()),
+        df=df,
+        scale=scale,
+        fitted=fitted,
+        mann_kendall=mk,
+        caveats=caveats,
+        _model_spec=(y, design, offset, fit.alpha, family),
+    )
 
 
 def _trend_caveats(y: np.ndarray, n: int, alpha: float, converged: bool) -> tuple[str, ...]:
@@ -372,10 +388,14 @@ def _trend_caveats(y: np.ndarray, n: int, alpha: float, converged: bool) -> tupl
     return tuple(out)
 
 
-def _statsmodels_glm(y: np.ndarray, design: np.ndarray, offset: np.ndarray, alpha: float,
-                     family: str) -> Any:
-    fam = (sm.families.Poisson() if family == "poisson"
-           else sm.families.NegativeBinomial(alpha=max(alpha, 1e-8)))
+def _statsmodels_glm(
+    y: np.ndarray, design: np.ndarray, offset: np.ndarray, alpha: float, family: str
+) -> Any:
+    fam = (
+        sm.families.Poisson()
+        if family == "poisson"
+        else sm.families.NegativeBinomial(alpha=max(alpha, 1e-8))
+    )
     return sm.GLM(y, design, family=fam, offset=offset).fit()
 
 
@@ -407,9 +427,11 @@ class Decomposition:
     transform: str
 
     def __str__(self) -> str:
-        return (f"STL decomposition ({len(self.components)} periods, cycle of "
-                f"{self.seasonal_period}, transform {self.transform}): seasonal strength "
-                f"{self.seasonal_strength:.2f}, trend strength {self.trend_strength:.2f}")
+        return (
+            f"STL decomposition ({len(self.components)} periods, cycle of "
+            f"{self.seasonal_period}, transform {self.transform}): seasonal strength "
+            f"{self.seasonal_strength:.2f}, trend strength {self.trend_strength:.2f}"
+        )
 
 
 def decompose_series(
@@ -481,24 +503,34 @@ def decompose_series(
     if n < 2 * seasonal_period + 1:
         raise ValueError(
             f"decompose_series: {n} periods; rule: STL needs at least two full cycles "
-            f"(> {2 * seasonal_period} periods for a cycle of {seasonal_period})")
+            f"(> {2 * seasonal_period} periods for a cycle of {seasonal_period})"
+        )
     typical = float(series["days"].median())
     values = series["count"].to_numpy(dtype=float) / series["days"].to_numpy() * typical
     if transform == "sqrt":
         values = np.sqrt(values)
     res = STL(values, period=seasonal_period, robust=robust).fit()
-    comp = pd.DataFrame({"period": series["period"], "observed": values,
-                         "trend": np.asarray(res.trend), "seasonal": np.asarray(res.seasonal),
-                         "resid": np.asarray(res.resid)})
+    comp = pd.DataFrame(
+        {
+            "period": series["period"],
+            "observed": values,
+            "trend": np.asarray(res.trend),
+            "seasonal": np.asarray(res.seasonal),
+            "resid": np.asarray(res.resid),
+        }
+    )
 
     def strength(part: np.ndarray) -> float:
         total = np.var(part + comp["resid"].to_numpy())
         return 0.0 if total == 0 else float(max(0.0, 1 - np.var(comp["resid"]) / total))
 
     return Decomposition(
-        components=comp, seasonal_period=int(seasonal_period),
+        components=comp,
+        seasonal_period=int(seasonal_period),
         seasonal_strength=strength(comp["seasonal"].to_numpy()),
-        trend_strength=strength(comp["trend"].to_numpy()), transform=transform)
+        trend_strength=strength(comp["trend"].to_numpy()),
+        transform=transform,
+    )
 
 
 @dataclass(frozen=True, eq=False)
@@ -536,12 +568,15 @@ class LeadLag:
     n_shifts: int
 
     def __str__(self) -> str:
-        direction = ("leads" if self.best_lag > 0 else "follows" if self.best_lag < 0
-                     else "coincides with")
-        return (f"Lead-lag {self.leader} -> {self.follower}: strongest correlation "
-                f"{self.best_correlation:+.3f} at lag {self.best_lag} ({self.leader} "
-                f"{direction} {self.follower}); p over all lags = "
-                f"{self.familywise_p_value:.3g} ({self.n_shifts} circular shifts)")
+        direction = (
+            "leads" if self.best_lag > 0 else "follows" if self.best_lag < 0 else "coincides with"
+        )
+        return (
+            f"Lead-lag {self.leader} -> {self.follower}: strongest correlation "
+            f"{self.best_correlation:+.3f} at lag {self.best_lag} ({self.leader} "
+            f"{direction} {self.follower}); p over all lags = "
+            f"{self.familywise_p_value:.3g} ({self.n_shifts} circular shifts)"
+        )
 
 
 def lead_lag(
@@ -621,12 +656,16 @@ def lead_lag(
     b = select_series(counts, follower, what="lead_lag counts")
     merged = a.merge(b, on="period", how="outer", suffixes=("_a", "_b"), indicator=True)
     if (merged["_merge"] != "both").any():
-        raise ValueError(f"lead_lag: {leader} and {follower} series cover different "
-                         "periods; rule: both must come from one count_events frame")
+        raise ValueError(
+            f"lead_lag: {leader} and {follower} series cover different "
+            "periods; rule: both must come from one count_events frame"
+        )
     n = len(merged)
     if max_lag < 0 or n < 4 * max_lag + 3:
-        raise ValueError(f"lead_lag: {n} periods; rule: max_lag must be >= 0 and the "
-                         f"series longer than 4 * max_lag + 2 ({4 * max_lag + 2})")
+        raise ValueError(
+            f"lead_lag: {n} periods; rule: max_lag must be >= 0 and the "
+            f"series longer than 4 * max_lag + 2 ({4 * max_lag + 2})"
+        )
     x = merged["count_a"].to_numpy(dtype=float)
     y = merged["count_b"].to_numpy(dtype=float)
     if method == "spearman":
@@ -651,19 +690,29 @@ def lead_lag(
         null[:, k] = _corr(xsa, ya)
     obs_f = np.nan_to_num(obs)
     null_f = np.nan_to_num(null)
-    p_lag = (1 + np.sum(np.abs(null_f) >= np.abs(obs_f)[None, :] - 1e-12, axis=0)) / (
-        1 + n_shifts)
+    p_lag = (1 + np.sum(np.abs(null_f) >= np.abs(obs_f)[None, :] - 1e-12, axis=0)) / (1 + n_shifts)
     max_null = np.max(np.abs(null_f), axis=1)
     best = int(np.argmax(np.abs(obs_f)))
     fw = float((1 + np.sum(max_null >= abs(obs_f[best]) - 1e-12)) / (1 + n_shifts))
-    table = pd.DataFrame({
-        "lag": lags, "correlation": obs,
-        "null_low": np.quantile(null_f, 0.025, axis=0),
-        "null_high": np.quantile(null_f, 0.975, axis=0),
-        "p_value": p_lag, "n_pairs": pairs})
-    return LeadLag(table=table, best_lag=int(lags[best]), best_correlation=float(obs[best]),
-                   familywise_p_value=fw, leader=leader, follower=follower,
-                   n_shifts=n_shifts)
+    table = pd.DataFrame(
+        {
+            "lag": lags,
+            "correlation": obs,
+            "null_low": np.quantile(null_f, 0.025, axis=0),
+            "null_high": np.quantile(null_f, 0.975, axis=0),
+            "p_value": p_lag,
+            "n_pairs": pairs,
+        }
+    )
+    return LeadLag(
+        table=table,
+        best_lag=int(lags[best]),
+        best_correlation=float(obs[best]),
+        familywise_p_value=fw,
+        leader=leader,
+        follower=follower,
+        n_shifts=n_shifts,
+    )
 
 
 def _corr(xm: np.ndarray, y: np.ndarray) -> np.ndarray:

@@ -10,8 +10,19 @@ from analysis.campaigns import DEFAULT_DURATION_DAYS, Campaigns, campaigns
 
 
 def _events(rows):
-    frame = pd.DataFrame(rows, columns=["event_id", "event_type", "date_start", "date_end",
-                                        "count", "count_low", "is_aggregate", "source"])
+    frame = pd.DataFrame(
+        rows,
+        columns=[
+            "event_id",
+            "event_type",
+            "date_start",
+            "date_end",
+            "count",
+            "count_low",
+            "is_aggregate",
+            "source",
+        ],
+    )
     for col in ("date_start", "date_end"):
         frame[col] = pd.to_datetime(frame[col])
     frame["count"] = frame["count"].astype(float)
@@ -20,14 +31,16 @@ def _events(rows):
     return frame
 
 
-EVENTS = _events([
-    ("s3", "sweep", "2024-06-06", "2024-06-06", 1, 1, False, "outlet A"),
-    ("s1", "sweep", "2024-03-03", "2024-03-03", 1, 1, False, "outlet B"),
-    ("s2", "sweep", "2024-03-07", "2024-03-10", np.nan, 2, False, "outlet C"),
-    ("a1", "attack", "2024-03-05", "2024-03-05", 1, 1, False, "outlet A"),
-    ("agg", "sweep", "2024-01-01", "2024-06-01", 17, np.nan, True, "seed report"),
-    ("agg_attacks", "attack", "2024-01-01", "2024-06-01", 150, 150, True, "outlet D"),
-])
+EVENTS = _events(
+    [
+        ("s3", "sweep", "2024-06-06", "2024-06-06", 1, 1, False, "outlet A"),
+        ("s1", "sweep", "2024-03-03", "2024-03-03", 1, 1, False, "outlet B"),
+        ("s2", "sweep", "2024-03-07", "2024-03-10", np.nan, 2, False, "outlet C"),
+        ("a1", "attack", "2024-03-05", "2024-03-05", 1, 1, False, "outlet A"),
+        ("agg", "sweep", "2024-01-01", "2024-06-01", 17, np.nan, True, "seed report"),
+        ("agg_attacks", "attack", "2024-01-01", "2024-06-01", 150, 150, True, "outlet D"),
+    ]
+)
 
 
 def test_sweeps_become_numbered_intervals_in_launch_order():
@@ -35,10 +48,8 @@ def test_sweeps_become_numbered_intervals_in_launch_order():
     iv = camps.intervals
     assert iv["campaign"].tolist() == [1, 2, 3]
     assert iv["event_id"].tolist() == ["s1", "s2", "s3"]
-    assert iv["start"].tolist() == list(pd.to_datetime(["2024-03-03", "2024-03-07",
-                                                         "2024-06-06"]))
-    assert iv["end"].tolist() == list(pd.to_datetime(["2024-03-09", "2024-03-13",
-                                                       "2024-06-20"]))
+    assert iv["start"].tolist() == list(pd.to_datetime(["2024-03-03", "2024-03-07", "2024-06-06"]))
+    assert iv["end"].tolist() == list(pd.to_datetime(["2024-03-09", "2024-03-13", "2024-06-20"]))
     assert iv["end_known"].tolist() == [False, False, True]
     assert iv["duration_days"].tolist() == [7, 7, 15]
     assert iv["launch_window_days"].tolist() == [1, 4, 1]

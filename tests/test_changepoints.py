@@ -31,8 +31,10 @@ def _brute_force(y, d, alpha, penalty, min_size):
             bounds = [0, *breaks, n]
             if min(np.diff(bounds)) < min_size:
                 continue
-            total = sum(float(cost(np.array([s]), e)[0])
-                        for s, e in itertools.pairwise(bounds)) + penalty * k
+            total = (
+                sum(float(cost(np.array([s]), e)[0]) for s, e in itertools.pairwise(bounds))
+                + penalty * k
+            )
             if total < best - 1e-9:
                 best, best_bounds = total, bounds
     return best_bounds
@@ -55,15 +57,20 @@ def test_pelt_equals_brute_force_on_short_series(y, alpha, penalty, min_size):
     cost = _SegmentCost(y, d, alpha)
 
     def total(b):
-        return sum(float(cost(np.array([s]), e)[0]) for s, e in itertools.pairwise(b)) \
-            + penalty * (len(b) - 2)
+        return sum(float(cost(np.array([s]), e)[0]) for s, e in itertools.pairwise(b)) + penalty * (
+            len(b) - 2
+        )
 
     assert total(got) == pytest.approx(total(want), abs=1e-7)
 
 
 @settings(max_examples=30, deadline=None)
-@given(seed=st.integers(0, 10_000), alpha=st.sampled_from([0.0, 0.5]),
-       min_size=st.integers(1, 8), unequal=st.booleans())
+@given(
+    seed=st.integers(0, 10_000),
+    alpha=st.sampled_from([0.0, 0.5]),
+    min_size=st.integers(1, 8),
+    unequal=st.booleans(),
+)
 def test_pelt_pruning_keeps_the_optimum_of_optimal_partitioning(seed, alpha, min_size, unequal):
     # exact ML segment costs (Poisson, or NB on equal-length periods): pruning is exact
     assume(alpha == 0 or not unequal)
@@ -100,17 +107,23 @@ def test_negbin_segment_cost_matches_scipy_nbinom_on_daily_series():
 
 
 def _daily(y, start="2024-01-01", event_type="attack"):
-    return pd.DataFrame({"period": pd.date_range(start, periods=len(y), freq="D"),
-                         "event_type": event_type, "days": 1,
-                         "count": np.asarray(y, float)})
+    return pd.DataFrame(
+        {
+            "period": pd.date_range(start, periods=len(y), freq="D"),
+            "event_type": event_type,
+            "days": 1,
+            "count": np.asarray(y, float),
+        }
+    )
 
 
 @pytest.mark.parametrize("cost", ["negbin", "poisson"])
 def test_a_known_break_is_found_near_its_date(cost):
     found = 0
     for seed in range(12):
-        sim = simulate_counts(240, base_rate=0.4, alpha=0.3, break_at=120, break_ratio=3.0,
-                              seed=seed)
+        sim = simulate_counts(
+            240, base_rate=0.4, alpha=0.3, break_at=120, break_ratio=3.0, seed=seed
+        )
         cps = detect_changepoints(sim, cost=cost)
         dates = [(b - sim["period"].iloc[120]).days for b in cps.breakpoints]
         found += any(abs(x) <= 10 for x in dates)
@@ -135,8 +148,9 @@ def test_segments_frame_adds_up_and_matches_breakpoints():
     assert seg["days"].sum() == 200
     assert seg["n_periods"].sum() == 200
     assert list(seg["start"].iloc[1:]) == list(cps.breakpoints)
-    assert (seg["start"].iloc[1:].to_numpy()
-            == (seg["end"].iloc[:-1] + pd.Timedelta(days=1)).to_numpy()).all()
+    assert (
+        seg["start"].iloc[1:].to_numpy() == (seg["end"].iloc[:-1] + pd.Timedelta(days=1)).to_numpy()
+    ).all()
     assert ((seg["rate_low"] <= seg["rate"]) & (seg["rate"] <= seg["rate_high"])).all()
     assert cps.series["fitted"].sum() == pytest.approx(sim["count"].sum())
     assert cps.series["segment"].max() == len(seg)
@@ -144,8 +158,7 @@ def test_segments_frame_adds_up_and_matches_breakpoints():
 
 
 def test_penalty_options_and_min_size():
-    sim = simulate_counts(300, base_rate=0.5, alpha=0.0, break_at=100, break_ratio=2.0,
-                          seed=11)
+    sim = simulate_counts(300, base_rate=0.5, alpha=0.0, break_at=100, break_ratio=2.0, seed=11)
     bic = detect_changepoints(sim, cost="poisson", penalty="bic")
     mbic = detect_changepoints(sim, cost="poisson", penalty="mbic")
     assert bic.penalty == pytest.approx(2 * np.log(300))
@@ -167,8 +180,7 @@ def test_monthly_series_uses_days_as_exposure_and_default_min_size():
     periods = pd.date_range("2020-01-01", periods=24, freq="MS")
     days = periods.days_in_month.to_numpy()
     y = np.where(np.arange(24) < 12, 1.0, 5.0) * days  # rate 1/day, then 5/day
-    frame = pd.DataFrame({"period": periods, "event_type": "attack", "days": days,
-                          "count": y})
+    frame = pd.DataFrame({"period": periods, "event_type": "attack", "days": days, "count": y})
     cps = detect_changepoints(frame, cost="poisson")
     assert cps.min_size == 3
     assert cps.breakpoints == (pd.Timestamp("2021-01-01"),)

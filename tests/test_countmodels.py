@@ -25,13 +25,15 @@ def test_negbin_fit_matches_statsmodels_discrete_negativebinomial(n, alpha, seed
     ours = fit_count_model(y, x, np.log(days))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        ref = sm.NegativeBinomial(y, x, offset=np.log(days)).fit(method="newton", disp=0,
-                                                                 maxiter=200, tol=1e-12)
+        ref = sm.NegativeBinomial(y, x, offset=np.log(days)).fit(
+            method="newton", disp=0, maxiter=200, tol=1e-12
+        )
     np.testing.assert_allclose(ours.beta, ref.params[:2], rtol=1e-5, atol=1e-7)
     assert ours.alpha == pytest.approx(ref.params[2], rel=1e-4)
     assert ours.loglik == pytest.approx(ref.llf, rel=1e-9)
-    glm = sm.GLM(y, x, offset=np.log(days),
-                 family=sm.families.NegativeBinomial(alpha=ours.alpha)).fit(tol=1e-12)
+    glm = sm.GLM(
+        y, x, offset=np.log(days), family=sm.families.NegativeBinomial(alpha=ours.alpha)
+    ).fit(tol=1e-12)
     np.testing.assert_allclose(np.sqrt(np.diag(ours.cov)), glm.bse, rtol=1e-5)
 
 
@@ -60,14 +62,14 @@ def test_hac_matches_statsmodels_glm_hac_for_poisson():
     y = rng.poisson(np.repeat(rng.gamma(2, 0.5, n // 10), 10)).astype(float)
     fit = fit_count_model(y, x, np.zeros(n), "poisson")
     ref = sm.GLM(y, x, family=sm.families.Poisson()).fit(
-        cov_type="HAC", cov_kwds={"maxlags": 10, "use_correction": False}, tol=1e-12)
+        cov_type="HAC", cov_kwds={"maxlags": 10, "use_correction": False}, tol=1e-12
+    )
     ours = hac_cov(x, y, fit.mu, 0.0, fit.cov, 10)
     np.testing.assert_allclose(ours, ref.cov_params(), rtol=1e-5)
 
 
 def test_calibration_script_runs_and_reports_every_test(monkeypatch):
-    spec = importlib.util.spec_from_file_location("calibration",
-                                                  VALIDATION_DIR / "calibration.py")
+    spec = importlib.util.spec_from_file_location("calibration", VALIDATION_DIR / "calibration.py")
     module = importlib.util.module_from_spec(spec)
     monkeypatch.setitem(sys.modules, "calibration", module)  # dataclasses look it up
     spec.loader.exec_module(module)

@@ -14,14 +14,24 @@ OUT = "synthetic_attack"
 
 
 def _daily(y, start="2024-01-01"):
-    return pd.DataFrame({"period": pd.date_range(start, periods=len(y), freq="D"),
-                         "event_type": "attack", "days": 1, "count": np.asarray(y, float)})
+    return pd.DataFrame(
+        {
+            "period": pd.date_range(start, periods=len(y), freq="D"),
+            "event_type": "attack",
+            "days": 1,
+            "count": np.asarray(y, float),
+        }
+    )
 
 
 def _camps(pairs, start="2024-01-01"):
     first = pd.Timestamp(start)
-    return pd.DataFrame({"start": [first + pd.Timedelta(days=s) for s, _ in pairs],
-                         "end": [first + pd.Timedelta(days=e) for _, e in pairs]})
+    return pd.DataFrame(
+        {
+            "start": [first + pd.Timedelta(days=s) for s, _ in pairs],
+            "end": [first + pd.Timedelta(days=e) for _, e in pairs],
+        }
+    )
 
 
 Y = (np.arange(40) % 4).astype(float)
@@ -61,8 +71,9 @@ def test_known_campaign_effect_is_recovered():
     truth, hits, logs = 0.4, 0, []
     for seed in range(25):
         camps = simulate_campaigns(6, n_days=366, duration_days=14, seed=seed)
-        sim = simulate_counts(366, base_rate=1.0, alpha=0.5, campaigns=camps,
-                              campaign_effect=truth, seed=seed)
+        sim = simulate_counts(
+            366, base_rate=1.0, alpha=0.5, campaigns=camps, campaign_effect=truth, seed=seed
+        )
         study = event_study(sim, camps, outcome=OUT, n_placebo=0)
         logs.append(np.log(study.pooled.rate_ratio))
         hits += study.pooled.ci_low <= truth <= study.pooled.ci_high
@@ -79,8 +90,10 @@ def test_under_no_effect_model_and_placebo_tests_reject_about_5_percent():
         study = event_study(sim, camps, outcome=OUT, n_placebo=19, seed=seed)
         model_rej += study.pooled.p_value < 0.05
         placebo_rej += study.pooled.placebo_p_value < 0.05
-        pois_rej += event_study(sim, camps, outcome=OUT, family="poisson",
-                                n_placebo=0).pooled.p_value < 0.05
+        pois_rej += (
+            event_study(sim, camps, outcome=OUT, family="poisson", n_placebo=0).pooled.p_value
+            < 0.05
+        )
     tol = 3 * np.sqrt(0.05 * 0.95 / reps)
     assert model_rej / reps <= 0.05 + tol
     assert placebo_rej / reps <= 0.05 + tol
@@ -89,8 +102,9 @@ def test_under_no_effect_model_and_placebo_tests_reject_about_5_percent():
 
 def test_placebo_finds_a_strong_effect_and_is_seeded():
     camps = simulate_campaigns(5, n_days=300, duration_days=10, seed=1)
-    sim = simulate_counts(300, base_rate=1.0, alpha=0.3, campaigns=camps,
-                          campaign_effect=3.0, seed=1)
+    sim = simulate_counts(
+        300, base_rate=1.0, alpha=0.3, campaigns=camps, campaign_effect=3.0, seed=1
+    )
     a = event_study(sim, camps, outcome=OUT, n_placebo=99, seed=5)
     b = event_study(sim, camps, outcome=OUT, n_placebo=99, seed=5)
     c = event_study(sim, camps, outcome=OUT, n_placebo=99, seed=6)
@@ -107,12 +121,28 @@ def test_placebo_finds_a_strong_effect_and_is_seeded():
 @pytest.mark.parametrize("trend", [True, False])
 def test_options_pick_the_window_and_model(contrast, family, trend):
     camps = simulate_campaigns(4, n_days=300, duration_days=7, min_gap_days=45, seed=3)
-    post_effect = camps.assign(start=camps["end"] + pd.Timedelta(days=1),
-                               end=camps["end"] + pd.Timedelta(days=21))
-    sim = simulate_counts(300, base_rate=1.0, alpha=0.2 if family == "negbin" else 0.0,
-                          campaigns=post_effect, campaign_effect=2.5, seed=4)
-    study = event_study(sim, camps, outcome=OUT, pre=21, post=21, contrast=contrast,
-                        family=family, trend=trend, n_placebo=0)
+    post_effect = camps.assign(
+        start=camps["end"] + pd.Timedelta(days=1), end=camps["end"] + pd.Timedelta(days=21)
+    )
+    sim = simulate_counts(
+        300,
+        base_rate=1.0,
+        alpha=0.2 if family == "negbin" else 0.0,
+        campaigns=post_effect,
+        campaign_effect=2.5,
+        seed=4,
+    )
+    study = event_study(
+        sim,
+        camps,
+        outcome=OUT,
+        pre=21,
+        post=21,
+        contrast=contrast,
+        family=family,
+        trend=trend,
+        n_placebo=0,
+    )
     assert study.pooled.contrast == contrast
     assert study.family == family
     assert study.trend == trend
@@ -128,10 +158,15 @@ def test_options_pick_the_window_and_model(contrast, family, trend):
 
 
 def test_accepts_campaigns_result_and_reports_campaigns_outside_coverage():
-    events = pd.DataFrame({
-        "event_id": ["s1", "s2"], "event_type": ["sweep", "sweep"],
-        "date_start": pd.to_datetime(["2024-03-01", "2025-06-01"]),
-        "date_end": pd.to_datetime(["2024-03-01", "2025-06-01"]), "count": [1.0, 1.0]})
+    events = pd.DataFrame(
+        {
+            "event_id": ["s1", "s2"],
+            "event_type": ["sweep", "sweep"],
+            "date_start": pd.to_datetime(["2024-03-01", "2025-06-01"]),
+            "date_end": pd.to_datetime(["2024-03-01", "2025-06-01"]),
+            "count": [1.0, 1.0],
+        }
+    )
     camps = campaigns(events)
     sim = simulate_counts(200, base_rate=0.5, seed=8).assign(event_type="attack")
     study = event_study(sim, camps, n_placebo=19)

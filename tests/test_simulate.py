@@ -26,10 +26,19 @@ def test_counts_are_labelled_synthetic_and_seeded():
 
 
 def test_expected_counts_carry_trend_break_and_campaign_effect():
-    camps = pd.DataFrame({"start": pd.to_datetime(["2024-01-11"]),
-                          "end": pd.to_datetime(["2024-01-15"])})
-    sim = simulate_counts(30, base_rate=2.0, rate_ratio=1.1, break_at=20, break_ratio=0.5,
-                          campaigns=camps, campaign_effect=3.0, seed=0)
+    camps = pd.DataFrame(
+        {"start": pd.to_datetime(["2024-01-11"]), "end": pd.to_datetime(["2024-01-15"])}
+    )
+    sim = simulate_counts(
+        30,
+        base_rate=2.0,
+        rate_ratio=1.1,
+        break_at=20,
+        break_ratio=0.5,
+        campaigns=camps,
+        campaign_effect=3.0,
+        seed=0,
+    )
     t = np.arange(30)
     want = 2.0 * 1.1**t * np.where(t >= 20, 0.5, 1.0) * np.where((t >= 10) & (t <= 14), 3, 1)
     np.testing.assert_allclose(sim["expected"], want)
@@ -44,8 +53,9 @@ def test_negbin_draws_have_the_stated_mean_and_variance(alpha):
 
 def test_block_periods_cluster_counts_in_time():
     iid = simulate_counts(3000, base_rate=1.0, alpha=0.5, seed=2)["count"].to_numpy()
-    blocky = simulate_counts(3000, base_rate=1.0, alpha=0.5, block_periods=14,
-                             seed=2)["count"].to_numpy()
+    blocky = simulate_counts(3000, base_rate=1.0, alpha=0.5, block_periods=14, seed=2)[
+        "count"
+    ].to_numpy()
 
     def lag1(x):
         return np.corrcoef(x[:-1], x[1:])[0, 1]
@@ -63,10 +73,11 @@ def test_monthly_series_use_calendar_days():
 
 
 def test_simulated_campaigns_do_not_overlap_and_respect_margins():
-    camps = simulate_campaigns(8, n_days=365, duration_days=10, margin_days=28,
-                               min_gap_days=5, seed=7)
+    camps = simulate_campaigns(
+        8, n_days=365, duration_days=10, margin_days=28, min_gap_days=5, seed=7
+    )
     assert camps.attrs["synthetic"] is True
-    gaps = (camps["start"].iloc[1:].to_numpy() - camps["end"].iloc[:-1].to_numpy())
+    gaps = camps["start"].iloc[1:].to_numpy() - camps["end"].iloc[:-1].to_numpy()
     assert (gaps > np.timedelta64(5, "D")).all()
     assert camps["start"].min() >= pd.Timestamp("2024-01-29")
     assert camps["end"].max() <= pd.Timestamp("2024-12-31") - pd.Timedelta(days=28)

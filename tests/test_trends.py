@@ -23,10 +23,14 @@ from analysis.trends import decompose_series, fit_trend, lead_lag, mann_kendall
 
 def _monthly(counts, days=None, start="2024-01-01", event_type="attack"):
     periods = pd.date_range(start, periods=len(counts), freq="MS")
-    return pd.DataFrame({
-        "period": periods, "event_type": event_type,
-        "days": periods.days_in_month if days is None else days,
-        "count": np.asarray(counts, dtype=float)})
+    return pd.DataFrame(
+        {
+            "period": periods,
+            "event_type": event_type,
+            "days": periods.days_in_month if days is None else days,
+            "count": np.asarray(counts, dtype=float),
+        }
+    )
 
 
 def _golden_frame():
@@ -60,8 +64,7 @@ def test_trend_recovers_known_rate_ratio_and_interval_covers_about_95_percent():
     truth, reps = 0.97, 120
     hits, estimates = 0, []
     for seed in range(reps):
-        sim = simulate_counts(36, freq="MS", base_rate=1.0, rate_ratio=truth, alpha=0.3,
-                              seed=seed)
+        sim = simulate_counts(36, freq="MS", base_rate=1.0, rate_ratio=truth, alpha=0.3, seed=seed)
         fit = fit_trend(sim)
         estimates.append(np.log(fit.rate_ratio))
         hits += fit.ci_low <= truth <= fit.ci_high
@@ -97,10 +100,8 @@ def test_time_units_rescale_the_rate_ratio():
     per_month = fit_trend(sim, time_unit="period")
     assert per_month.time_unit == "month"
     assert fit_trend(sim, time_unit="month").rate_ratio == pytest.approx(per_month.rate_ratio)
-    assert fit_trend(sim, time_unit="quarter").rate_ratio == pytest.approx(
-        per_month.rate_ratio**3)
-    assert fit_trend(sim, time_unit="year").rate_ratio == pytest.approx(
-        per_month.rate_ratio**12)
+    assert fit_trend(sim, time_unit="quarter").rate_ratio == pytest.approx(per_month.rate_ratio**3)
+    assert fit_trend(sim, time_unit="year").rate_ratio == pytest.approx(per_month.rate_ratio**12)
     # day and week units measure elapsed days, so months of 28..31 days differ slightly
     day = fit_trend(sim, time_unit="day").rate_ratio
     week = fit_trend(sim, time_unit="week").rate_ratio
@@ -119,8 +120,14 @@ def test_missing_months_are_placed_in_calendar_time():
 def test_result_frames_and_model_agree():
     sim = simulate_counts(24, freq="MS", base_rate=0.5, alpha=0.4, seed=7)
     fit = fit_trend(sim)
-    assert list(fit.fitted.columns) == ["period", "days", "count", "fitted", "fitted_low",
-                                        "fitted_high"]
+    assert list(fit.fitted.columns) == [
+        "period",
+        "days",
+        "count",
+        "fitted",
+        "fitted_low",
+        "fitted_high",
+    ]
     assert (fit.fitted["fitted_low"] <= fit.fitted["fitted"]).all()
     assert (fit.fitted["fitted"] <= fit.fitted["fitted_high"]).all()
     assert fit.model.params[1] == pytest.approx(np.log(fit.rate_ratio), rel=1e-4)
@@ -140,8 +147,13 @@ def test_poisson_family_has_no_dispersion_and_negbin_estimates_one():
 
 def test_fit_trend_sums_by_groups_and_does_not_mutate_input():
     base = _monthly([3, 5, 4, 6, 7, 6, 8, 9])
-    split = pd.concat([base.assign(admin1="Homs", count=base["count"] - 1),
-                       base.assign(admin1="Raqqa", count=1.0)], ignore_index=True)
+    split = pd.concat(
+        [
+            base.assign(admin1="Homs", count=base["count"] - 1),
+            base.assign(admin1="Raqqa", count=1.0),
+        ],
+        ignore_index=True,
+    )
     before = split.copy()
     a = fit_trend(base, family="poisson")
     b = fit_trend(split, family="poisson")
@@ -209,11 +221,27 @@ def test_decompose_series_needs_two_cycles():
 
 def _pair(sweeps, attacks):
     days = pd.date_range("2024-01-01", periods=len(sweeps), freq="D")
-    return pd.concat([
-        pd.DataFrame({"period": days, "event_type": "sweep", "days": 1,
-                      "count": np.asarray(sweeps, float)}),
-        pd.DataFrame({"period": days, "event_type": "attack", "days": 1,
-                      "count": np.asarray(attacks, float)})], ignore_index=True)
+    return pd.concat(
+        [
+            pd.DataFrame(
+                {
+                    "period": days,
+                    "event_type": "sweep",
+                    "days": 1,
+                    "count": np.asarray(sweeps, float),
+                }
+            ),
+            pd.DataFrame(
+                {
+                    "period": days,
+                    "event_type": "attack",
+                    "days": 1,
+                    "count": np.asarray(attacks, float),
+                }
+            ),
+        ],
+        ignore_index=True,
+    )
 
 
 @pytest.mark.parametrize("method", ["pearson", "spearman"])
@@ -236,8 +264,10 @@ def test_lead_lag_familywise_p_is_not_too_small_for_independent_series():
         rng = np.random.default_rng(100 + seed)
         sweeps = (rng.random(200) < 0.05).astype(float)
         attacks = rng.poisson(0.4, 200).astype(float)
-        small += lead_lag(_pair(sweeps, attacks), max_lag=7, n_shifts=99,
-                          seed=seed).familywise_p_value < 0.05
+        small += (
+            lead_lag(_pair(sweeps, attacks), max_lag=7, n_shifts=99, seed=seed).familywise_p_value
+            < 0.05
+        )
     assert small <= 6  # 30 runs at 5%: more than 6 has probability < 0.3%
 
 

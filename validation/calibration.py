@@ -55,54 +55,65 @@ class Row:
         return centre - half, centre + half
 
 
-def trend_null(sims: int, n_months: int, per_month: float, alpha: float, seed0: int
-               ) -> list[Row]:
-    label = (f"trend, null: {n_months} months, mean {per_month:g}/month, "
-             f"alpha {alpha:g}")
+def trend_null(sims: int, n_months: int, per_month: float, alpha: float, seed0: int) -> list[Row]:
+    label = f"trend, null: {n_months} months, mean {per_month:g}/month, alpha {alpha:g}"
     nb = pois = mk = 0
     for i in range(sims):
-        sim = simulate_counts(n_months, freq="MS", base_rate=per_month * 12 / 365.2425,
-                              alpha=alpha, seed=seed0 + i)
+        sim = simulate_counts(
+            n_months, freq="MS", base_rate=per_month * 12 / 365.2425, alpha=alpha, seed=seed0 + i
+        )
         fit = fit_trend(sim)
         nb += fit.p_value < 0.05
         mk += fit.mann_kendall.p_value < 0.05
         pois += fit_trend(sim, family="poisson").p_value < 0.05
-    return [Row(label, "fit_trend negbin (p_value)", nb, sims),
-            Row(label, "Mann-Kendall (beside fit_trend)", mk, sims),
-            Row(label, "naive Poisson GLM (fit_trend family='poisson')", pois, sims)]
+    return [
+        Row(label, "fit_trend negbin (p_value)", nb, sims),
+        Row(label, "Mann-Kendall (beside fit_trend)", mk, sims),
+        Row(label, "naive Poisson GLM (fit_trend family='poisson')", pois, sims),
+    ]
 
 
 def trend_coverage(sims: int, truth: float, seed0: int) -> list[Row]:
     label = f"trend, rate ratio {truth:g}/month: 36 months, mean ~30/month, alpha 0.3"
     miss = 0
     for i in range(sims):
-        sim = simulate_counts(36, freq="MS", base_rate=1.0, rate_ratio=truth, alpha=0.3,
-                              seed=seed0 + i)
+        sim = simulate_counts(
+            36, freq="MS", base_rate=1.0, rate_ratio=truth, alpha=0.3, seed=seed0 + i
+        )
         fit = fit_trend(sim)
         miss += not (fit.ci_low <= truth <= fit.ci_high)
     return [Row(label, "95% CI misses the true rate ratio (should be ~5%)", miss, sims)]
 
 
-def event_null(sims: int, rate: float, alpha: float, n_placebo: int, seed0: int,
-               block: int = 1) -> list[Row]:
-    label = (f"event study, null: 366 days, 6 campaigns of 7 days, {rate:g} attacks/day, "
-             f"alpha {alpha:g}" + (f" shared by {block}-day blocks (clustered in time)"
-                                   if block > 1 else "") + ", pre = post = 28 days")
+def event_null(
+    sims: int, rate: float, alpha: float, n_placebo: int, seed0: int, block: int = 1
+) -> list[Row]:
+    label = (
+        f"event study, null: 366 days, 6 campaigns of 7 days, {rate:g} attacks/day, "
+        f"alpha {alpha:g}"
+        + (f" shared by {block}-day blocks (clustered in time)" if block > 1 else "")
+        + ", pre = post = 28 days"
+    )
     model = placebo = pois = 0
     for i in range(sims):
         camps = simulate_campaigns(6, n_days=366, duration_days=7, seed=seed0 + i)
-        sim = simulate_counts(366, base_rate=rate, alpha=alpha, block_periods=block,
-                              seed=seed0 + 50_000 + i)
-        study = event_study(sim, camps, outcome=SYNTHETIC_EVENT_TYPE, n_placebo=n_placebo,
-                            seed=i)
+        sim = simulate_counts(
+            366, base_rate=rate, alpha=alpha, block_periods=block, seed=seed0 + 50_000 + i
+        )
+        study = event_study(sim, camps, outcome=SYNTHETIC_EVENT_TYPE, n_placebo=n_placebo, seed=i)
         model += study.pooled.p_value < 0.05
         placebo += study.pooled.placebo_p_value < 0.05
-        pois += event_study(sim, camps, outcome=SYNTHETIC_EVENT_TYPE, family="poisson",
-                            n_placebo=0).pooled.p_value < 0.05
-    return [Row(label, "event_study negbin (p_value)", model, sims),
-            Row(label, f"event_study placebo ({n_placebo} sets, placebo_p_value)", placebo,
-                sims),
-            Row(label, "naive Poisson GLM (event_study family='poisson')", pois, sims)]
+        pois += (
+            event_study(
+                sim, camps, outcome=SYNTHETIC_EVENT_TYPE, family="poisson", n_placebo=0
+            ).pooled.p_value
+            < 0.05
+        )
+    return [
+        Row(label, "event_study negbin (p_value)", model, sims),
+        Row(label, f"event_study placebo ({n_placebo} sets, placebo_p_value)", placebo, sims),
+        Row(label, "naive Poisson GLM (event_study family='poisson')", pois, sims),
+    ]
 
 
 def machine() -> list[str]:
@@ -115,15 +126,17 @@ def machine() -> list[str]:
     except OSError:
         pass
     try:
-        nproc = subprocess.run(["nproc"], capture_output=True, text=True, check=True
-                               ).stdout.strip()
+        nproc = subprocess.run(["nproc"], capture_output=True, text=True, check=True).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         nproc = str(os.cpu_count())
-    versions = ", ".join(f"{p} {importlib.metadata.version(p)}"
-                         for p in ("numpy", "scipy", "pandas", "statsmodels"))
-    return [f"- `nproc`: {nproc} (shared with other jobs while this ran)",
-            f"- CPU: {cpu}",
-            f"- Python {platform.python_version()} on {platform.system()}; {versions}"]
+    versions = ", ".join(
+        f"{p} {importlib.metadata.version(p)}" for p in ("numpy", "scipy", "pandas", "statsmodels")
+    )
+    return [
+        f"- `nproc`: {nproc} (shared with other jobs while this ran)",
+        f"- CPU: {cpu}",
+        f"- Python {platform.python_version()} on {platform.system()}; {versions}",
+    ]
 
 
 def run(sims: int, n_placebo: int) -> tuple[list[Row], float]:
@@ -157,8 +170,10 @@ def report(rows: list[Row], seconds: float, sims: int, n_placebo: int) -> str:
     ]
     for r in rows:
         lo, hi = r.interval()
-        lines.append(f"| {r.scenario} | {r.test} | {r.rejections}/{r.sims} | {r.rate:.3f} "
-                     f"| {lo:.3f}-{hi:.3f} |")
+        lines.append(
+            f"| {r.scenario} | {r.test} | {r.rejections}/{r.sims} | {r.rate:.3f} "
+            f"| {lo:.3f}-{hi:.3f} |"
+        )
     lines += [
         "",
         "## Reading",

@@ -31,8 +31,7 @@ HERE = Path(__file__).resolve().parent
 OUT = HERE / "golden_trend.json"
 
 # SYNTHETIC, hand-typed: monthly counts for 2022-01 .. 2023-12.
-COUNTS = [14, 9, 22, 11, 7, 18, 12, 25, 9, 6, 16, 10,
-          21, 8, 5, 13, 19, 7, 11, 4, 15, 9, 6, 3]
+COUNTS = [14, 9, 22, 11, 7, 18, 12, 25, 9, 6, 16, 10, 21, 8, 5, 13, 19, 7, 11, 4, 15, 9, 6, 3]
 PERIODS = pd.date_range("2022-01-01", periods=24, freq="MS")
 DAYS = PERIODS.days_in_month.to_numpy().astype(float)
 DAYS[-1] = 15.0  # the last month is only half covered
@@ -48,7 +47,8 @@ def main() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         nb = sm.NegativeBinomial(y, x, offset=offset, loglike_method="nb2").fit(
-            method="newton", maxiter=200, tol=1e-12, disp=0)
+            method="newton", maxiter=200, tol=1e-12, disp=0
+        )
     beta, alpha = nb.params[:2], float(nb.params[2])
     mu = np.exp(x @ beta + offset)
     w = mu / (1 + alpha * mu)
@@ -80,9 +80,12 @@ def main() -> None:
     }
     golden = {
         "note": "SYNTHETIC hand-typed series; computed by validation/golden_trend.py "
-                "with statsmodels discrete NegativeBinomial + GLM Poisson, not analysis",
-        "series": {"period": [str(p.date()) for p in PERIODS], "days": DAYS.tolist(),
-                   "count": COUNTS},
+        "with statsmodels discrete NegativeBinomial + GLM Poisson, not analysis",
+        "series": {
+            "period": [str(p.date()) for p in PERIODS],
+            "days": DAYS.tolist(),
+            "count": COUNTS,
+        },
         "negbin": negbin,
         "poisson": poisson,
     }
