@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Final, Literal
+from typing import TYPE_CHECKING, Any, Final, Literal
 
 import numpy as np
 import pandas as pd
@@ -38,7 +38,12 @@ from statsmodels.stats.diagnostic import acorr_ljungbox
 
 from analysis._countmodels import Family, fit_count_model, hac_cov, irls
 from analysis._series import infer_period_unit, select_series
-from analysis.campaigns import Campaigns
+
+if TYPE_CHECKING:
+    # Not imported at run time: importing the submodule ``analysis.campaigns``
+    # would bind the package attribute ``analysis.campaigns`` to the module and
+    # hide the lazily exported function of the same name.
+    from analysis.campaigns import Campaigns
 
 Contrast = Literal["during", "post"]
 WINDOWS: Final[tuple[str, ...]] = ("pre", "during", "post", "other")
@@ -445,7 +450,7 @@ def event_study(
 
 
 def _campaign_frame(campaigns: Campaigns | pd.DataFrame) -> pd.DataFrame:
-    frame = campaigns.intervals if isinstance(campaigns, Campaigns) else campaigns
+    frame = getattr(campaigns, "intervals", campaigns)  # a Campaigns result or a frame
     if not isinstance(frame, pd.DataFrame):
         raise TypeError("campaigns must be a Campaigns result or a DataFrame with start, end")
     missing = [c for c in ("start", "end") if c not in frame.columns]

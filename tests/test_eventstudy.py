@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -212,3 +215,10 @@ def test_clustered_counts_raise_the_autocorrelation_flag():
     assert any("quote placebo_p_value" in c for c in flagged.caveats)
     assert plain.residual_autocorrelation_p > 0.05
     assert not any("autocorrelated" in c for c in plain.caveats)
+
+
+def test_importing_eventstudy_leaves_the_campaigns_name_to_the_function():
+    # `import analysis.campaigns` would bind `analysis.campaigns` to the module and
+    # shadow the lazily exported function `analysis.campaigns(...)`.
+    code = "import sys, analysis.eventstudy; sys.exit('analysis.campaigns' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
