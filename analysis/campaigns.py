@@ -87,14 +87,14 @@ class Campaigns:
                 else ""
             )
         ]
-        for r in self.intervals.itertuples():
-            flags = [] if r.end_known else [f"end assumed ({self.default_duration_days} d)"]
-            if r.launch_window_days > 1:
-                flags.append(f"launch known within {r.launch_window_days} days")
-            if r.overlaps_previous:
+        for r in self.intervals.to_dict("records"):
+            flags = [] if r["end_known"] else [f"end assumed ({self.default_duration_days} d)"]
+            if r["launch_window_days"] > 1:
+                flags.append(f"launch known within {r['launch_window_days']} days")
+            if r["overlaps_previous"]:
                 flags.append("overlaps an earlier campaign")
             lines.append(
-                f"  {r.campaign}. {r.start.date()}..{r.end.date()} ({r.event_id})"
+                f"  {r['campaign']}. {r['start'].date()}..{r['end'].date()} ({r['event_id']})"
                 + (f" [{'; '.join(flags)}]" if flags else "")
             )
         return "\n".join(lines)
@@ -278,24 +278,24 @@ def _n_campaigns(records: pd.DataFrame) -> np.ndarray:
 
 def _reported(aggregates: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame:
     rows = []
-    for rec in aggregates.itertuples(index=False):
-        value = rec.count
-        if pd.isna(value) and hasattr(rec, "count_low"):
-            value = rec.count_low
+    for rec in aggregates.to_dict("records"):
+        value = rec["count"]
+        if pd.isna(value):
+            value = rec.get("count_low", np.nan)
         if pd.isna(value):
             continue
-        lo, hi = pd.Timestamp(rec.date_start), pd.Timestamp(rec.date_end)
+        lo, hi = pd.Timestamp(rec["date_start"]), pd.Timestamp(rec["date_end"])
         inside = table.loc[(table["start"] >= lo) & (table["start"] <= hi), "n_campaigns"]
         doc = int(inside.sum())
         rows.append(
             {
-                "event_id": rec.event_id,
+                "event_id": rec["event_id"],
                 "date_start": lo,
                 "date_end": hi,
                 "reported_total": float(value),
                 "documented_in_window": doc,
                 "undocumented": max(0.0, float(value) - doc),
-                "source": getattr(rec, "source", pd.NA),
+                "source": rec.get("source", pd.NA),
             }
         )
     cols = [

@@ -98,11 +98,11 @@ class Changepoints:
             f"{self.alpha:.3g}, penalty {self.penalty:.1f} per break [{self.penalty_rule}],"
             f" segments of at least {self.min_size} periods)"
         ]
-        for row in self.segments.itertuples():
+        for row in self.segments.to_dict("records"):
             lines.append(
-                f"  segment {row.segment}: {row.start.date()}..{row.end.date()}: "
-                f"{row.count:g} events in {row.days:g} days, {row.rate:.3g}/day "
-                f"(95% CI {row.rate_low:.3g} to {row.rate_high:.3g})"
+                f"  segment {row['segment']}: {row['start'].date()}..{row['end'].date()}: "
+                f"{row['count']:g} events in {row['days']:g} days, {row['rate']:.3g}/day "
+                f"(95% CI {row['rate_low']:.3g} to {row['rate_high']:.3g})"
             )
         return "\n".join(lines)
 

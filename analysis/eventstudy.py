@@ -413,7 +413,7 @@ def event_study(
         {
             "period": series["period"],
             "count": y,
-            "window": pd.Categorical.from_codes(labels, list(WINDOWS)),
+            "window": pd.Categorical.from_codes(labels, categories=pd.Index(WINDOWS)),
             "fitted": fit.mu,
         }
     )
@@ -551,7 +551,7 @@ def _placebo(
         blocked[max(si, 0) : max(min(ei, n - 1) + 1, 0)] = True
     cum_blocked = np.r_[0, np.cumsum(blocked)]
     rng = np.random.default_rng(seed)
-    out = []
+    out: list[float] = []
     code = WINDOWS.index(contrast)
     for _ in range(n_placebo):
         order = rng.permutation(len(durations))
@@ -680,9 +680,9 @@ def _caveats(
         )
     if used < 10:
         out.append(f"only {used} campaigns: the pooled estimate leans on each one")
-    for r in windows.itertuples():
-        if r.window != "other" and r.days > 0 and r.count == 0:
-            out.append(f"no events in the {r.window} windows: its rate ratio is not informative")
+    for r in windows.to_dict("records"):
+        if r["window"] != "other" and r["days"] > 0 and r["count"] == 0:
+            out.append(f"no events in the {r['window']} windows: its rate ratio is not informative")
     if overlap_days:
         out.append(
             f"{overlap_days} days lie in windows of two or more campaigns "
