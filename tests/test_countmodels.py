@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import sys
 import warnings
 
@@ -77,5 +78,7 @@ def test_calibration_script_runs_and_reports_every_test(monkeypatch):
     assert len(rows) == 16
     assert all(r.sims == 2 for r in rows)
     text = module.report(rows, seconds, 2, 3)
-    assert "| scenario | test | rejected | rate | 95% interval |" in text
+    assert json.loads(module.to_json(rows, seconds, 2, 3))["rows"][0]["sims"] == 2
+    assert "| test | rejected | rate | 95% interval |" in text
+    assert "Seeds: " in text
     assert "`nproc`" in text
