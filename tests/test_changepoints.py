@@ -8,6 +8,7 @@ with a known break.
 from __future__ import annotations
 
 import itertools
+import json
 
 import numpy as np
 import pandas as pd
@@ -18,6 +19,7 @@ from scipy.special import gammaln
 from scipy.stats import nbinom, poisson
 
 from analysis.changepoints import _SegmentCost, detect_changepoints, segment_series
+from analysis.config import VALIDATION_DIR
 from analysis.simulate import simulate_counts
 
 
@@ -207,3 +209,17 @@ def test_input_is_not_mutated_and_errors_are_clear():
         detect_changepoints(_daily([1, 2, 3]))
     with pytest.raises(ValueError, match="no rows with value 'sweep'"):
         detect_changepoints(frame, "sweep")
+
+
+def test_breaks_match_golden_numbers_from_independent_route():
+    """validation/golden_eventstudy.py: exhaustive search with scipy's Poisson pmf."""
+    golden = json.loads((VALIDATION_DIR / "golden_eventstudy.json").read_text(encoding="utf-8"))[
+        "changepoints"
+    ]
+    counts = pd.DataFrame(golden["series"]).assign(
+        period=lambda f: pd.to_datetime(f["period"]), event_type="attack", days=1.0
+    )
+    cps = detect_changepoints(counts, cost="poisson", min_size=golden["min_size"])
+    want = golden["result"]
+    assert cps.penalty == pytest.approx(want["penalty"])
+    assert list(cps.breakpoints) == [counts["period"].iloc[b] for b in want["breaks"]]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
@@ -10,6 +11,7 @@ import pandas as pd
 import pytest
 
 from analysis.campaigns import campaigns
+from analysis.config import VALIDATION_DIR
 from analysis.eventstudy import event_study
 from analysis.simulate import simulate_campaigns, simulate_counts
 
@@ -222,3 +224,30 @@ def test_importing_eventstudy_leaves_the_campaigns_name_to_the_function():
     # shadow the lazily exported function `analysis.campaigns(...)`.
     code = "import sys, analysis.eventstudy; sys.exit('analysis.campaigns' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_pooled_rate_ratios_match_golden_numbers_from_independent_route():
+    """validation/golden_eventstudy.py: statsmodels NB ML fit, GLM HAC, hand labels."""
+    golden = json.loads((VALIDATION_DIR / "golden_eventstudy.json").read_text(encoding="utf-8"))[
+        "event_study"
+    ]
+    daily = pd.DataFrame(golden["series"]).assign(
+        period=lambda f: pd.to_datetime(f["period"]), event_type="attack", days=1.0
+    )
+    camps = pd.DataFrame(golden["campaigns"]).apply(pd.to_datetime)
+    want = golden["result"]
+    windows = pd.DataFrame([{"window": w, **v} for w, v in want["windows"].items()]).astype(
+        {"days": float}
+    )
+    for contrast in ("during", "post"):
+        study = event_study(
+            daily, camps, pre=golden["pre"], post=golden["post"], contrast=contrast, n_placebo=0
+        )
+        got = study.pooled
+        assert got.alpha == pytest.approx(want["alpha"], rel=1e-4)
+        for key in ("rate_ratio", "ci_low", "ci_high", "p_value"):
+            assert getattr(got, key) == pytest.approx(want[contrast][key], rel=1e-4), key
+    pd.testing.assert_frame_equal(study.windows[["window", "days", "count"]], windows)
+    other = study.windows.set_index("window").loc["other"]
+    assert other["rate_ratio"] == pytest.approx(want["other"]["rate_ratio"], rel=1e-4)
+    assert other["p_value"] == pytest.approx(want["other"]["p_value"], rel=1e-4)
