@@ -136,7 +136,9 @@ def campaigns(
     reported_total : float, optional
         A reported number of campaigns to set beside the documented ones;
         by default taken from the latest sweep aggregate record
-        (``is_aggregate``), if any.
+        (``is_aggregate``), if any.  For the 2024 seeds, the "about 17"
+        campaigns are in the published totals, not in the events file: pass
+        the ``sweep_campaigns`` value of ``load_reported_totals()``.
 
     Returns
     -------

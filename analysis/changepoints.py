@@ -93,9 +93,14 @@ class Changepoints:
 
     def summary(self) -> str:
         """Return one line per segment, in words."""
+        spread = (
+            "no extra variation found, alpha = 0"
+            if self.cost == "negbin" and self.alpha < 1e-6
+            else f"alpha = {self.alpha:.3g}"
+        )
         lines = [
-            f"{len(self.breakpoints)} change point(s) ({self.cost} cost, alpha = "
-            f"{self.alpha:.3g}, penalty {self.penalty:.1f} per break [{self.penalty_rule}],"
+            f"{len(self.breakpoints)} change point(s) ({self.cost} cost, {spread}, "
+            f"penalty {self.penalty:.1f} per break [{self.penalty_rule}],"
             f" segments of at least {self.min_size} periods)"
         ]
         for row in self.segments.to_dict("records"):

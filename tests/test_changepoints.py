@@ -157,6 +157,7 @@ def test_segments_frame_adds_up_and_matches_breakpoints():
     assert cps.series["fitted"].sum() == pytest.approx(sim["count"].sum())
     assert cps.series["segment"].max() == len(seg)
     assert "segment 1" in str(cps)
+    assert f"alpha = {cps.alpha:.3g}" in str(cps)
 
 
 def test_penalty_options_and_min_size():
@@ -189,6 +190,10 @@ def test_monthly_series_uses_days_as_exposure_and_default_min_size():
     assert cps.segments["rate"].to_numpy() == pytest.approx([1.0, 5.0])
     nb = detect_changepoints(frame, cost="negbin")
     assert nb.breakpoints == (pd.Timestamp("2021-01-01"),)
+    # counts exactly at their segment rate: no extra variation, said in words
+    assert nb.alpha < 1e-6
+    assert "no extra variation found, alpha = 0" in str(nb)
+    assert "alpha = 0.3" not in str(nb)
 
 
 def test_zero_count_segment_gets_an_upper_bound():

@@ -68,7 +68,7 @@ def test_trend_recovers_known_rate_ratio_and_interval_covers_about_95_percent():
         fit = fit_trend(sim)
         estimates.append(np.log(fit.rate_ratio))
         hits += fit.ci_low <= truth <= fit.ci_high
-    # binomial tolerance: 3 standard errors around 0.95 for 150 runs
+    # binomial tolerance: 3 standard errors around 0.95 for `reps` runs
     tol = 3 * np.sqrt(0.95 * 0.05 / reps)
     assert 0.95 - tol <= hits / reps <= min(1.0, 0.95 + tol)
     assert np.exp(np.mean(estimates)) == pytest.approx(truth, abs=0.005)
