@@ -11,6 +11,8 @@ analysis here can place them.
 
 from __future__ import annotations
 
+import sys
+import types
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Final
@@ -310,3 +312,19 @@ def _reported(aggregates: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame:
         "source",
     ]
     return pd.DataFrame(rows, columns=cols)
+
+
+class _CallableModule(types.ModuleType):
+    """Make the module callable as :func:`campaigns`.
+
+    The module and its function share a name.  Importing the module (``from
+    analysis.campaigns import Campaigns``, anywhere) binds ``analysis.campaigns``
+    to the module, which would hide the lazily exported function; calling the
+    module runs the function, so ``an.campaigns(events)`` works either way.
+    """
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Campaigns:
+        return campaigns(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -109,3 +112,21 @@ def test_frame_without_optional_columns_works():
     camps = campaigns(bare)
     assert camps.intervals["n_campaigns"].tolist() == [1, 1, 1]  # empty count -> 1
     assert camps.intervals["source"].isna().all()
+
+
+def test_an_campaigns_is_callable_even_after_the_module_was_imported():
+    # Importing analysis.campaigns binds the package attribute to the module; the
+    # issue's `an.campaigns(events)` must still return campaigns.
+    code = (
+        "import pandas as pd\n"
+        "from analysis.campaigns import Campaigns\n"
+        "import analysis as an\n"
+        "ev = pd.DataFrame({'event_id': ['s1'], 'event_type': ['sweep'],\n"
+        "    'date_start': pd.to_datetime(['2024-03-03']),\n"
+        "    'date_end': pd.to_datetime(['2024-03-03']), 'count': [1.0]})\n"
+        "out = an.campaigns(ev)\n"
+        "assert isinstance(out, Campaigns), type(out)\n"
+        "assert out.documented == 1\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], check=False, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
