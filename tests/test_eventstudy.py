@@ -219,6 +219,7 @@ def test_clustered_counts_raise_the_autocorrelation_flag():
     assert not any("autocorrelated" in c for c in plain.caveats)
 
 
+@pytest.mark.slow  # a fresh interpreter imports statsmodels: several seconds
 def test_importing_eventstudy_leaves_the_campaigns_name_to_the_function():
     # `import analysis.campaigns` would bind `analysis.campaigns` to the module and
     # shadow the lazily exported function `analysis.campaigns(...)`.
