@@ -217,14 +217,19 @@ class TrendFit:
         pct = 100.0 * (self.rate_ratio - 1.0)
         first = self.fitted["period"].iloc[0].date()
         last = self.fitted["period"].iloc[-1].date()
+        spread = (
+            "dispersion alpha = 0 (no variation beyond Poisson found)"
+            if self.family == "negbin" and self.alpha < 1e-6
+            else f"dispersion alpha = {self.alpha:.3g}"
+        )
         lines = [
             f"Trend in {what} counts, {first}..{last} ({self.n_periods} {self.time_unit}"
             f" periods, {self.total_count:g} events), {self.family} model",
             f"  rate ratio per {self.time_unit}: {self.rate_ratio:.3f} "
             f"(95% CI {self.ci_low:.3f} to {self.ci_high:.3f}), p = {self.p_value:.3g}",
             f"  i.e. {pct:+.1f}% per {self.time_unit}",
-            f"  dispersion alpha = {self.alpha:.3g}, SE scale = {self.scale:.2f}, df = {self.df:g}",
-            f"  {self.mann_kendall}",
+            f"  {spread}, SE scale = {self.scale:.2f}, df = {self.df:g}",
+            f"  {str(self.mann_kendall).replace('per time unit', f'per {self.time_unit}')}",
         ]
         lines += [f"  caveat: {c}" for c in self.caveats]
         return "\n".join(lines)
@@ -298,6 +303,11 @@ def fit_trend(
       as they are (the likelihood is defined for them).
     - Periods are treated as independent given the trend; serial correlation
       beyond the overdispersion makes intervals too narrow.
+    - A period with no reported event is a zero, so the coverage matters: a
+      few older records kept for context (the 2024 seeds start in August
+      2023) add near-empty months that pull the trend.  Count over the
+      window the collection actually covered (``count_events(..., start=,
+      end=)``).
 
     Examples
     --------

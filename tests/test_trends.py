@@ -137,6 +137,13 @@ def test_result_frames_and_model_agree():
     text = str(fit)
     assert "rate ratio per month" in text
     assert "Mann-Kendall" in text
+    assert "events/day per month" in text
+    assert f"dispersion alpha = {fit.alpha:.3g}," in text
+    # counts exactly on a log-linear curve: nothing beyond Poisson, said in words
+    days = pd.date_range("2024-01-01", periods=12, freq="MS").days_in_month.to_numpy()
+    exact = fit_trend(_monthly((days * np.exp(0.1 * np.arange(12))).round(6), days=days))
+    assert exact.alpha < 1e-6
+    assert "dispersion alpha = 0 (no variation beyond Poisson found)" in str(exact)
 
 
 def test_poisson_family_has_no_dispersion_and_negbin_estimates_one():
