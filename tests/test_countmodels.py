@@ -69,7 +69,7 @@ def test_hac_matches_statsmodels_glm_hac_for_poisson():
     np.testing.assert_allclose(ours, ref.cov_params(), rtol=1e-5)
 
 
-def test_calibration_script_runs_and_reports_every_test(monkeypatch):
+def test_calibration_script_runs_and_reports_every_test(monkeypatch, tmp_path):
     spec = importlib.util.spec_from_file_location("calibration", VALIDATION_DIR / "calibration.py")
     module = importlib.util.module_from_spec(spec)
     monkeypatch.setitem(sys.modules, "calibration", module)  # dataclasses look it up
@@ -82,3 +82,20 @@ def test_calibration_script_runs_and_reports_every_test(monkeypatch):
     assert "| test | rejected | rate | 95% interval |" in text
     assert "Seeds: " in text
     assert "`nproc`" in text
+    # --render rebuilds the same report from the saved numbers
+    out = tmp_path / "calibration.md"
+    out.with_suffix(".json").write_text(module.to_json(rows, seconds, 2, 3), encoding="utf-8")
+    assert module.main(["--render", "--out", str(out)]) == 0
+    assert out.read_text(encoding="utf-8") == module.report(rows, round(seconds, 1), 2, 3)
+
+
+def test_committed_calibration_report_matches_its_numbers_and_is_calibrated():
+    """validation/calibration.md is the rendering of calibration.json (>= 500 runs)."""
+    saved = json.loads((VALIDATION_DIR / "calibration.json").read_text(encoding="utf-8"))
+    assert saved["sims"] >= 500
+    text = (VALIDATION_DIR / "calibration.md").read_text(encoding="utf-8")
+    for r in saved["rows"]:
+        assert f"| {r['test']} | {r['rejections']}/{r['sims']} |" in text
+        negbin_on_independent_counts = "negbin" in r["test"] and "clustered" not in r["scenario"]
+        if negbin_on_independent_counts or "placebo" in r["test"]:
+            assert r["interval_95"][0] <= 0.05, r  # not above nominal beyond chance
