@@ -75,7 +75,7 @@ def test_calibration_script_runs_and_reports_every_test(monkeypatch, tmp_path):
     monkeypatch.setitem(sys.modules, "calibration", module)  # dataclasses look it up
     spec.loader.exec_module(module)
     rows, seconds = module.run(sims=2, n_placebo=3)
-    assert len(rows) == 16
+    assert len(rows) == 18
     assert all(r.sims == 2 for r in rows)
     text = module.report(rows, seconds, 2, 3)
     assert json.loads(module.to_json(rows, seconds, 2, 3))["rows"][0]["sims"] == 2
