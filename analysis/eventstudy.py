@@ -223,8 +223,9 @@ def event_study(
     (HAC) sandwich allowing correlation between days up to ``hac_lags``
     apart; the reference is Student's t (n - parameters - 1 degrees of
     freedom).  Even so, when attacks cluster over weeks (quiet spells and
-    surges) the model p-value is too small (about 10% rejections at the 5%
-    level in ``validation/calibration.md``): quote ``placebo_p_value`` then,
+    surges) the model p-value is too small (9.6% rejections at the 5%
+    level in ``validation/calibration.md``, against 5.0% for the placebo
+    p-value): quote ``placebo_p_value`` then,
     and see ``residual_autocorrelation_p``.  ``family="poisson"`` is a
     plain Poisson Wald test, far too confident on clustered counts.  The linear
     trend (default on) keeps a year-long rise or fall from passing for a

@@ -262,12 +262,13 @@ def fit_trend(
     use a small-sample adjustment: the standard error is scaled by the
     Pearson dispersion of the fit when that exceeds 1, and the reference
     distribution is Student's t with ``n_periods - 3`` degrees of freedom (two
-    trend coefficients and ``alpha``).  With that, a 5% test rejected in about
-    5% of simulated series with no trend (``validation/calibration.md``).
+    trend coefficients and ``alpha``).  With that, a 5% test rejected in 5.0%
+    of 500 simulated 24-month series with no trend, and 3.0% of 12-month
+    ones, against 8-9% for a plain Wald z-test (``validation/calibration.md``).
 
     ``family="poisson"`` is the plain Poisson model with a Wald z-test.  It is
-    here for contrast: on overdispersed counts it rejects "no trend" far more
-    often than 5% of the time when there is none.
+    here for contrast: on the same overdispersed series it rejected "no trend"
+    in 28-42% of runs where there was none.
 
     Parameters
     ----------
