@@ -42,6 +42,7 @@ def _brute_force(y, d, alpha, penalty, min_size):
     return best_bounds
 
 
+@pytest.mark.slow  # 60 enumerations of every segmentation: about 5 s
 @settings(max_examples=60, deadline=None)
 @given(
     y=st.lists(st.integers(0, 9), min_size=4, max_size=11),
