@@ -47,6 +47,24 @@ _LAZY: dict[str, str] = {
     "read_acled": "analysis.acled",
     "classify_event_type": "analysis.classifying",
     "LayoutError": "analysis._readers",
+    # Statistics for counts.
+    "fit_trend": "analysis.trends",
+    "TrendFit": "analysis.trends",
+    "mann_kendall": "analysis.trends",
+    "MannKendall": "analysis.trends",
+    "decompose_series": "analysis.trends",
+    "Decomposition": "analysis.trends",
+    "lead_lag": "analysis.trends",
+    "LeadLag": "analysis.trends",
+    "detect_changepoints": "analysis.changepoints",
+    "Changepoints": "analysis.changepoints",
+    "campaigns": "analysis.campaigns",
+    "Campaigns": "analysis.campaigns",
+    "event_study": "analysis.eventstudy",
+    "EventStudy": "analysis.eventstudy",
+    "PooledEffect": "analysis.eventstudy",
+    "simulate_counts": "analysis.simulate",
+    "simulate_campaigns": "analysis.simulate",
 }
 
 __all__ = [  # noqa: PLE0604  (_LAZY is the one list of lazy names)
