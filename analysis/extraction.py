@@ -478,11 +478,15 @@ _ACTORS: Final[tuple[tuple[str, str, str], ...]] = (
      r"(?:قوات\s+النظام|جيش\s+النظام|القوات\s+الحكومية|قوات\s+الحكومة|الجيش\s+السوري"
      r"|قوات\s+الجيش|الجيش\s+العربي\s+السوري|القوات\s+السورية|النظام\s+السوري)"),
     ("Islamic State", "is",
-     r"(?:داعش|تنظيم\s+الدولة|الدولة\s+الإسلامية|التنظيم|خلايا|الخلايا"
-     r"|للتنظيم|للخلايا|للدولة\s+الإسلامية)(?![^\W_])"),  # لل: ل + ال
+     r"(?:داعش|تنظيم\s+الدولة|الدولة\s+الإسلامية|التنظيم|خلايا|الخلايا)(?![^\W_])"),
 )
+def _article_after_li(source: str) -> str:
+    """Let an alternative's leading ال also match the ل of لل (ل + ال: للتحالف)."""
+    return re.sub(r"(^|\(\?:|\||\()ال", r"\1(?:ال|(?<=ل)ل)", source)
+
+
 _ACTOR_RE: Final = re.compile(
-    "|".join(f"(?P<a{i}>{NOT_BEFORE}[وبل]?{normalize_pattern(src)})"
+    "|".join(f"(?P<a{i}>{NOT_BEFORE}[وبل]?{_article_after_li(normalize_pattern(src))})"
              for i, (_, _, src) in enumerate(_ACTORS))
 )
 _LEADS: Final = _rx(r"(?:بقيادة|تقودها|يقودها|تقوده|يقوده|بإشراف|تتولاها|قادتها)\s*\"?\s*$")
@@ -1037,7 +1041,7 @@ def _is_agent_near(norm: str, start: int, end: int, *, loose: bool = False) -> b
 
 
 _TRIGGER_HEADS: Final = _heads_of([normalize_pattern(src) for _, _, src in _TRIGGERS])
-_ACTOR_HEADS: Final = _heads_of([normalize_pattern(src) for _, _, src in _ACTORS])
+_ACTOR_HEADS: Final = _heads_of([p.pattern for p in (_ACTOR_RE,)])
 _IRREALIS_HEADS: Final = frozenset(normalize(w)[:3] for w in _IRREALIS_WORDS)
 _DATE_HEADS: Final = tuple(_heads_of([p.pattern]) for _, p in _DATE_PATTERNS)
 
@@ -1090,6 +1094,22 @@ def _scan_words(norm: str, words: list[tuple[int, int, str]]) -> list[list[re.Ma
 _SCAN_MATCHERS: Final = tuple(p.match for p, _ in _SCANNED)
 
 
+def _air_subject_before(norm: str, w_start: int, s_start: int, s_end: int,
+                        actors: list[tuple[int, int, int]]) -> bool:
+    """Whether aircraft of a named air force are the subject just before a verb.
+
+    "طائرات مسيرة تابعة للتحالف الدولي استهدفت ...": an aircraft word and an air
+    actor in the same clause, ending within a few words of the verb.
+    """
+    c0, _c1 = _clause(norm, w_start, s_start, s_end)
+    lo = max(c0, w_start - 60)
+    subject = _AIR_SUBJECT.search(norm, lo, w_start)
+    if subject is None:
+        return False
+    return any(subject.start() <= a0 and a1 <= w_start and _ACTORS[i][1] == "air"
+               and w_start - a1 <= 25 for a0, a1, i in actors)
+
+
 def _trigger_mentions(norm: str, sentences: list[tuple[int, int]],
                       excluded: list[tuple[int, int]],
                       matches: list[re.Match[str]], actors: list[tuple[int, int, int]],
@@ -1129,15 +1149,18 @@ def _trigger_mentions(norm: str, sentences: list[tuple[int, int]],
             subj_ok = bool(after) and _IS_SUBJECT.fullmatch(after[0]) is not None and \
                 any(_IS_WORD.fullmatch(t) for t in after)
             before = _tokens_before(norm, w_start, 3)
-            if not (subj_ok or any(_IS_WORD.fullmatch(t) for t in before)):
+            if _air_subject_before(norm, w_start, s_start, s_end, actors) and not subj_ok:
+                kind, form = "airstrike", "verb_air"  # aircraft named before the verb
+            elif (not (subj_ok or any(_IS_WORD.fullmatch(t) for t in before))
+                  or (after and _AIR_SUBJECT.fullmatch(after[0]))):
                 continue
-            if after and _AIR_SUBJECT.fullmatch(after[0]):
-                continue
-            form = "verb"
+            else:
+                form = "verb"
         elif form == "verb_air":
-            if not _AIR_SUBJECT.match(" ".join(_tokens_after(norm, w_end, 3))):
-                continue
-            if not any(w_end <= a0 < min(s_end, w_end + 60) for a0, _a1, _i in actors):
+            # verb then aircraft (شنت الطائرات الروسية) or aircraft then verb
+            if not (_AIR_SUBJECT.match(" ".join(_tokens_after(norm, w_end, 3)))
+                    and any(w_end <= a0 < min(s_end, w_end + 60) for a0, _a1, _i in actors)
+                    ) and not _air_subject_before(norm, w_start, s_start, s_end, actors):
                 continue
         elif form == "noun_mine":
             tail = norm[w_end:min(s_end, w_end + 40)]

@@ -283,6 +283,22 @@ def test_islamic_state_is_named_after_an_attached_li(phrase):
     assert rec["actor"] == "Islamic State"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "actor"),
+    [
+        ("قالت مصادر إن مقاتلات تابعة للتحالف الدولي قصفت أمس موقعاً في بادية البوكمال.",
+         "US-led coalition"),
+        ("وذكر ناشطون أن الطائرات الحربية الروسية ضربت أمس مواقع في جبل البشري.",
+         "Russian air force"),
+    ],
+)
+def test_aircraft_named_before_the_verb_make_a_strike(sentence, actor):
+    rec = _one(sentence, "2024-04-10")
+    assert (rec["event_type"], rec["actor"], rec["date_start"]) == \
+        ("airstrike", actor, dt.date(2024, 4, 9))
+    assert _triple(rec) == (None, 1.0, None)  # a verb gives at least one strike
+
+
 def test_date_phrases_take_an_attached_and():
     recs = extract_records("هاجمت خلايا داعش يوم السبت نقطة في بادية السخنة. "
                            "وصباح الأحد، استهدفت الخلايا دورية قرب تدمر.", "2024-04-15")
