@@ -1149,7 +1149,7 @@ def _trigger_mentions(norm: str, sentences: list[tuple[int, int]],
             subj_ok = bool(after) and _IS_SUBJECT.fullmatch(after[0]) is not None and \
                 any(_IS_WORD.fullmatch(t) for t in after)
             before = _tokens_before(norm, w_start, 3)
-            if _air_subject_before(norm, w_start, s_start, s_end, actors) and not subj_ok:
+            if not subj_ok and _air_subject_before(norm, w_start, s_start, s_end, actors):
                 kind, form = "airstrike", "verb_air"  # aircraft named before the verb
             elif (not (subj_ok or any(_IS_WORD.fullmatch(t) for t in before))
                   or (after and _AIR_SUBJECT.fullmatch(after[0]))):
