@@ -561,3 +561,18 @@ def test_tabulate_evidence_puts_each_record_beside_its_words():
                         strict=True):
         start, end = map(int, row.offsets.split("-"))
         assert text[start:end] == row.evidence == rec.evidence
+
+
+@given(_arabicish, st.dates(min_value=dt.date(2001, 1, 1), max_value=dt.date(2030, 12, 1)),
+       st.integers(min_value=1, max_value=20))
+def test_a_bracket_window_covers_the_windows_of_its_first_and_last_day(text, first, days):
+    last = first + dt.timedelta(days=days)
+    wide = extract_records(text, (first, last))
+    _check_spans(text, wide)
+    for day in (first, last):
+        ends = {(r["event_type"], r["evidence_start"]): r for r in extract_records(text, day)}
+        for rec in wide:
+            one = ends.get((rec["event_type"], rec["evidence_start"]))
+            if one is not None:
+                assert rec["date_start"] <= one["date_start"] <= one["date_end"] <= rec["date_end"]
+            assert rec["published"] is None
