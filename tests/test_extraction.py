@@ -510,7 +510,7 @@ def test_report_like_text_gives_records_with_exact_evidence(text, published):
     _check_spans(text, extract_records(text, published))
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=15, deadline=None)
 @given(st.one_of(_arabicish, st.text(max_size=200)),
        st.dates(min_value=dt.date(2001, 1, 1), max_value=dt.date(2030, 12, 31)))
 def test_any_text_gives_a_valid_frame_or_an_empty_one(text, published):
