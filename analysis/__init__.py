@@ -65,6 +65,22 @@ _LAZY: dict[str, str] = {
     "PooledEffect": "analysis.eventstudy",
     "simulate_counts": "analysis.simulate",
     "simulate_campaigns": "analysis.simulate",
+    # Arabic reports into records.
+    "extract_events": "analysis.extraction",
+    "extract_events_batch": "analysis.extraction",
+    "extract_records": "analysis.extraction",
+    "tabulate_evidence": "analysis.extraction",
+    "load_gazetteer": "analysis.extraction",
+    "format_records": "analysis.extraction",
+    "score_extractor": "analysis.scoring",
+    "score_records": "analysis.scoring",
+    "compare_records": "analysis.scoring",
+    "load_annotated": "analysis.scoring",
+    "match_records": "analysis.scoring",
+    "normalize": "analysis.arabic",
+    "normalize_text": "analysis.arabic",
+    "parse_number": "analysis.arabic",
+    "parse_month": "analysis.arabic",
 }
 
 __all__ = [  # noqa: PLE0604  (_LAZY is the one list of lazy names)
