@@ -73,63 +73,156 @@ class Column:
 
 
 _COLUMN_LIST: Final[tuple[Column, ...]] = (
-    Column("event_id", "string", True, "",
-           "Identifier of the record, unique within a data set (e.g. `B24-061`, `ucdp-123456`)."),
-    Column("event_type", "category", True, "",
-           "What happened: `airstrike` (strikes by aircraft or drones), `sweep` (a ground sweep "
-           "or combing campaign, dated by its launch), `attack` (an attack by Islamic State "
-           "cells), `other` (anything a reader or classifier could not place)."),
-    Column("is_aggregate", "boolean", False, "",
-           "True for a period aggregate (a running or period total such as 'about 17 "
-           "campaigns since January'): kept and shown, never added to counts by default."),
-    Column("date_start", "date", True, "day",
-           "First day of the window in which the event happened (inclusive)."),
-    Column("date_end", "date", True, "day",
-           "Last day of the window (inclusive); equal to `date_start` for a known day."),
-    Column("date_precision", "category", False, "",
-           "How the window was known: `day`, `days`, `week`, `month` or `year`."),
-    Column("count", "number", True, "events",
-           "How many events (strikes, attacks or campaigns) the record stands for; the "
-           "report's own number. Empty where the report gives none ('dozens', 'several', "
-           "'between 20 and 25'); `count_low` must then be given."),
-    Column("count_low", "number", False, "events",
-           "Smallest number the wording supports ('more than 30' gives 31, 'dozens' 20); "
-           "empty where unknown ('about 17')."),
-    Column("count_high", "number", False, "events",
-           "Largest number the wording supports; empty where the wording sets no upper "
-           "bound ('more than 30') or where it is unknown."),
-    Column("actor", "string", False, "",
-           "Who carried it out, in short English ('Russian air force', 'Islamic State')."),
+    Column(
+        "event_id",
+        "string",
+        True,
+        "",
+        "Identifier of the record, unique within a data set (e.g. `B24-061`, `ucdp-123456`).",
+    ),
+    Column(
+        "event_type",
+        "category",
+        True,
+        "",
+        "What happened: `airstrike` (strikes by aircraft or drones), `sweep` (a ground sweep "
+        "or combing campaign, dated by its launch), `attack` (an attack by Islamic State "
+        "cells), `other` (anything a reader or classifier could not place).",
+    ),
+    Column(
+        "is_aggregate",
+        "boolean",
+        False,
+        "",
+        "True for a period aggregate (a running or period total such as 'about 17 "
+        "campaigns since January'): kept and shown, never added to counts by default.",
+    ),
+    Column(
+        "date_start",
+        "date",
+        True,
+        "day",
+        "First day of the window in which the event happened (inclusive).",
+    ),
+    Column(
+        "date_end",
+        "date",
+        True,
+        "day",
+        "Last day of the window (inclusive); equal to `date_start` for a known day.",
+    ),
+    Column(
+        "date_precision",
+        "category",
+        False,
+        "",
+        "How the window was known: `day`, `days`, `week`, `month` or `year`.",
+    ),
+    Column(
+        "count",
+        "number",
+        True,
+        "events",
+        "How many events (strikes, attacks or campaigns) the record stands for; the "
+        "report's own number. Empty where the report gives none ('dozens', 'several', "
+        "'between 20 and 25'); `count_low` must then be given.",
+    ),
+    Column(
+        "count_low",
+        "number",
+        False,
+        "events",
+        "Smallest number the wording supports ('more than 30' gives 31, 'dozens' 20); "
+        "empty where unknown ('about 17').",
+    ),
+    Column(
+        "count_high",
+        "number",
+        False,
+        "events",
+        "Largest number the wording supports; empty where the wording sets no upper "
+        "bound ('more than 30') or where it is unknown.",
+    ),
+    Column(
+        "actor",
+        "string",
+        False,
+        "",
+        "Who carried it out, in short English ('Russian air force', 'Islamic State').",
+    ),
     Column("target", "string", False, "", "Who or what was targeted, as reported."),
-    Column("location", "string", False, "",
-           "Places named for the record, `;`-separated, as canonical gazetteer names where "
-           "matched, else as written in the source."),
-    Column("admin1", "string", False, "",
-           "Governorate(s) of those places, `;`-separated without repeats, or `multiple`."),
+    Column(
+        "location",
+        "string",
+        False,
+        "",
+        "Places named for the record, `;`-separated, as canonical gazetteer names where "
+        "matched, else as written in the source.",
+    ),
+    Column(
+        "admin1",
+        "string",
+        False,
+        "",
+        "Governorate(s) of those places, `;`-separated without repeats, or `multiple`.",
+    ),
     Column("latitude", "number", False, "degrees", "WGS84 latitude of the record's place."),
     Column("longitude", "number", False, "degrees", "WGS84 longitude of the record's place."),
-    Column("killed", "number", False, "people",
-           "People killed as first reported (UCDP: `best`)."),
+    Column("killed", "number", False, "people", "People killed as first reported (UCDP: `best`)."),
     Column("killed_low", "number", False, "people", "Lowest reported death toll (UCDP: `low`)."),
-    Column("killed_high", "number", False, "people",
-           "Highest reported death toll (UCDP: `high`)."),
+    Column("killed_high", "number", False, "people", "Highest reported death toll (UCDP: `high`)."),
     Column("wounded", "number", False, "people", "People wounded as first reported."),
-    Column("source", "string", False, "",
-           "Who reported it: outlet or data set (e.g. `Al-Araby Al-Jadeed`, `UCDP GED 19.1`)."),
+    Column(
+        "source",
+        "string",
+        False,
+        "",
+        "Who reported it: outlet or data set (e.g. `Al-Araby Al-Jadeed`, `UCDP GED 19.1`).",
+    ),
     Column("source_url", "string", False, "", "Address of the report the record comes from."),
-    Column("source_id", "string", False, "",
-           "The record's identifier in its source data set (UCDP `id`, ACLED `event_id_cnty`)."),
+    Column(
+        "source_id",
+        "string",
+        False,
+        "",
+        "The record's identifier in its source data set (UCDP `id`, ACLED `event_id_cnty`).",
+    ),
     Column("published", "date", False, "day", "Publication date of the report."),
-    Column("notes", "string", False, "",
-           "Free text: how the record was dated, overlaps, aircraft counts, disagreements."),
-    Column("evidence", "string", False, "",
-           "The exact text the record rests on: a span of the report, or a source headline."),
-    Column("evidence_start", "integer", False, "characters",
-           "Offset of `evidence` in the report text (0-based, Python `str` indices)."),
-    Column("evidence_end", "integer", False, "characters",
-           "End offset of `evidence` (exclusive): `text[evidence_start:evidence_end] == evidence`."),
-    Column("is_machine_extracted", "boolean", False, "",
-           "True for records produced by the extractor, awaiting human review."),
+    Column(
+        "notes",
+        "string",
+        False,
+        "",
+        "Free text: how the record was dated, overlaps, aircraft counts, disagreements.",
+    ),
+    Column(
+        "evidence",
+        "string",
+        False,
+        "",
+        "The exact text the record rests on: a span of the report, or a source headline.",
+    ),
+    Column(
+        "evidence_start",
+        "integer",
+        False,
+        "characters",
+        "Offset of `evidence` in the report text (0-based, in Python `str` indices).",
+    ),
+    Column(
+        "evidence_end",
+        "integer",
+        False,
+        "characters",
+        "End offset of `evidence` (exclusive): `text[evidence_start:evidence_end] == evidence`.",
+    ),
+    Column(
+        "is_machine_extracted",
+        "boolean",
+        False,
+        "",
+        "True for records produced by the extractor, awaiting human review.",
+    ),
 )
 
 COLUMNS: Final[dict[str, Column]] = {c.name: c for c in _COLUMN_LIST}
@@ -145,9 +238,7 @@ DATE_COLUMNS: Final[tuple[str, ...]] = tuple(c.name for c in _COLUMN_LIST if c.k
 NUMBER_COLUMNS: Final[tuple[str, ...]] = tuple(
     c.name for c in _COLUMN_LIST if c.kind in ("number", "integer")
 )
-BOOLEAN_COLUMNS: Final[tuple[str, ...]] = tuple(
-    c.name for c in _COLUMN_LIST if c.kind == "boolean"
-)
+BOOLEAN_COLUMNS: Final[tuple[str, ...]] = tuple(c.name for c in _COLUMN_LIST if c.kind == "boolean")
 STRING_COLUMNS: Final[tuple[str, ...]] = tuple(c.name for c in _COLUMN_LIST if c.kind == "string")
 
 MULTI_VALUE_SEPARATOR: Final[str] = ";"
@@ -208,8 +299,10 @@ def schema_markdown() -> str:
 
 def cli(argv: list[str]) -> int:
     """``python -m analysis schema``: print :func:`schema_markdown`."""
+    import sys
+
     if argv:
-        print("usage: python -m analysis schema > docs/schema.md")
+        sys.stderr.write("usage: python -m analysis schema > docs/schema.md\n")
         return 2
-    print(schema_markdown(), end="")
+    sys.stdout.write(schema_markdown())
     return 0

@@ -21,10 +21,12 @@ Examples
 >>> result = validate_events(raw, source="example.csv")
 >>> len(result.events), len(result.rejects)
 (1, 1)
->>> print(result.problems[["row", "column", "value", "rule"]].to_string(index=False))
- row     column      value        rule
-   1 event_type       raid  event_type
-   1   date_end 2024-10-01  date_order
+>>> print(result.problems[["row", "column", "rule"]].to_string(index=False))
+ row     column       rule
+   1   date_end date_order
+   1 event_type event_type
+>>> result.problems.loc[0, "value"]
+'date_end=2024-10-01, date_start=2024-10-02'
 """
 
 from __future__ import annotations
@@ -152,7 +154,7 @@ def format_problems(problems: pd.DataFrame, n_rows: int) -> str:
 
 
 def _blank(raw: pd.Series) -> pd.Series:
-    """True where a raw value is missing or only white space."""
+    """Return True where a raw value is missing or only white space."""
     if raw.dtype == object or pd.api.types.is_string_dtype(raw.dtype):
         stripped = raw.astype("string").str.strip()
         return (stripped.isna() | (stripped == "")).fillna(True).astype(bool)
@@ -194,13 +196,15 @@ def _parse_strings(raw: pd.Series) -> pd.Series:
     return text.mask(text == "")
 
 
-def _build_pandera_schema():  # noqa: ANN202  (pandera is imported lazily)
-    """The value rules, declared with pandera.  Check names are rule ids."""
+def _build_pandera_schema():
+    """Declare the value rules with pandera; check names are rule ids."""
     import pandera.pandas as pa
 
     def nonneg(col: str) -> pa.Column:
         return pa.Column(
-            float, nullable=True, required=False,
+            float,
+            nullable=True,
+            required=False,
             checks=pa.Check.ge(0, name="negative", ignore_na=True),
         )
 
@@ -213,35 +217,51 @@ def _build_pandera_schema():  # noqa: ANN202  (pandera is imported lazily)
     columns = {
         "event_id": pa.Column(str, nullable=True, unique=False),
         "event_type": pa.Column(
-            str, nullable=True,
+            str,
+            nullable=True,
             checks=pa.Check.isin(EVENT_TYPES, name="event_type", ignore_na=True),
         ),
         "date_precision": pa.Column(
-            str, nullable=True, required=False,
+            str,
+            nullable=True,
+            required=False,
             checks=pa.Check.isin(DATE_PRECISIONS, name="date_precision", ignore_na=True),
         ),
         "latitude": pa.Column(
-            float, nullable=True, required=False,
+            float,
+            nullable=True,
+            required=False,
             checks=pa.Check.in_range(-90, 90, name="latitude_range", ignore_na=True),
         ),
         "longitude": pa.Column(
-            float, nullable=True, required=False,
+            float,
+            nullable=True,
+            required=False,
             checks=pa.Check.in_range(-180, 180, name="longitude_range", ignore_na=True),
         ),
     }
-    for col in ("count", "count_low", "count_high", "killed", "killed_low", "killed_high",
-                "wounded", "evidence_start", "evidence_end"):
+    for col in (
+        "count",
+        "count_low",
+        "count_high",
+        "killed",
+        "killed_low",
+        "killed_high",
+        "wounded",
+        "evidence_start",
+        "evidence_end",
+    ):
         columns[col] = nonneg(col)
     checks = [
         frame_check("date_order", lambda df: le_or_na(df["date_start"], df["date_end"])),
-        frame_check(
-            "count_missing", lambda df: (df["count"].notna() | df["count_low"].notna())
-        ),
+        frame_check("count_missing", lambda df: df["count"].notna() | df["count_low"].notna()),
         frame_check(
             "bounds_order",
-            lambda df: le_or_na(df["count_low"], df["count"])
-            & le_or_na(df["count"], df["count_high"])
-            & le_or_na(df["count_low"], df["count_high"]),
+            lambda df: (
+                le_or_na(df["count_low"], df["count"])
+                & le_or_na(df["count"], df["count_high"])
+                & le_or_na(df["count_low"], df["count_high"])
+            ),
         ),
         frame_check(
             "evidence_order", lambda df: le_or_na(df["evidence_start"], df["evidence_end"])
@@ -335,8 +355,15 @@ def validate_events(
     if missing:
         problems = pd.DataFrame(
             [
-                {"file": name, "line": 1 if source else None, "row": None, "column": c,
-                 "value": None, "rule": "missing_column", "message": RULES["missing_column"]}
+                {
+                    "file": name,
+                    "line": 1 if source else None,
+                    "row": None,
+                    "column": c,
+                    "value": None,
+                    "rule": "missing_column",
+                    "message": RULES["missing_column"],
+                }
                 for c in missing
             ],
             columns=_PROBLEM_COLUMNS,
@@ -404,7 +431,8 @@ def validate_events(
             line_numbers = _csv_record_lines(path)
     table.insert(0, "file", name)
     table.insert(
-        1, "line",
+        1,
+        "line",
         [line_numbers[int(r)] if line_numbers is not None else None for r in table["row"]],
     )
     table["message"] = table["rule"].map(RULES)
@@ -416,9 +444,7 @@ def validate_events(
 
     events = typed.loc[~bad].reset_index(drop=True)
     events["event_type"] = pd.Categorical(events["event_type"], categories=EVENT_TYPES)
-    events["date_precision"] = pd.Categorical(
-        events["date_precision"], categories=DATE_PRECISIONS
-    )
+    events["date_precision"] = pd.Categorical(events["date_precision"], categories=DATE_PRECISIONS)
     for col in ("evidence_start", "evidence_end"):
         events[col] = events[col].astype("Int64")
     for col in STRING_COLUMNS:
@@ -431,13 +457,14 @@ def validate_events(
     rejects = raw.loc[bad].copy()
     rejects.insert(0, "row", np.flatnonzero(bad))
     rejects.insert(
-        1, "line",
+        1,
+        "line",
         [line_numbers[r] if line_numbers is not None else None for r in np.flatnonzero(bad)],
     )
-    summary = table.groupby("row", sort=True)[["column", "rule"]].apply(
-        lambda g: "; ".join(f"{c}: {r}" for c, r in zip(g["column"], g["rule"], strict=True))
-    )
-    rejects["problems"] = rejects["row"].map(summary)
+    summary: dict[int, list[str]] = {}
+    for row, col, rule in zip(table["row"], table["column"], table["rule"], strict=True):
+        summary.setdefault(int(row), []).append(f"{col}: {rule}")
+    rejects["problems"] = ["; ".join(summary[int(r)]) for r in rejects["row"]]
     return Validated(events, rejects.reset_index(drop=True), table)
 
 
@@ -462,10 +489,11 @@ def _pandera_problems(typed: pd.DataFrame, raw: pd.DataFrame) -> list[dict[str, 
         if case.schema_context == "DataFrameSchema":
             rule = str(case.check)
             columns = _FRAME_RULE_COLUMNS[rule]
-            value: object = ", ".join(
-                f"{c}={'' if c not in raw.columns or _is_na(raw[c].iloc[pos]) else raw[c].iloc[pos]}"
+            shown = [
+                "" if c not in raw.columns or _is_na(raw[c].iloc[pos]) else raw[c].iloc[pos]
                 for c in columns
-            )
+            ]
+            value: object = ", ".join(f"{c}={v}" for c, v in zip(columns, shown, strict=True))
             out.append({"row": pos, "column": columns[0], "value": value, "rule": rule})
         else:
             col = str(case.column)
