@@ -54,6 +54,10 @@ Examples
 
 from __future__ import annotations
 
+import functools
+import operator
+import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from typing import Any, Final, Literal
 
@@ -139,58 +143,732 @@ class CountReport:
         return asdict(self)
 
 
-def _days(values: pd.Series, column: str) -> np.ndarray:
-    """Calendar days since 1970-01-01 as int64; raise on missing dates."""
-    days = values.to_numpy(dtype="datetime64[ns]").astype("datetime64[D]")
-    missing = np.isnat(days)
-    if missing.any():
-        rows = np.flatnonzero(missing)[:10].tolist()
+# --------------------------------------------------------------------------
+# The computation, in three steps that also run partition by partition (see
+# analysis.scaling): scan every part of the records for the coverage window,
+# the labels of the ``by`` columns and the groups present (:func:`scan_events`,
+# :func:`plan_counts`); add each part's records into difference arrays over a
+# common day axis and group numbering (:func:`count_partial`); then sum the
+# parts and finish (:func:`finish_counts`).  A pandas frame is cut into chunks
+# of rows that run on a few threads; a Dask frame's partitions are the parts.
+# --------------------------------------------------------------------------
+
+_CHUNK_ROWS: Final = 1 << 20
+_NAT: Final = np.iinfo(np.int64).min
+_UNITS_PER_DAY: Final[dict[str, int]] = {
+    "ns": 86_400_000_000_000, "us": 86_400_000_000, "ms": 86_400_000, "s": 86_400, "D": 1,
+}
+
+
+@dataclass(frozen=True)
+class CountOptions:
+    """The checked options of one count; the same for every part of the records."""
+
+    freq: str
+    allocate: str
+    by: tuple[str, ...]
+    event_types: tuple[str, ...]
+    include_aggregates: bool
+    start: int | None
+    end: int | None
+
+
+def count_options(
+    freq: str = "D",
+    by: str | list[str] | None = None,
+    allocate: Allocation = "spread",
+    start: str | pd.Timestamp | None = None,
+    end: str | pd.Timestamp | None = None,
+    *,
+    include_aggregates: bool = False,
+    event_types: list[str] | tuple[str, ...] | None = None,
+) -> CountOptions:
+    """Check :func:`count_events`' options; return them as a :class:`CountOptions`.
+
+    Examples
+    --------
+    >>> count_options("MS", by="admin1").by
+    ('admin1',)
+    """
+    if freq not in FREQ_ALIASES:
         raise ValueError(
-            f"count_events: column {column!r} has missing dates at rows {rows}; "
-            "validate the records with analysis.load_events first"
+            f"count_events: freq {freq!r} is not supported; use one of {sorted(FREQ_ALIASES)}"
         )
-    return days.astype(np.int64)
+    if allocate not in ALLOCATIONS:
+        raise ValueError(f"count_events: allocate {allocate!r} is not one of {list(ALLOCATIONS)}")
+    by_cols = () if by is None else (by,) if isinstance(by, str) else tuple(by)
+    lo = None if start is None else _day_of(start)
+    hi = None if end is None else _day_of(end)
+    if lo is not None and hi is not None and hi < lo:
+        raise ValueError(f"count_events: end {end} is before start {start}")
+    return CountOptions(
+        freq=freq, allocate=allocate, by=by_cols,
+        event_types=tuple(EVENT_TYPES if event_types is None else event_types),
+        include_aggregates=include_aggregates, start=lo, end=hi,
+    )
 
 
-def _numbers(events: pd.DataFrame, column: str) -> np.ndarray:
-    if column not in events.columns:
-        return np.full(len(events), np.nan)
-    return pd.to_numeric(events[column]).to_numpy(dtype=float, na_value=np.nan)
+def columns_used(options: CountOptions) -> list[str]:
+    """Return the columns a count reads (optional ones are used only if present).
+
+    Examples
+    --------
+    >>> columns_used(count_options(by="admin1"))[-1]
+    'admin1'
+    """
+    return [
+        "event_type", "date_start", "date_end", "count", "count_low", "count_high",
+        "is_aggregate", *options.by,
+    ]
 
 
-def _codes(values: pd.Series) -> tuple[np.ndarray, list[Any]]:
-    """Integer codes and labels of a column; missing values get their own code."""
+def _check_columns(columns: Any, options: CountOptions) -> None:
+    missing = [
+        c for c in ["event_type", "date_start", "date_end", "count", *options.by]
+        if c not in columns
+    ]
+    if missing:
+        raise ValueError(f"count_events: events lack the column(s) {missing}")
+
+
+def _rows(where: str, positions: np.ndarray, offset: int = 0) -> str:
+    return f"{where}rows {(positions[:10] + offset).tolist()}"
+
+
+def _day_numbers(values: pd.Series) -> np.ndarray:
+    """Calendar days since 1970-01-01 (floor), int64; a missing date becomes ``_NAT``."""
+    arr = values.to_numpy()
+    if arr.dtype.kind != "M":
+        arr = values.to_numpy(dtype="datetime64[ns]")
+    unit = np.datetime_data(arr.dtype)[0]
+    if unit not in _UNITS_PER_DAY:
+        arr, unit = arr.astype("datetime64[ns]"), "ns"
+    raw = arr.view(np.int64)
+    days = raw // _UNITS_PER_DAY[unit] if unit != "D" else raw.copy()
+    if len(raw) and raw.min() == _NAT:
+        days[raw == _NAT] = _NAT
+    return days
+
+
+def _numbers(values: pd.Series | None, n: int) -> np.ndarray:
+    if values is None:
+        return np.full(n, np.nan)
+    if values.dtype == np.float64:
+        return values.to_numpy()
+    return pd.to_numeric(values).to_numpy(dtype=float, na_value=np.nan)
+
+
+def _encode(values: pd.Series) -> tuple[np.ndarray, list[Any], bool]:
+    """Encode values as integer codes (-1 = missing).
+
+    Returns the codes, the labels they stand for, and whether the labels are a
+    categorical's categories.
+    """
     if isinstance(values.dtype, pd.CategoricalDtype):
-        codes = values.cat.codes.to_numpy().astype(np.int64)
-        labels: list[Any] = list(values.cat.categories)
-    else:
-        codes_, uniques = pd.factorize(values, use_na_sentinel=True)
-        codes, labels = codes_.astype(np.int64), list(uniques)
-    if (codes < 0).any():
-        codes = np.where(codes < 0, len(labels), codes)
-        labels.append(_NA_LABEL)
-    return codes, labels
+        return values.cat.codes.to_numpy(), list(values.cat.categories), True
+    if getattr(values.dtype, "storage", None) == "pyarrow" and hasattr(
+        values.array, "__arrow_array__"
+    ):
+        # Arrow strings: encode with Arrow directly (what pandas.factorize does, minus
+        # the wrapping).  Codes are in order of first appearance, like factorize.
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        arrow = values.array.__arrow_array__()
+        if isinstance(arrow, pa.ChunkedArray):
+            arrow = arrow.combine_chunks()
+        encoded = arrow.dictionary_encode()
+        codes = pc.fill_null(encoded.indices, -1).to_numpy(zero_copy_only=False)
+        return codes, encoded.dictionary.to_pylist(), False
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    return codes, list(uniques), False
 
 
-def _type_codes(values: pd.Series, event_types: list[str]) -> np.ndarray:
-    if isinstance(values.dtype, pd.CategoricalDtype):
-        # Recode the categories, not the rows: fast on large frames.
-        lookup = np.array(
-            [event_types.index(c) if c in event_types else -1 for c in values.cat.categories]
-            + [-1],
-            dtype=np.int64,
-        )
-        codes = lookup[values.cat.codes.to_numpy()]
+def _lookup(labels: list[Any], index: dict[Any, int], missing: int) -> np.ndarray:
+    """Map local labels to global codes; position -1 (a missing value) maps to ``missing``."""
+    return np.array([index.get(v, missing) for v in labels] + [missing], dtype=np.int64)
+
+
+@dataclass
+class _Part:
+    """One part of the records, read into arrays (the rows a count uses)."""
+
+    where: str
+    offset: int
+    n_rows: int
+    keep: np.ndarray | None  # rows counted (not aggregates); None: all
+    first_day: int | None  # earliest date_start / latest date_end of counted rows
+    last_day: int | None
+    d0: np.ndarray
+    d1: np.ndarray
+    count: np.ndarray
+    low: np.ndarray
+    high: np.ndarray
+    type_code: np.ndarray  # index into event_types; -1 only on rows not counted
+    by_codes: list[np.ndarray]  # local codes, -1 = missing
+    by_labels: list[list[Any]]
+    by_categorical: list[bool]
+
+
+def _read_part(
+    frame: pd.DataFrame, options: CountOptions, where: str = "", offset: int = 0
+) -> _Part:
+    """Read and check the columns a count uses; raise naming the offending rows."""
+    n = len(frame)
+    keep = None
+    if "is_aggregate" in frame.columns and not options.include_aggregates:
+        is_agg = frame["is_aggregate"].fillna(False).to_numpy(dtype=bool)
+        keep = ~is_agg if is_agg.any() else None
+    d0 = _day_numbers(frame["date_start"])
+    d1 = _day_numbers(frame["date_end"])
+    for column, days in (("date_start", d0), ("date_end", d1)):
+        bad = days == _NAT if keep is None else (days == _NAT) & keep
+        if bad.any():
+            raise ValueError(
+                f"count_events: column {column!r} has missing dates at "
+                f"{_rows(where, np.flatnonzero(bad), offset)}; validate the records with "
+                "analysis.load_events first"
+            )
+    bad = d1 < d0 if keep is None else (d1 < d0) & keep
+    if bad.any():
+        rows = _rows(where, np.flatnonzero(bad), offset)
+        raise ValueError(f"count_events: date_end is before date_start at {rows}")
+    types = list(options.event_types)
+    codes, labels, _ = _encode(frame["event_type"])
+    lookup = _lookup(labels, {t: i for i, t in enumerate(types)}, -1).astype(np.int8)
+    type_code = lookup[codes]
+    if (lookup < 0).any():
+        bad = type_code < 0 if keep is None else (type_code < 0) & keep
+        if bad.any():
+            rows = np.flatnonzero(bad)
+            found = sorted({str(v) for v in frame["event_type"].iloc[rows[:10]]})
+            raise ValueError(
+                f"count_events: column 'event_type' has values {found} at "
+                f"{_rows(where, rows, offset)} outside the counted types {types}"
+            )
+    first = last = None
+    if keep is None or keep.any():
+        mask = True if keep is None else keep
+        first = int(np.min(d0, where=mask, initial=np.iinfo(np.int64).max))
+        last = int(np.max(d1, where=mask, initial=_NAT))
+    encoded = [_encode(frame[col]) for col in options.by]
+    return _Part(
+        where=where, offset=offset, n_rows=n, keep=keep, first_day=first, last_day=last,
+        d0=d0, d1=d1,
+        count=_numbers(frame["count"], n),
+        low=_numbers(frame.get("count_low"), n),
+        high=_numbers(frame.get("count_high"), n),
+        type_code=type_code,
+        by_codes=[e[0] for e in encoded],
+        by_labels=[e[1] for e in encoded],
+        by_categorical=[e[2] for e in encoded],
+    )
+
+
+@dataclass(frozen=True)
+class EventScan:
+    """What one part of the records says about the count's axes.
+
+    Attributes
+    ----------
+    n_rows, n_aggregates : int
+        Rows, and period aggregates left out.
+    first_day, last_day : int or None
+        Earliest ``date_start`` and latest ``date_end`` of the counted records
+        (days since 1970-01-01); None if the part has none.
+    labels : list of list
+        Per ``by`` column, the values present (a categorical's categories).
+    categorical : list of bool
+        Per ``by`` column, whether ``labels`` are a categorical's categories.
+    groups : set of tuple
+        The combinations of ``by`` values among the counted records (None
+        stands for a missing value).
+    """
+
+    n_rows: int
+    n_aggregates: int
+    first_day: int | None
+    last_day: int | None
+    labels: list[list[Any]]
+    categorical: list[bool]
+    groups: set[tuple[Any, ...]]
+
+
+def _seen_codes(part: _Part) -> tuple[np.ndarray, list[int]]:
+    """Mixed-radix codes of the ``by`` combinations among counted rows, and the radices."""
+    sizes = [len(labels) + 1 for labels in part.by_labels]  # last slot: missing
+    keep = part.keep
+    if len(sizes) == 1:
+        # One column: shift the codes so that a missing value (-1) counts at 0.
+        shifted = part.by_codes[0].astype(np.int64) + 1
+        counts = np.bincount(shifted, minlength=sizes[0])
+        if keep is not None:
+            counts -= np.bincount(shifted[~keep], minlength=sizes[0])
+        present = np.flatnonzero(counts)
+        return np.where(present == 0, sizes[0] - 1, present - 1), sizes
+    combo = np.zeros(part.n_rows, dtype=np.int64)
+    for codes, size in zip(part.by_codes, sizes, strict=True):
+        combo = combo * size + np.where(codes < 0, size - 1, codes)
+    space = int(np.prod(sizes)) if sizes else 1
+    return np.flatnonzero(np.bincount(combo if keep is None else combo[keep],
+                                      minlength=space)), sizes
+
+
+def _scan_part(part: _Part) -> EventScan:
+    counted = part.n_rows if part.keep is None else int(part.keep.sum())
+    groups = set()
+    if counted:
+        seen, sizes = _seen_codes(part)
+        for code in seen.tolist():
+            values = []
+            rest = code
+            for labels, size in zip(reversed(part.by_labels), reversed(sizes), strict=True):
+                rest, pos = divmod(rest, size)
+                values.append(None if pos == len(labels) else labels[pos])
+            groups.add(tuple(reversed(values)))
+    return EventScan(
+        n_rows=part.n_rows, n_aggregates=part.n_rows - counted,
+        first_day=part.first_day, last_day=part.last_day,
+        labels=part.by_labels, categorical=part.by_categorical, groups=groups,
+    )
+
+
+def scan_events(part: pd.DataFrame, options: CountOptions) -> EventScan:
+    """Scan one part of the records (a chunk of rows, a Dask partition).
+
+    The first of two passes over partitioned records: the scans of all parts,
+    merged by :func:`plan_counts`, fix the common day axis and group codes.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> part = pd.DataFrame({"event_type": ["attack"], "admin1": ["Homs"],
+    ...     "date_start": pd.to_datetime(["2024-01-02"]),
+    ...     "date_end": pd.to_datetime(["2024-01-03"]), "count": [2.0]})
+    >>> scan = scan_events(part, count_options(by="admin1"))
+    >>> scan.groups
+    {('Homs',)}
+    """
+    _check_columns(part.columns, options)
+    return _scan_part(_read_part(part, options))
+
+
+def _sort_labels(labels: list[Any]) -> list[Any]:
+    try:
+        return sorted(labels)
+    except TypeError:
+        return sorted(labels, key=lambda v: (type(v).__name__, str(v)))
+
+
+@dataclass(frozen=True)
+class CountPlan:
+    """The axes every part of a count shares: days, labels, groups.
+
+    Attributes
+    ----------
+    options : CountOptions
+        The count's options.
+    first_day, last_day : int
+        The coverage window, days since 1970-01-01 (inclusive).
+    labels : list of list
+        Per ``by`` column, every value, sorted (a categorical's categories in
+        their order); a missing value is the last code, ``len(labels)``.
+    groups : numpy.ndarray
+        Codes of the ``by`` combinations present, ascending; a combination's
+        code is its columns' codes in mixed radix ``len(labels) + 1``.
+    n_rows, n_aggregates : int
+        Rows in all parts, and aggregates left out.
+    """
+
+    options: CountOptions
+    first_day: int
+    last_day: int
+    labels: list[list[Any]]
+    groups: np.ndarray
+    n_rows: int
+    n_aggregates: int
+
+    @property
+    def n_groups(self) -> int:
+        """Number of series: group combinations x event types."""
+        return max(len(self.groups), 0 if self.options.by else 1) * len(self.options.event_types)
+
+    def dense(self) -> np.ndarray:
+        """Lookup from combination code to group number (-1: not counted)."""
+        space = int(np.prod([len(v) + 1 for v in self.labels])) if self.labels else 1
+        out = np.full(space, -1, dtype=np.int64)
+        out[self.groups] = np.arange(len(self.groups))
+        return out
+
+
+def plan_counts(scans: list[EventScan], options: CountOptions) -> CountPlan:
+    """Merge the scans of every part into the count's common axes.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> opts = count_options(by="admin1")
+    >>> parts = [pd.DataFrame({"event_type": ["attack"], "admin1": [name],
+    ...     "date_start": pd.to_datetime([day]), "date_end": pd.to_datetime([day]),
+    ...     "count": [1.0]}) for name, day in [("Raqqa", "2024-01-05"), ("Homs", "2024-01-02")]]
+    >>> plan = plan_counts([scan_events(p, opts) for p in parts], opts)
+    >>> plan.labels, plan.last_day - plan.first_day + 1
+    ([['Homs', 'Raqqa']], 4)
+    """
+    firsts = [s.first_day for s in scans if s.first_day is not None]
+    lasts = [s.last_day for s in scans if s.last_day is not None]
+    lo = options.start if options.start is not None else min(firsts, default=None)
+    hi = options.end if options.end is not None else max(lasts, default=None)
+    if lo is None or hi is None:
+        raise ValueError("count_events: no records to count and no start/end given")
+    if hi < lo:
+        raise ValueError("count_events: end is before start")
+    labels: list[list[Any]] = []
+    for i in range(len(options.by)):
+        cats = [s.labels[i] for s in scans if s.categorical[i]]
+        if cats and len(cats) == len(scans) and all(c == cats[0] for c in cats):
+            labels.append(list(cats[0]))
+        else:
+            labels.append(_sort_labels(list({v for s in scans for v in s.labels[i]})))
+    index = [{v: j for j, v in enumerate(col)} for col in labels]
+    codes = set()
+    for scan in scans:
+        for group in scan.groups:
+            code = 0
+            for i, value in enumerate(group):
+                code = code * (len(labels[i]) + 1) + (
+                    len(labels[i]) if value is None else index[i][value]
+                )
+            codes.add(code)
+    return CountPlan(
+        options=options, first_day=lo, last_day=hi, labels=labels,
+        groups=np.array(sorted(codes), dtype=np.int64),
+        n_rows=sum(s.n_rows for s in scans), n_aggregates=sum(s.n_aggregates for s in scans),
+    )
+
+
+@dataclass
+class PartialCounts:
+    """Difference arrays of one part of the records; parts add up with ``+``.
+
+    Each array has one row per series (group x event type) and one column per
+    day of the coverage window plus one: a record adds its daily share at its
+    first day and subtracts it after its last (``count``, ``count_low``,
+    ``count_high``), or adds 1 at its first day and at the day after its last
+    (``starts``/``ends``, for all records, those with an open upper bound and
+    those with no count of their own).
+    """
+
+    count: np.ndarray
+    low: np.ndarray
+    high: np.ndarray
+    starts: np.ndarray
+    ends: np.ndarray
+    open_starts: np.ndarray
+    open_ends: np.ndarray
+    no_count_starts: np.ndarray
+    no_count_ends: np.ndarray
+    records_counted: int
+    partly_outside: int
+    records_no_count: int
+    count_outside_window: float
+
+    def __add__(self, other: PartialCounts) -> PartialCounts:
+        return PartialCounts(*(a + b for a, b in zip(self._values(), other._values(),
+                                                      strict=True)))
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, f) for f in self.__dataclass_fields__)
+
+
+def _series_base(part: _Part, plan: CountPlan, columns: int) -> np.ndarray:
+    """Offset of each row's series in the flat difference arrays, less the first day.
+
+    Rows not counted get some offset; the caller sends them to the trash bin.
+    """
+    n_types = len(plan.options.event_types)
+    # Offsets of the event types, less the window's first day (so that adding a
+    # day number gives its bin); index -1 (a row not counted) -> any valid value.
+    type_offset = np.arange(n_types, dtype=np.int64) * columns - plan.first_day
+    type_offset = np.append(type_offset, type_offset[0])
+    if not plan.labels:
+        return type_offset[part.type_code]
+    dense = np.maximum(plan.dense(), 0) * (n_types * columns)
+    if len(plan.labels) == 1:
+        index = {v: j for j, v in enumerate(plan.labels[0])}
+        table = dense[_lookup(part.by_labels[0], index, len(plan.labels[0]))]
+        base = table[part.by_codes[0]]
     else:
-        codes = pd.Index(event_types).get_indexer(values.astype(object)).astype(np.int64)
-    if (codes < 0).any():
-        rows = np.flatnonzero(codes < 0)[:10].tolist()
-        found = sorted({str(v) for v in values.iloc[rows]})
-        raise ValueError(
-            f"count_events: column 'event_type' has values {found} at rows {rows} "
-            f"outside the counted types {event_types}"
-        )
-    return codes
+        combo = np.zeros(part.n_rows, dtype=np.int64)
+        for codes, labels, glabels in zip(part.by_codes, part.by_labels, plan.labels,
+                                          strict=True):
+            index = {v: j for j, v in enumerate(glabels)}
+            combo = combo * (len(glabels) + 1) + _lookup(labels, index, len(glabels))[codes]
+        base = dense[combo]
+    base += type_offset[part.type_code]
+    return base
+
+
+def _shift(values: np.ndarray) -> np.ndarray:
+    """``values`` moved one bin on (the first bin gets 0, the last falls off)."""
+    out = np.empty_like(values)
+    out[0] = 0
+    out[1:] = values[:-1]
+    return out
+
+
+def _accumulate(part: _Part, plan: CountPlan) -> PartialCounts:
+    """Add one part's records into difference arrays over the plan's axes."""
+    lo, hi = plan.first_day, plan.last_day
+    columns = hi - lo + 2  # the days of the window, then the day after it
+    trash = plan.n_groups * columns  # one bin for every row not counted
+    size = trash + 1
+    keep = part.keep
+    count, low, high, d0, d1 = part.count, part.low, part.high, part.d0, part.d1
+
+    no_count = np.flatnonzero(np.isnan(count))
+    point = count
+    if len(no_count):
+        lo_, hi_ = low[no_count], high[no_count]
+        point = count.copy()
+        point[no_count] = np.where(np.isnan(hi_), lo_, (lo_ + hi_) / 2)
+        bad = np.isnan(point[no_count])
+        if keep is not None:
+            bad &= keep[no_count]
+        if bad.any():
+            raise ValueError(
+                f"count_events: records at {_rows(part.where, no_count[bad], part.offset)} "
+                "have neither count nor count_low"
+            )
+
+    # First bin (ks) and last bin (kl) of every row's window.  The difference
+    # arrays subtract on the bin after the last: a bincount at kl shifted by one.
+    base = _series_base(part, plan, columns)
+    allocate = plan.options.allocate
+    whole = part.first_day is None or (part.first_day >= lo and part.last_day <= hi)
+    partly = None
+    width = None
+    if allocate in ("start", "end"):
+        day = d0 if allocate == "start" else d1
+        inside = (day >= lo) & (day <= hi) if not whole else None
+        base += day
+        ks = kl = base
+    elif whole:  # every counted row lies inside the coverage window: no clipping
+        inside = None
+        ks = base + d0
+        base += d1
+        kl = base
+        width = d1 - d0
+        width += 1
+    else:
+        c0, c1 = np.maximum(d0, lo), np.minimum(d1, hi)
+        inside = c0 <= c1
+        partly = inside & ((c0 > d0) | (c1 < d1))
+        ks = base + c0
+        base += c1
+        kl = base
+        width = d1 - d0 + 1
+    if keep is not None:
+        inside = keep if inside is None else inside & keep
+    lost = 0.0
+    if inside is not None:
+        out = np.flatnonzero(~inside)
+        ks[out] = trash
+        kl[out] = trash
+        lost = float(point[out][keep[out]].sum() if keep is not None else point[out].sum())
+        if partly is not None:
+            partly &= inside
+    if partly is not None and partly.any():
+        idx = np.flatnonzero(partly)
+        kept_days = np.minimum(d1[idx], hi) - np.maximum(d0[idx], lo) + 1
+        lost += float((point[idx] * (1 - kept_days / width[idx])).sum())
+
+    def diff(idx: np.ndarray | None, values: np.ndarray) -> np.ndarray:
+        if idx is None:
+            s, e, w = ks, kl, width
+        else:
+            s, e, w = ks[idx], kl[idx], None if width is None else width[idx]
+        with np.errstate(divide="ignore", invalid="ignore"):  # rows not counted: any value
+            rate = values if w is None else values / w
+        started = np.bincount(s, rate, minlength=size)
+        return started - _shift(started if e is s else np.bincount(e, rate, minlength=size))
+
+    def edges(idx: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
+        s, e = (ks, kl) if idx is None else (ks[idx], kl[idx])
+        started = np.bincount(s, minlength=size)
+        return started, _shift(started if kl is ks else np.bincount(e, minlength=size))
+
+    # count_low and count_high differ from the count on few rows: add the differences.
+    count_d = diff(None, point)
+    low_rows = np.flatnonzero(low != point)
+    low_eff = low[low_rows]
+    missing_low = np.isnan(low_eff)
+    low_eff[missing_low] = np.minimum(1.0, point[low_rows][missing_low])
+    low_d = count_d + diff(low_rows, low_eff - point[low_rows])
+    high_rows = np.flatnonzero(high != point)
+    high_fin = high[high_rows]
+    open_high = np.isnan(high_fin)
+    high_fin[open_high] = 0.0
+    high_d = count_d + diff(high_rows, high_fin - point[high_rows])
+    open_s, open_e = edges(high_rows[open_high])
+    no_count_s, no_count_e = edges(no_count)
+    starts, ends = edges(None)
+    return PartialCounts(
+        count=count_d, low=low_d, high=high_d, starts=starts, ends=ends,
+        open_starts=open_s, open_ends=open_e, no_count_starts=no_count_s,
+        no_count_ends=no_count_e,
+        records_counted=part.n_rows - (0 if inside is None else len(out)),
+        partly_outside=0 if partly is None else int(partly.sum()),
+        records_no_count=int((ks[no_count] != trash).sum()),
+        count_outside_window=lost,
+    )
+
+
+def count_partial(part: pd.DataFrame, plan: CountPlan) -> PartialCounts:
+    """Count one part of the records (a chunk, a Dask partition) on the plan's axes.
+
+    The second pass over partitioned records; the parts' results add up with
+    ``+`` and :func:`finish_counts` turns the sum into the count frame.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> opts = count_options()
+    >>> part = pd.DataFrame({"event_type": ["attack"],
+    ...     "date_start": pd.to_datetime(["2024-01-02"]),
+    ...     "date_end": pd.to_datetime(["2024-01-03"]), "count": [2.0]})
+    >>> plan = plan_counts([scan_events(part, opts)], opts)
+    >>> counts = finish_counts(count_partial(part, plan) + count_partial(part, plan), plan)
+    >>> counts.loc[counts["event_type"] == "attack", "count"].tolist()
+    [2.0, 2.0]
+    """
+    _check_columns(part.columns, plan.options)
+    return _accumulate(_read_part(part, plan.options), plan)
+
+
+def finish_counts(
+    partial: PartialCounts, plan: CountPlan, by_dtypes: dict[str, Any] | None = None
+) -> pd.DataFrame:
+    """Turn summed :class:`PartialCounts` into :func:`count_events`' frame.
+
+    Parameters
+    ----------
+    partial : PartialCounts
+        The sum of every part's :func:`count_partial`.
+    plan : CountPlan
+        The plan the parts were counted on.
+    by_dtypes : dict, optional
+        dtype of each ``by`` column in the records, given back to the result.
+
+    Returns
+    -------
+    pandas.DataFrame
+        As :func:`count_events` returns.
+    """
+    options = plan.options
+    lo, hi = plan.first_day, plan.last_day
+    n_days = hi - lo + 1
+    n_groups = plan.n_groups
+    first, cover_first = _period_bounds(lo, hi, options.freq)
+    offsets = cover_first - lo
+    days_per_period = np.diff(np.append(offsets, n_days))
+    daily_freq = FREQ_ALIASES[options.freq] == "D"
+    last_day = np.append(offsets[1:], n_days) - 1
+
+    def rows(values: np.ndarray) -> np.ndarray:
+        return values[: n_groups * (n_days + 1)].reshape(n_groups, n_days + 1)
+
+    def spread(diff: np.ndarray) -> np.ndarray:
+        daily = np.cumsum(rows(diff), axis=1)[:, :n_days]
+        return daily if daily_freq else np.add.reduceat(daily, offsets, axis=1)
+
+    def overlapping(starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+        started = np.cumsum(rows(starts), axis=1)
+        ended = np.cumsum(rows(ends), axis=1)
+        return started[:, last_day] - ended[:, offsets]
+
+    count_p = spread(partial.count)
+    low_p = spread(partial.low)
+    high_p = spread(partial.high)
+    open_p = overlapping(partial.open_starts, partial.open_ends) > 0
+    high_p = np.where(open_p, np.inf, high_p)
+    records_p = overlapping(partial.starts, partial.ends)
+    no_count_p = overlapping(partial.no_count_starts, partial.no_count_ends)
+
+    count_p, low_p, high_p = (np.round(a, _ROUND_DECIMALS) for a in (count_p, low_p, high_p))
+    if options.allocate == "spread_integer":
+        count_p, low_p = _largest_remainder(count_p), _largest_remainder(low_p)
+        high_p = _largest_remainder(high_p)
+
+    types = list(options.event_types)
+    n_types = len(types)
+    n_periods = len(first)
+    n_combos = n_groups // n_types if n_types else 0
+    out: dict[str, Any] = {}
+    combos = np.repeat(plan.groups, n_types * n_periods)
+    for i in range(len(options.by) - 1, -1, -1):
+        labels = plan.labels[i]
+        combos, idx = np.divmod(combos, len(labels) + 1)
+        values = np.array([*labels, None], dtype=object)
+        out[options.by[i]] = values[idx]
+    result = pd.DataFrame(
+        {
+            "period": np.tile(first.astype("datetime64[D]"), n_groups).astype("datetime64[ns]"),
+            "event_type": pd.Categorical.from_codes(
+                np.tile(np.repeat(np.arange(n_types), n_periods), n_combos), categories=types
+            ),
+            **{c: out[c] for c in options.by},
+            "days": np.tile(days_per_period, n_groups).astype(np.int64),
+            "records": records_p.ravel().astype(np.int64),
+            "count": count_p.ravel(),
+            "count_low": low_p.ravel(),
+            "count_high": high_p.ravel(),
+            "records_no_count": no_count_p.ravel().astype(np.int64),
+        }
+    )
+    for col, dtype in (by_dtypes or {}).items():
+        if isinstance(dtype, pd.CategoricalDtype):
+            categories = dtype.categories if dtype.categories is not None else plan.labels[
+                options.by.index(col)]
+            result[col] = pd.Categorical(result[col], categories=categories)
+        elif dtype != np.dtype(object):
+            result[col] = result[col].astype(dtype)
+    counted = partial.records_counted
+    report = CountReport(
+        records_in=plan.n_rows,
+        records_counted=counted,
+        aggregates_excluded=plan.n_aggregates,
+        outside_window=plan.n_rows - plan.n_aggregates - counted,
+        partly_outside=partial.partly_outside,
+        records_no_count=partial.records_no_count,
+        count_outside_window=float(np.round(partial.count_outside_window, _ROUND_DECIMALS)),
+        start=pd.Timestamp(np.datetime64(lo, "D")),
+        end=pd.Timestamp(np.datetime64(hi, "D")),
+    )
+    result.attrs["count_report"] = report
+    return result
+
+
+def _workers() -> int:
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cpus = os.cpu_count() or 1
+    return max(1, min(cpus, 4))
+
+
+def _map(fn: Any, items: list[Any]) -> list[Any]:
+    """``[fn(x) for x in items]``, on a few threads when there are several items."""
+    workers = _workers()
+    if len(items) < 2 or workers < 2:
+        return [fn(x) for x in items]
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(fn, items))
+
+
+def _is_dask_frame(events: Any) -> bool:
+    """Whether ``events`` is a Dask DataFrame (without importing Dask)."""
+    return type(events).__module__.split(".")[0] in ("dask", "dask_expr")
 
 
 def _period_bounds(start: int, end: int, freq: str) -> tuple[np.ndarray, np.ndarray]:
@@ -338,173 +1016,22 @@ def count_events(
         period  count  count_low  count_high
     2024-09-30   31.0       31.0         inf
     """
-    if freq not in FREQ_ALIASES:
-        raise ValueError(
-            f"count_events: freq {freq!r} is not supported; use one of {sorted(FREQ_ALIASES)}"
-        )
-    if allocate not in ALLOCATIONS:
-        raise ValueError(f"count_events: allocate {allocate!r} is not one of {list(ALLOCATIONS)}")
-    by_cols = [] if by is None else [by] if isinstance(by, str) else list(by)
-    types = list(EVENT_TYPES if event_types is None else event_types)
-    missing = [
-        c
-        for c in ["event_type", "date_start", "date_end", "count", *by_cols]
-        if c not in events.columns
-    ]
-    if missing:
-        raise ValueError(f"count_events: events lack the column(s) {missing}")
-
-    n_in = len(events)
-    if "is_aggregate" in events.columns and not include_aggregates:
-        is_agg = events["is_aggregate"].fillna(False).to_numpy(dtype=bool)
-    else:
-        is_agg = np.zeros(n_in, dtype=bool)
-    frame = events.loc[~is_agg] if is_agg.any() else events
-
-    d0 = _days(frame["date_start"], "date_start")
-    d1 = _days(frame["date_end"], "date_end")
-    if (d1 < d0).any():
-        rows = np.flatnonzero(d1 < d0)[:10].tolist()
-        raise ValueError(f"count_events: date_end is before date_start at rows {rows}")
-    if start is None and len(d0) == 0:
-        raise ValueError("count_events: no records to count and no start/end given")
-    lo = int(d0.min()) if start is None else _day_of(start)
-    hi = int(d1.max()) if end is None else _day_of(end)
-    if hi < lo:
-        raise ValueError(f"count_events: end {end} is before start {start}")
-
-    cnt = _numbers(frame, "count")
-    low = _numbers(frame, "count_low")
-    high = _numbers(frame, "count_high")
-    no_count = np.isnan(cnt)
-    point = np.where(no_count, np.where(np.isnan(high), low, (low + high) / 2), cnt)
-    if np.isnan(point).any():
-        rows = np.flatnonzero(np.isnan(point))[:10].tolist()
-        raise ValueError(f"count_events: records at rows {rows} have neither count nor count_low")
-    low_eff = np.where(np.isnan(low), np.minimum(1.0, point), low)
-    open_high = np.isnan(high)
-    high_fin = np.where(open_high, 0.0, high)
-
-    type_code = _type_codes(frame["event_type"], types)
-    combo = np.zeros(len(frame), dtype=np.int64)
-    by_labels: list[list[Any]] = []
-    n_space = 1
-    for col in by_cols:
-        codes, labels = _codes(frame[col])
-        combo = combo * len(labels) + codes
-        by_labels.append(labels)
-        n_space *= len(labels)
-    # The combinations seen, numbered densely in order (a bincount, not a sort).
-    seen = np.bincount(combo, minlength=n_space) > 0
-    combo_used = np.flatnonzero(seen)
-    combo_code = (np.cumsum(seen) - 1)[combo]
-    n_types = len(types)
-    group = combo_code.astype(np.int64) * n_types + type_code
-    n_groups = max(len(combo_used), 1 if not by_cols else 0) * n_types
-
-    if allocate in ("start", "end"):
-        day = d0 if allocate == "start" else d1
-        c0 = c1 = day
-        inside = (day >= lo) & (day <= hi)
-        share = np.ones(len(frame))
-    else:
-        c0, c1 = np.maximum(d0, lo), np.minimum(d1, hi)
-        inside = c0 <= c1
-        share = (c1 - c0 + 1) / (d1 - d0 + 1)
-    partly = inside & (share < 1)
-
-    first, cover_first = _period_bounds(lo, hi, freq)
-    n_days = hi - lo + 1
-    offsets = cover_first - lo
-    days_per_period = np.diff(np.append(offsets, n_days))
-
-    g = group[inside]
-    s = (c0[inside] - lo).astype(np.int64)
-    e = (c1[inside] - lo).astype(np.int64)
-    width = (d1 - d0 + 1)[inside] if allocate not in ("start", "end") else np.ones(len(g))
-    width = width.astype(float)
-
-    def spread(weights: np.ndarray) -> np.ndarray:
-        """Daily series per group of weights shared over each record's window."""
-        rate = weights / width
-        size = n_groups * (n_days + 1)
-        diff = np.bincount(g * (n_days + 1) + s, rate, minlength=size)
-        diff -= np.bincount(g * (n_days + 1) + e + 1, rate, minlength=size)
-        daily = np.cumsum(diff.reshape(n_groups, n_days + 1), axis=1)[:, :n_days]
-        return np.add.reduceat(daily, offsets, axis=1) if len(offsets) else daily
-
-    def overlapping(mask: np.ndarray | None) -> np.ndarray:
-        """Count the records (optionally a subset) whose window meets each period."""
-        gs, ss, es = (g, s, e) if mask is None else (g[mask], s[mask], e[mask])
-        size = n_groups * n_days
-        starts = np.bincount(gs * n_days + ss, minlength=size).reshape(n_groups, n_days)
-        ends = np.bincount(gs * n_days + es, minlength=size).reshape(n_groups, n_days)
-        started = np.cumsum(starts, axis=1)
-        ended = np.cumsum(ends, axis=1)
-        last_day = np.append(offsets[1:], n_days) - 1
-        ended_before = np.where(offsets > 0, ended[:, np.maximum(offsets - 1, 0)], 0)
-        return started[:, last_day] - ended_before
-
-    count_p = spread(point[inside])
-    low_p = spread(low_eff[inside])
-    high_p = spread(high_fin[inside])
-    open_p = overlapping(open_high[inside]) > 0
-    high_p = np.where(open_p, np.inf, high_p)
-    records_p = overlapping(None)
-    no_count_p = overlapping(no_count[inside])
-
-    count_p, low_p, high_p = (np.round(a, _ROUND_DECIMALS) for a in (count_p, low_p, high_p))
-    if allocate == "spread_integer":
-        count_p, low_p = _largest_remainder(count_p), _largest_remainder(low_p)
-        high_p = _largest_remainder(high_p)
-
-    n_periods = len(first)
-    out: dict[str, Any] = {}
-    if by_cols:
-        combos = np.repeat(combo_used, n_types * n_periods)
-        for i in range(len(by_cols) - 1, -1, -1):
-            labels = by_labels[i]
-            idx = combos % len(labels)
-            combos = combos // len(labels)
-            values = np.array([None if x is _NA_LABEL else x for x in labels], dtype=object)
-            out[by_cols[i]] = values[idx]
-    n_combos = n_groups // n_types
-    result = pd.DataFrame(
-        {
-            "period": np.tile(first.astype("datetime64[D]"), n_groups).astype("datetime64[ns]"),
-            "event_type": pd.Categorical(
-                np.tile(np.repeat(np.array(types, dtype=object), n_periods), n_combos),
-                categories=types,
-            ),
-            **{c: out[c] for c in by_cols},
-            "days": np.tile(days_per_period, n_groups).astype(np.int64),
-            "records": records_p.ravel().astype(np.int64),
-            "count": count_p.ravel(),
-            "count_low": low_p.ravel(),
-            "count_high": high_p.ravel(),
-            "records_no_count": no_count_p.ravel().astype(np.int64),
-        }
+    options = count_options(
+        freq, by, allocate, start, end,
+        include_aggregates=include_aggregates, event_types=event_types,
     )
-    for col in by_cols:
-        if events[col].dtype != object and not isinstance(events[col].dtype, pd.CategoricalDtype):
-            result[col] = result[col].astype(events[col].dtype)
-        elif isinstance(events[col].dtype, pd.CategoricalDtype):
-            result[col] = pd.Categorical(result[col], categories=events[col].cat.categories)
-    report = CountReport(
-        records_in=n_in,
-        records_counted=int(inside.sum()),
-        aggregates_excluded=int(is_agg.sum()),
-        outside_window=int((~inside).sum()),
-        partly_outside=int(partly.sum()),
-        records_no_count=int(no_count[inside].sum()),
-        count_outside_window=float(
-            np.round((point * (1 - np.where(inside, share, 0))).sum(), _ROUND_DECIMALS)
-        ),
-        start=pd.Timestamp(np.datetime64(lo, "D")),
-        end=pd.Timestamp(np.datetime64(hi, "D")),
-    )
-    result.attrs["count_report"] = report
-    return result
+    if _is_dask_frame(events):
+        from analysis.scaling import count_events_dask
+
+        return count_events_dask(events, options)
+    _check_columns(events.columns, options)
+    n = len(events)
+    columns = events[[c for c in columns_used(options) if c in events.columns]]
+    bounds = [(a, min(a + _CHUNK_ROWS, n)) for a in range(0, n, _CHUNK_ROWS)] or [(0, 0)]
+    parts = _map(lambda ab: _read_part(columns.iloc[ab[0]:ab[1]], options, offset=ab[0]), bounds)
+    plan = plan_counts(_map(_scan_part, parts), options)
+    total = functools.reduce(operator.add, _map(lambda part: _accumulate(part, plan), parts))
+    return finish_counts(total, plan, {c: events[c].dtype for c in options.by})
 
 
 def _day_of(value: str | pd.Timestamp) -> int:
