@@ -433,7 +433,7 @@ def _scan_part(part: _Part) -> EventScan:
     )
 
 
-def scan_events(part: pd.DataFrame, options: CountOptions) -> EventScan:
+def scan_events(part: pd.DataFrame, options: CountOptions, *, where: str = "") -> EventScan:
     """Scan one part of the records (a chunk of rows, a Dask partition).
 
     The first of two passes over partitioned records: the scans of all parts,
@@ -450,7 +450,7 @@ def scan_events(part: pd.DataFrame, options: CountOptions) -> EventScan:
     {('Homs',)}
     """
     _check_columns(part.columns, options)
-    return _scan_part(_read_part(part, options))
+    return _scan_part(_read_part(part, options, where))
 
 
 def _sort_labels(labels: list[Any]) -> list[Any]:
@@ -724,7 +724,7 @@ def _accumulate(part: _Part, plan: CountPlan) -> PartialCounts:
     )
 
 
-def count_partial(part: pd.DataFrame, plan: CountPlan) -> PartialCounts:
+def count_partial(part: pd.DataFrame, plan: CountPlan, *, where: str = "") -> PartialCounts:
     """Count one part of the records (a chunk, a Dask partition) on the plan's axes.
 
     The second pass over partitioned records; the parts' results add up with
@@ -743,7 +743,13 @@ def count_partial(part: pd.DataFrame, plan: CountPlan) -> PartialCounts:
     [2.0, 2.0]
     """
     _check_columns(part.columns, plan.options)
-    return _accumulate(_read_part(part, plan.options), plan)
+    n = len(part)
+    total = None
+    for a in range(0, max(n, 1), _CHUNK_ROWS):  # chunks bound the temporary arrays
+        chunk = part.iloc[a : a + _CHUNK_ROWS]
+        partial = _accumulate(_read_part(chunk, plan.options, where, offset=a), plan)
+        total = partial if total is None else total + partial
+    return total
 
 
 def finish_counts(
@@ -866,9 +872,17 @@ def _map(fn: Any, items: list[Any]) -> list[Any]:
         return list(pool.map(fn, items))
 
 
-def _is_dask_frame(events: Any) -> bool:
-    """Whether ``events`` is a Dask DataFrame (without importing Dask)."""
-    return type(events).__module__.split(".")[0] in ("dask", "dask_expr")
+def is_dask_frame(events: Any) -> bool:
+    """Tell whether ``events`` is a Dask DataFrame, without importing Dask.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> is_dask_frame(pd.DataFrame())
+    False
+    """
+    cls = type(events)
+    return cls.__module__.split(".")[0] in ("dask", "dask_expr") and cls.__name__ == "DataFrame"
 
 
 def _period_bounds(start: int, end: int, freq: str) -> tuple[np.ndarray, np.ndarray]:
@@ -1016,14 +1030,17 @@ def count_events(
         period  count  count_low  count_high
     2024-09-30   31.0       31.0         inf
     """
+    if is_dask_frame(events):  # partition by partition: see analysis.scaling
+        from analysis.scaling import count_events_dask
+
+        return count_events_dask(
+            events, freq, by, allocate, start, end,
+            include_aggregates=include_aggregates, event_types=event_types,
+        )
     options = count_options(
         freq, by, allocate, start, end,
         include_aggregates=include_aggregates, event_types=event_types,
     )
-    if _is_dask_frame(events):
-        from analysis.scaling import count_events_dask
-
-        return count_events_dask(events, options)
     _check_columns(events.columns, options)
     n = len(events)
     columns = events[[c for c in columns_used(options) if c in events.columns]]

@@ -1,0 +1,113 @@
+"""count_events on a Dask DataFrame equals count_events on the same records in pandas."""
+
+from __future__ import annotations
+
+import dask
+import dask.dataframe as dd
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis.counting import ALLOCATIONS, count_events, count_report
+from analysis.schema import EVENT_TYPES
+
+FREQS = ["D", "W-SUN", "W-FRI", "MS", "QS", "YS"]
+
+
+def make_records(n: int = 300, seed: int = 7) -> pd.DataFrame:
+    """Small random records with every kind of count, missing groups and aggregates."""
+    rng = np.random.default_rng(seed)
+    start = pd.Timestamp("2023-11-20") + pd.to_timedelta(rng.integers(0, 200, n), unit="D")
+    end = start + pd.to_timedelta(rng.integers(0, 40, n), unit="D")
+    point = rng.integers(1, 30, n).astype(float)
+    kind = rng.integers(0, 5, n)  # exact, more than, about, dozens, between
+    count = np.where(kind >= 3, np.nan, point)
+    low = np.select([kind == 2, kind == 3], [np.nan, 20.0], point)
+    high = np.select([kind == 0, kind == 4], [point, point + 5], np.nan)
+    return pd.DataFrame({
+        "event_id": [f"r{i}" for i in range(n)],
+        "event_type": pd.Categorical(rng.choice(EVENT_TYPES, n), categories=EVENT_TYPES),
+        "is_aggregate": rng.random(n) < 0.05,
+        "date_start": start,
+        "date_end": end,
+        "count": count,
+        "count_low": low,
+        "count_high": high,
+        "admin1": pd.array(rng.choice(["Homs", "Raqqa", "Deir ez-Zor", None], n),
+                           dtype="string"),
+    })
+
+
+@pytest.fixture(scope="module")
+def records() -> pd.DataFrame:
+    return make_records()
+
+
+def assert_same_counts(events: pd.DataFrame, partitions: int, **options) -> None:
+    distributed = dd.from_pandas(events, npartitions=partitions)
+    with dask.config.set(scheduler="synchronous"):
+        got = count_events(distributed, **options)
+    expected = count_events(distributed.compute(), **options)
+    pd.testing.assert_frame_equal(got, expected, check_exact=False, rtol=1e-9, atol=1e-9)
+    assert count_report(got) == count_report(expected)
+
+
+@pytest.mark.parametrize("allocate", ALLOCATIONS)
+@pytest.mark.parametrize("freq", FREQS)
+def test_every_freq_and_allocation_equals_pandas(records, freq, allocate):
+    assert_same_counts(records, 3, freq=freq, by="admin1", allocate=allocate)
+
+
+@pytest.mark.parametrize("allocate", ALLOCATIONS)
+def test_without_groups_and_with_aggregates_equals_pandas(records, allocate):
+    assert_same_counts(records, 4, freq="W-SUN", allocate=allocate, include_aggregates=True)
+
+
+def test_a_coverage_window_cutting_records_equals_pandas(records):
+    for allocate in ALLOCATIONS:
+        assert_same_counts(records, 5, freq="MS", by="admin1", allocate=allocate,
+                           start="2024-01-10", end="2024-04-20")
+
+
+def test_two_by_columns_and_categorical_groups_equal_pandas(records):
+    events = records.assign(
+        admin1=records["admin1"].astype("category"),
+        actor=np.where(np.arange(len(records)) % 3 == 0, "Islamic State", "Russian air force"),
+    )
+    assert_same_counts(events, 3, freq="MS", by=["admin1", "actor"])
+
+
+def test_partitions_with_a_group_or_type_of_their_own_equal_pandas(records):
+    events = records.sort_values("admin1", na_position="first", ignore_index=True)
+    assert_same_counts(events, 6, freq="D", by="admin1")
+
+
+def test_threads_scheduler_and_partitioned_parquet(records, tmp_path):
+    for i, part in enumerate(np.array_split(np.arange(len(records)), 3)):
+        records.iloc[part].to_parquet(tmp_path / f"part-{i}.parquet", index=False)
+    loaded = dd.read_parquet(tmp_path)
+    assert loaded.npartitions >= 2
+    with dask.config.set(scheduler="threads", num_workers=2):
+        got = count_events(loaded, freq="D", by="admin1")
+    expected = count_events(loaded.compute(), freq="D", by="admin1")
+    pd.testing.assert_frame_equal(got, expected, check_exact=False, rtol=1e-9, atol=1e-9)
+    assert got["count"].sum() == pytest.approx(
+        expected["count"].sum(), rel=1e-12
+    )
+
+
+def test_errors_name_the_partition_and_its_rows(records):
+    events = records.assign(is_aggregate=False)
+    events["event_type"] = events["event_type"].astype(str)
+    events.loc[len(events) - 2, "event_type"] = "raid"
+    with (dask.config.set(scheduler="synchronous"),
+          pytest.raises(ValueError, match=r"values \['raid'\] at partition 2, rows \[\d+\]")):
+        count_events(dd.from_pandas(events, npartitions=3))
+
+
+def test_the_input_is_not_computed_into_memory_or_changed(records):
+    distributed = dd.from_pandas(records, npartitions=3)
+    before = distributed.compute()
+    with dask.config.set(scheduler="synchronous"):
+        count_events(distributed, freq="MS", by="admin1")
+    pd.testing.assert_frame_equal(distributed.compute(), before)
