@@ -74,7 +74,8 @@ def generate_events(n: int, *, seed: int = 0, id_offset: int = 0) -> pd.DataFram
     -------
     pandas.DataFrame
         Columns ``event_id, event_type, is_aggregate, date_start, date_end,
-        date_precision, count, count_low, count_high, admin1`` in the types :func:`analysis.validating.validate_events` returns.
+        date_precision, count, count_low, count_high, admin1`` in the types
+        :func:`analysis.validating.validate_events` returns.
 
     Examples
     --------
@@ -93,8 +94,7 @@ def generate_events(n: int, *, seed: int = 0, id_offset: int = 0) -> pd.DataFram
 
     point = rng.integers(1, 21, n).astype(np.float64)
     kind = rng.random(n)
-    exact = kind < 0.80
-    about = (kind >= 0.80) & (kind < 0.88)
+    exact = kind < 0.80  # 0.80..0.88: "about N", a point count only
     between = (kind >= 0.88) & (kind < 0.94)
     more_than = kind >= 0.94
     count = np.where(between, np.nan, point)

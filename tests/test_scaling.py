@@ -111,3 +111,17 @@ def test_the_input_is_not_computed_into_memory_or_changed(records):
     with dask.config.set(scheduler="synchronous"):
         count_events(distributed, freq="MS", by="admin1")
     pd.testing.assert_frame_equal(distributed.compute(), before)
+
+
+@pytest.mark.slow
+def test_the_same_call_runs_on_a_distributed_cluster(records):
+    from dask.distributed import Client, LocalCluster
+
+    distributed = dd.from_pandas(records, npartitions=4)
+    expected = count_events(distributed.compute(), freq="MS", by="admin1",
+                            allocate="spread_integer")
+    with (LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
+                       dashboard_address=None) as cluster,
+          Client(cluster)):
+        got = count_events(distributed, freq="MS", by="admin1", allocate="spread_integer")
+    pd.testing.assert_frame_equal(got, expected, check_exact=False, rtol=1e-9, atol=1e-9)
