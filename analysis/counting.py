@@ -337,7 +337,7 @@ def _read_part(
     codes, labels, _ = _encode(frame["event_type"])
     lookup = _lookup(labels, {t: i for i, t in enumerate(types)}, -1).astype(np.int8)
     type_code = lookup[codes]
-    if (lookup < 0).any():
+    if (lookup[:-1] < 0).any() or (codes < 0).any():  # other types, or missing ones
         bad = type_code < 0 if keep is None else (type_code < 0) & keep
         if bad.any():
             rows = np.flatnonzero(bad)
@@ -658,8 +658,8 @@ def _accumulate(part: _Part, plan: CountPlan) -> PartialCounts:
         ks = base + d0
         base += d1
         kl = base
-        width = d1 - d0
-        width += 1
+        width = np.subtract(d1, d0, dtype=np.float64)
+        width += 1.0
     else:
         c0, c1 = np.maximum(d0, lo), np.minimum(d1, hi)
         inside = c0 <= c1

@@ -102,21 +102,35 @@ def count_daily_pandas_explode(events: pd.DataFrame) -> pd.DataFrame:
     [1.5, 1.5]
     """
     events = _counted(events)
-    start = events["date_start"].to_numpy().astype("datetime64[D]").astype(np.int64)
-    end = events["date_end"].to_numpy().astype("datetime64[D]").astype(np.int64)
+    start = events["date_start"].to_numpy().astype("datetime64[D]").astype(np.int32)
+    end = events["date_end"].to_numpy().astype("datetime64[D]").astype(np.int32)
     n = end - start + 1
     share = _effective_count(events) / n
-    row = np.repeat(np.arange(len(events)), n)
-    offset = np.arange(len(row)) - np.repeat(np.cumsum(n) - n, n)
+    # Group keys as small integer codes (what a careful pandas user does before
+    # exploding: repeating strings would multiply the memory).
+    type_code, types = pd.factorize(events["event_type"])
+    admin_code, admins = pd.factorize(events["admin1"])
+    row = np.repeat(np.arange(len(events), dtype=np.int32), n)
+    offset = np.arange(len(row), dtype=np.int32) - np.repeat(
+        (np.cumsum(n) - n).astype(np.int32), n)
     exploded = pd.DataFrame({
-        "period": (start[row] + offset).astype("datetime64[D]"),
-        "event_type": events["event_type"].to_numpy()[row],
-        "admin1": events["admin1"].to_numpy()[row],
+        "day": start[row] + offset,
+        "type_code": type_code.astype(np.int8)[row],
+        "admin_code": admin_code.astype(np.int16)[row],
         "share": share[row],
     })
-    result = exploded.groupby(_KEYS, observed=True, sort=False)["share"].agg(["sum", "size"])
+    del row, offset
+    result = exploded.groupby(["day", "type_code", "admin_code"], sort=False)["share"].agg(
+        ["sum", "size"])
+    del exploded
     result = result.rename(columns={"sum": "count", "size": "records"}).reset_index()
-    return _tidy(result)
+    return _tidy(pd.DataFrame({
+        "period": result["day"].to_numpy().astype("datetime64[D]"),
+        "event_type": np.asarray(types, dtype=object)[result["type_code"].to_numpy()],
+        "admin1": np.asarray(admins, dtype=object)[result["admin_code"].to_numpy()],
+        "count": result["count"].to_numpy(),
+        "records": result["records"].to_numpy(),
+    }))
 
 
 def count_daily_polars(events: pd.DataFrame) -> pd.DataFrame:
@@ -144,14 +158,16 @@ def count_daily_polars(events: pd.DataFrame) -> pd.DataFrame:
         frame.lazy()
         .filter(~pl.col("is_aggregate"))
         .select(
-            pl.col("event_type").cast(pl.String),
-            pl.col("admin1"),
+            # Categorical keys, so that exploding repeats codes, not strings.
+            pl.col("event_type").cast(pl.String).cast(pl.Categorical),
+            pl.col("admin1").cast(pl.Categorical),
             (count / ((end - start).dt.total_days() + 1)).alias("share"),
             pl.date_ranges(start, end, interval="1d").alias("period"),
         )
         .explode("period")
         .group_by(["period", "event_type", "admin1"])
         .agg(pl.col("share").sum().alias("count"), pl.len().alias("records"))
+        .with_columns(pl.col("event_type", "admin1").cast(pl.String))
         .collect()
     )
     return _tidy(result.to_pandas())

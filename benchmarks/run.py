@@ -376,9 +376,9 @@ def machine() -> dict[str, Any]:
     }
 
 
-def run_all(*, quick: bool) -> dict[str, Any]:
+def run_all(*, quick: bool, sizes: tuple[int, ...] | None = None) -> dict[str, Any]:
     """Run every case; return the results (not written anywhere)."""
-    sizes = (10**5,) if quick else (10**5, 10**6, 10**7)
+    sizes = sizes or ((10**5,) if quick else (10**5, 10**6, 10**7))
     results: list[dict[str, Any]] = []
     for n in sizes:
         print(f"{n:,} records")
@@ -580,6 +580,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dask-records", type=int, help="run only the large Dask case")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--chunk-size", type=int, default=5_000_000)
+    parser.add_argument("--sizes", help="comma-separated record counts (for trying out; "
+                        "the report is written only for the default sizes)")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker:
@@ -595,8 +597,9 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         data["dask_large"] = result
     else:
-        data = run_all(quick=args.quick)
-        if args.quick:
+        sizes = tuple(int(float(x)) for x in args.sizes.split(",")) if args.sizes else None
+        data = run_all(quick=args.quick, sizes=sizes)
+        if args.quick or sizes:
             print(render_report(data))
             return 0
         if RESULTS.exists():
