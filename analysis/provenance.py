@@ -1,0 +1,269 @@
+"""Provenance of seed files: read sidecars, build source lines, verify checksums.
+
+Every data file in ``seeds/`` has a JSON sidecar ``<file>.meta.json`` beside
+it saying where the file comes from (title, producer, URL, publication and
+access dates, licence, citation), its SHA-256 checksum, its language, a short
+``source_line`` that a figure can print, and a column dictionary.  Figures
+build their source line from these sidecars with :func:`source_line`, never by
+hand; :func:`verify_seeds` checks that no seed file changed or lacks a sidecar.
+
+Examples
+--------
+>>> from analysis.config import UCDP_GED_SYRIA
+>>> read_provenance(UCDP_GED_SYRIA)["licence"]
+'CC BY 4.0'
+>>> source_line(UCDP_GED_SYRIA)
+'Data: UCDP GED Syria 19.1 (CC BY 4.0)'
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import hashlib
+import io
+import json
+from pathlib import Path
+from typing import Any, Final
+
+from analysis.config import SEEDS_DIR
+
+SIDECAR_SUFFIX: Final[str] = ".meta.json"
+"""A sidecar's name is its data file's name followed by this suffix."""
+
+REQUIRED_KEYS: Final[tuple[str, ...]] = (
+    "title",
+    "producer",
+    "url",
+    "published",
+    "accessed",
+    "licence",
+    "citation",
+    "sha256",
+    "language",
+    "source_line",
+    "columns",
+)
+"""Keys every sidecar must have (``columns`` may be empty for a text file)."""
+
+SOURCE_LINE_PREFIX: Final[str] = "Data: "
+"""How every ``source_line`` starts; :func:`source_line` keeps it once."""
+
+_NOT_SEED_FILES: Final[frozenset[str]] = frozenset({"README.md"})
+
+
+class ProvenanceError(ValueError):
+    """A seed file without a valid sidecar, or whose checksum does not match."""
+
+
+def sidecar_path(path: str | Path) -> Path:
+    """Return the sidecar path of a data file.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        A seed data file.
+
+    Returns
+    -------
+    pathlib.Path
+        ``<path>.meta.json``.
+
+    Examples
+    --------
+    >>> sidecar_path("seeds/gazetteer/badia_gazetteer.csv").name
+    'badia_gazetteer.csv.meta.json'
+    """
+    path = Path(path)
+    return path.with_name(path.name + SIDECAR_SUFFIX)
+
+
+def compute_sha256(path: str | Path) -> str:
+    """Return the SHA-256 hex digest of a file's bytes.
+
+    Examples
+    --------
+    >>> from analysis.config import SEED_ARTICLE_TEXT
+    >>> len(compute_sha256(SEED_ARTICLE_TEXT))
+    64
+    """
+    digest = hashlib.sha256()
+    with Path(path).open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def read_provenance(path: str | Path) -> dict[str, Any]:
+    """Read the provenance sidecar of a seed file.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        The data file (not the sidecar).
+
+    Returns
+    -------
+    dict
+        The sidecar's fields; at least :data:`REQUIRED_KEYS`.
+
+    Raises
+    ------
+    ProvenanceError
+        If the sidecar is missing, is not a JSON object, or lacks a required key.
+
+    Examples
+    --------
+    >>> from analysis.config import SEED_ARTICLE_TEXT
+    >>> meta = read_provenance(SEED_ARTICLE_TEXT)
+    >>> meta["producer"], meta["language"]
+    ('Al-Araby Al-Jadeed', 'ar')
+    """
+    side = sidecar_path(path)
+    if not side.is_file():
+        raise ProvenanceError(f"{path}: no provenance sidecar ({side.name} is missing)")
+    try:
+        meta = json.loads(side.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise ProvenanceError(f"{side}: not valid JSON ({exc})") from exc
+    if not isinstance(meta, dict):
+        raise ProvenanceError(f"{side}: must hold a JSON object")
+    missing = [k for k in REQUIRED_KEYS if k not in meta]
+    if missing:
+        raise ProvenanceError(f"{side}: missing key(s) {', '.join(missing)}")
+    if not str(meta["source_line"]).startswith(SOURCE_LINE_PREFIX):
+        raise ProvenanceError(
+            f"{side}: source_line {meta['source_line']!r} must start with {SOURCE_LINE_PREFIX!r}"
+        )
+    return meta
+
+
+def source_line(*paths: str | Path) -> str:
+    """Build a figure's source line from the sidecars of the files it uses.
+
+    Parameters
+    ----------
+    *paths : str or pathlib.Path
+        Seed files the figure draws on, in the order to cite them.  A file
+        named twice, or two files with the same source line, is cited once.
+
+    Returns
+    -------
+    str
+        ``"Data: <line 1>; <line 2>; ..."``.
+
+    Raises
+    ------
+    ValueError
+        If no path is given.
+    ProvenanceError
+        If a file has no valid sidecar.
+
+    Examples
+    --------
+    >>> from analysis.config import BADIA_2024_EVENTS, UCDP_GED_SYRIA
+    >>> source_line(UCDP_GED_SYRIA, UCDP_GED_SYRIA)
+    'Data: UCDP GED Syria 19.1 (CC BY 4.0)'
+    >>> source_line(UCDP_GED_SYRIA, BADIA_2024_EVENTS).count("Data: ")
+    1
+    """
+    if not paths:
+        raise ValueError("source_line needs at least one seed file")
+    parts: list[str] = []
+    for path in paths:
+        line = str(read_provenance(path)["source_line"])[len(SOURCE_LINE_PREFIX) :].strip()
+        if line not in parts:
+            parts.append(line)
+    return SOURCE_LINE_PREFIX + "; ".join(parts)
+
+
+def read_csv_header(path: str | Path) -> list[str]:
+    """Return the column names on the first line of a CSV file, gzipped or not.
+
+    Examples
+    --------
+    >>> from analysis.config import UCDP_GED_SYRIA
+    >>> len(read_csv_header(UCDP_GED_SYRIA))
+    41
+    """
+    path = Path(path)
+    opener = gzip.open if path.name.endswith(".gz") else open
+    with opener(path, "rt", encoding="utf-8-sig", newline="") as fh:
+        first = fh.readline()
+    return next(csv.reader(io.StringIO(first)), [])
+
+
+def list_seed_files(seeds_dir: str | Path = SEEDS_DIR) -> list[Path]:
+    """Return every data file under ``seeds_dir`` (not READMEs, not sidecars), sorted.
+
+    Examples
+    --------
+    >>> any(p.name == "badia_gazetteer.csv" for p in list_seed_files())
+    True
+    """
+    root = Path(seeds_dir)
+    return sorted(
+        p
+        for p in root.rglob("*")
+        if p.is_file() and p.name not in _NOT_SEED_FILES and not p.name.endswith(SIDECAR_SUFFIX)
+    )
+
+
+def verify_seeds(seeds_dir: str | Path = SEEDS_DIR) -> list[Path]:
+    """Check that every seed file has a valid sidecar with a matching checksum.
+
+    Also checks that every sidecar belongs to an existing file and that a CSV
+    file's column dictionary names exactly the file's columns, in order.
+
+    Parameters
+    ----------
+    seeds_dir : str or pathlib.Path, default :data:`analysis.config.SEEDS_DIR`
+        The folder to check (recursively).
+
+    Returns
+    -------
+    list of pathlib.Path
+        The verified data files.
+
+    Raises
+    ------
+    ProvenanceError
+        Listing every problem found, one per line.
+
+    Examples
+    --------
+    >>> files = verify_seeds()
+    >>> len(files) >= 10
+    True
+    """
+    root = Path(seeds_dir)
+    problems: list[str] = []
+    files = list_seed_files(root)
+    for path in files:
+        try:
+            meta = read_provenance(path)
+        except ProvenanceError as exc:
+            problems.append(str(exc))
+            continue
+        actual = compute_sha256(path)
+        if meta["sha256"] != actual:
+            problems.append(
+                f"{path}: sha256 {actual} does not match the sidecar's {meta['sha256']}"
+            )
+        if path.name.endswith((".csv", ".csv.gz")):
+            header = read_csv_header(path)
+            documented = list(meta["columns"])
+            if header != documented:
+                problems.append(
+                    f"{path}: the sidecar's columns {documented} are not the file's "
+                    f"columns {header}"
+                )
+    for side in sorted(root.rglob("*" + SIDECAR_SUFFIX)):
+        data = side.with_name(side.name[: -len(SIDECAR_SUFFIX)])
+        if not data.is_file():
+            problems.append(f"{side}: sidecar of a file that does not exist ({data.name})")
+    if problems:
+        raise ProvenanceError(
+            f"{root}: {len(problems)} provenance problem(s):\n  " + "\n  ".join(problems)
+        )
+    return files
