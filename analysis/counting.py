@@ -235,8 +235,13 @@ def _rows(where: str, positions: np.ndarray, offset: int = 0) -> str:
     return f"{where}rows {(positions[:10] + offset).tolist()}"
 
 
-def _day_numbers(values: pd.Series) -> np.ndarray:
-    """Calendar days since 1970-01-01 (floor), int64; a missing date becomes ``_NAT``."""
+def _day_numbers(values: pd.Series) -> tuple[np.ndarray, np.ndarray, int]:
+    """Calendar days since 1970-01-01 (floor), int64, a new array.
+
+    Returns the days, the raw integers they come from (a view) and the day a
+    missing date (``NaT``) floors to: no day at or below it is a real one
+    unless its raw value says so.
+    """
     arr = values.to_numpy()
     if arr.dtype.kind != "M":
         arr = values.to_numpy(dtype="datetime64[ns]")
@@ -244,10 +249,25 @@ def _day_numbers(values: pd.Series) -> np.ndarray:
     if unit not in _UNITS_PER_DAY:
         arr, unit = arr.astype("datetime64[ns]"), "ns"
     raw = arr.view(np.int64)
-    days = raw // _UNITS_PER_DAY[unit] if unit != "D" else raw.copy()
-    if len(raw) and raw.min() == _NAT:
-        days[raw == _NAT] = _NAT
-    return days
+    per_day = _UNITS_PER_DAY[unit]
+    days = raw // per_day if per_day != 1 else raw.copy()
+    return days, raw, _NAT // per_day
+
+
+def _extreme(values: np.ndarray, skip: np.ndarray | None, *, largest: bool) -> int:
+    """Smallest (or largest) of ``values`` outside the rows ``skip``.
+
+    ``values`` is briefly changed at those rows and then restored.
+    """
+    if skip is None:
+        return int(values.max() if largest else values.min())
+    saved = values[skip]
+    info = np.iinfo(values.dtype)
+    values[skip] = info.min if largest else info.max
+    try:
+        return int(values.max() if largest else values.min())
+    finally:
+        values[skip] = saved
 
 
 def _numbers(values: pd.Series | None, n: int) -> np.ndarray:
@@ -275,11 +295,19 @@ def _encode(values: pd.Series) -> tuple[np.ndarray, list[Any], bool]:
         import pyarrow.compute as pc
 
         arrow = values.array.__arrow_array__()
-        if isinstance(arrow, pa.ChunkedArray):
-            arrow = arrow.combine_chunks()
-        encoded = arrow.dictionary_encode()
-        codes = pc.fill_null(encoded.indices, -1).to_numpy(zero_copy_only=False)
-        return codes, encoded.dictionary.to_pylist(), False
+        chunks = arrow.chunks if isinstance(arrow, pa.ChunkedArray) else [arrow]
+        if not chunks:
+            return np.empty(0, dtype=np.int32), [], False
+        # Encoding a chunked array shares one dictionary over its chunks.
+        encoded = pa.chunked_array(chunks, type=chunks[0].type).dictionary_encode()
+        dictionary = encoded.chunk(0).dictionary if encoded.num_chunks else None
+        if any(not c.dictionary.equals(dictionary) for c in encoded.chunks[1:]):
+            encoded = pa.chunked_array([encoded.combine_chunks()])  # pragma: no cover
+            dictionary = encoded.chunk(0).dictionary
+        codes = np.concatenate([
+            pc.fill_null(c.indices, -1).to_numpy(zero_copy_only=False) for c in encoded.chunks
+        ])
+        return codes, dictionary.to_pylist(), False
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
     return codes, list(uniques), False
 
@@ -291,12 +319,15 @@ def _lookup(labels: list[Any], index: dict[Any, int], missing: int) -> np.ndarra
 
 @dataclass
 class _Part:
-    """One part of the records, read into arrays (the rows a count uses)."""
+    """One part of the records, read into arrays (the rows a count uses).
+
+    Counting a part consumes it: its day arrays become bin numbers.
+    """
 
     where: str
     offset: int
     n_rows: int
-    keep: np.ndarray | None  # rows counted (not aggregates); None: all
+    skip: np.ndarray | None  # positions of rows not counted (aggregates); None: none
     first_day: int | None  # earliest date_start / latest date_end of counted rows
     last_day: int | None
     d0: np.ndarray
@@ -309,36 +340,52 @@ class _Part:
     by_labels: list[list[Any]]
     by_categorical: list[bool]
 
+    @property
+    def n_counted(self) -> int:
+        """Rows counted (not skipped)."""
+        return self.n_rows - (0 if self.skip is None else len(self.skip))
+
+
+def _flags(values: pd.Series) -> np.ndarray:
+    if values.dtype == np.bool_:
+        return values.to_numpy()
+    return values.fillna(False).to_numpy(dtype=bool)
+
 
 def _read_part(
     frame: pd.DataFrame, options: CountOptions, where: str = "", offset: int = 0
 ) -> _Part:
     """Read and check the columns a count uses; raise naming the offending rows."""
     n = len(frame)
-    keep = None
+    skip = None
     if "is_aggregate" in frame.columns and not options.include_aggregates:
-        is_agg = frame["is_aggregate"].fillna(False).to_numpy(dtype=bool)
-        keep = ~is_agg if is_agg.any() else None
-    d0 = _day_numbers(frame["date_start"])
-    d1 = _day_numbers(frame["date_end"])
-    for column, days in (("date_start", d0), ("date_end", d1)):
-        bad = days == _NAT if keep is None else (days == _NAT) & keep
-        if bad.any():
-            raise ValueError(
-                f"count_events: column {column!r} has missing dates at "
-                f"{_rows(where, np.flatnonzero(bad), offset)}; validate the records with "
-                "analysis.load_events first"
-            )
-    bad = d1 < d0 if keep is None else (d1 < d0) & keep
-    if bad.any():
-        rows = _rows(where, np.flatnonzero(bad), offset)
-        raise ValueError(f"count_events: date_end is before date_start at {rows}")
+        aggregates = np.flatnonzero(_flags(frame["is_aggregate"]))
+        skip = aggregates if len(aggregates) else None
+    d0, raw0, nat0 = _day_numbers(frame["date_start"])
+    d1, raw1, _ = _day_numbers(frame["date_end"])
+    counted = n - (0 if skip is None else len(skip))
+    first = last = None
+    if counted:
+        # One pass finds both a missing date (it floors below every real day,
+        # and a missing end is before its start) and an end before its start.
+        first = _extreme(d0, skip, largest=False)
+        reversed_ = d1 < d0
+        if skip is not None:
+            reversed_[skip] = False
+        if first <= nat0 or reversed_.any():
+            _raise_bad_dates(raw0, raw1, d0, d1, skip, where, offset)
+        last = _extreme(d1, skip, largest=True)
     types = list(options.event_types)
     codes, labels, _ = _encode(frame["event_type"])
     lookup = _lookup(labels, {t: i for i, t in enumerate(types)}, -1).astype(np.int8)
-    type_code = lookup[codes]
+    if codes.dtype == np.int8 and np.array_equal(lookup[:-1], np.arange(len(labels))):
+        type_code = codes  # a categorical of exactly the counted types, in order
+    else:
+        type_code = lookup[codes]
     if (lookup[:-1] < 0).any() or (codes < 0).any():  # other types, or missing ones
-        bad = type_code < 0 if keep is None else (type_code < 0) & keep
+        bad = type_code < 0
+        if skip is not None:
+            bad[skip] = False
         if bad.any():
             rows = np.flatnonzero(bad)
             found = sorted({str(v) for v in frame["event_type"].iloc[rows[:10]]})
@@ -346,14 +393,9 @@ def _read_part(
                 f"count_events: column 'event_type' has values {found} at "
                 f"{_rows(where, rows, offset)} outside the counted types {types}"
             )
-    first = last = None
-    if keep is None or keep.any():
-        mask = True if keep is None else keep
-        first = int(np.min(d0, where=mask, initial=np.iinfo(np.int64).max))
-        last = int(np.max(d1, where=mask, initial=_NAT))
     encoded = [_encode(frame[col]) for col in options.by]
     return _Part(
-        where=where, offset=offset, n_rows=n, keep=keep, first_day=first, last_day=last,
+        where=where, offset=offset, n_rows=n, skip=skip, first_day=first, last_day=last,
         d0=d0, d1=d1,
         count=_numbers(frame["count"], n),
         low=_numbers(frame.get("count_low"), n),
@@ -363,6 +405,28 @@ def _read_part(
         by_labels=[e[1] for e in encoded],
         by_categorical=[e[2] for e in encoded],
     )
+
+
+def _raise_bad_dates(
+    raw0: np.ndarray, raw1: np.ndarray, d0: np.ndarray, d1: np.ndarray,
+    skip: np.ndarray | None, where: str, offset: int,
+) -> None:
+    """Raise for the first kind of bad date found among counted rows (if any)."""
+    counted = np.ones(len(raw0), dtype=bool)
+    if skip is not None:
+        counted[skip] = False
+    for column, raw in (("date_start", raw0), ("date_end", raw1)):
+        bad = (raw == _NAT) & counted
+        if bad.any():
+            raise ValueError(
+                f"count_events: column {column!r} has missing dates at "
+                f"{_rows(where, np.flatnonzero(bad), offset)}; validate the records with "
+                "analysis.load_events first"
+            )
+    bad = (d1 < d0) & counted
+    if bad.any():
+        rows = _rows(where, np.flatnonzero(bad), offset)
+        raise ValueError(f"count_events: date_end is before date_start at {rows}")
 
 
 @dataclass(frozen=True)
@@ -397,25 +461,27 @@ class EventScan:
 def _seen_codes(part: _Part) -> tuple[np.ndarray, list[int]]:
     """Mixed-radix codes of the ``by`` combinations among counted rows, and the radices."""
     sizes = [len(labels) + 1 for labels in part.by_labels]  # last slot: missing
-    keep = part.keep
+    skip = part.skip
     if len(sizes) == 1:
         # One column: shift the codes so that a missing value (-1) counts at 0.
-        shifted = part.by_codes[0].astype(np.int64) + 1
+        shifted = np.add(part.by_codes[0], 1, dtype=np.intp)
         counts = np.bincount(shifted, minlength=sizes[0])
-        if keep is not None:
-            counts -= np.bincount(shifted[~keep], minlength=sizes[0])
+        if skip is not None:
+            counts -= np.bincount(shifted[skip], minlength=sizes[0])
         present = np.flatnonzero(counts)
         return np.where(present == 0, sizes[0] - 1, present - 1), sizes
     combo = np.zeros(part.n_rows, dtype=np.int64)
     for codes, size in zip(part.by_codes, sizes, strict=True):
         combo = combo * size + np.where(codes < 0, size - 1, codes)
     space = int(np.prod(sizes)) if sizes else 1
-    return np.flatnonzero(np.bincount(combo if keep is None else combo[keep],
-                                      minlength=space)), sizes
+    counts = np.bincount(combo, minlength=space)
+    if skip is not None:
+        counts -= np.bincount(combo[skip], minlength=space)
+    return np.flatnonzero(counts), sizes
 
 
 def _scan_part(part: _Part) -> EventScan:
-    counted = part.n_rows if part.keep is None else int(part.keep.sum())
+    counted = part.n_counted
     groups = set()
     if counted:
         seen, sizes = _seen_codes(part)
@@ -584,7 +650,8 @@ class PartialCounts:
 def _series_base(part: _Part, plan: CountPlan, columns: int) -> np.ndarray:
     """Offset of each row's series in the flat difference arrays, less the first day.
 
-    Rows not counted get some offset; the caller sends them to the trash bin.
+    Returns a new int64 array.  Rows not counted get some offset; the caller
+    sends them to the trash bin.
     """
     n_types = len(plan.options.event_types)
     # Offsets of the event types, less the window's first day (so that adding a
@@ -595,16 +662,23 @@ def _series_base(part: _Part, plan: CountPlan, columns: int) -> np.ndarray:
         return type_offset[part.type_code]
     dense = np.maximum(plan.dense(), 0) * (n_types * columns)
     if len(plan.labels) == 1:
+        # One lookup by (group, type): flat index (code + 1) * (types + 1) + type + 1,
+        # so that a missing value (code -1) and a row not counted (type -1) land
+        # on rows and columns of their own.
         index = {v: j for j, v in enumerate(plan.labels[0])}
-        table = dense[_lookup(part.by_labels[0], index, len(plan.labels[0]))]
-        base = table[part.by_codes[0]]
-    else:
-        combo = np.zeros(part.n_rows, dtype=np.int64)
-        for codes, labels, glabels in zip(part.by_codes, part.by_labels, plan.labels,
-                                          strict=True):
-            index = {v: j for j, v in enumerate(glabels)}
-            combo = combo * (len(glabels) + 1) + _lookup(labels, index, len(glabels))[codes]
-        base = dense[combo]
+        group = dense[_lookup(part.by_labels[0], index, len(plan.labels[0]))]
+        table = np.add.outer(np.roll(group, 1), np.roll(type_offset, 1)).ravel()
+        small = len(table) < np.iinfo(np.int32).max
+        flat = np.multiply(part.by_codes[0], n_types + 1, dtype=np.int32 if small else np.int64)
+        flat += part.type_code
+        flat += n_types + 2
+        return table[flat]
+    combo = np.zeros(part.n_rows, dtype=np.int64)
+    for codes, labels, glabels in zip(part.by_codes, part.by_labels, plan.labels,
+                                      strict=True):
+        index = {v: j for j, v in enumerate(glabels)}
+        combo = combo * (len(glabels) + 1) + _lookup(labels, index, len(glabels))[codes]
+    base = dense[combo]
     base += type_offset[part.type_code]
     return base
 
@@ -617,24 +691,41 @@ def _shift(values: np.ndarray) -> np.ndarray:
     return out
 
 
+def _pick(ks: np.ndarray, kl: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``ks[rows], kl[rows]``, one array twice where ``ks`` is ``kl``."""
+    s = ks[rows]
+    return s, s if kl is ks else kl[rows]
+
+
 def _accumulate(part: _Part, plan: CountPlan) -> PartialCounts:
-    """Add one part's records into difference arrays over the plan's axes."""
+    """Add one part's records into difference arrays over the plan's axes.
+
+    Consumes ``part`` (its day arrays are reused for bin numbers).
+    """
     lo, hi = plan.first_day, plan.last_day
     columns = hi - lo + 2  # the days of the window, then the day after it
     trash = plan.n_groups * columns  # one bin for every row not counted
     size = trash + 1
-    keep = part.keep
+    skip = part.skip
     count, low, high, d0, d1 = part.count, part.low, part.high, part.d0, part.d1
 
-    no_count = np.flatnonzero(np.isnan(count))
+    # Rows whose bounds differ from their count, or that have no count: few.
+    # (A comparison with NaN is unequal, so missing values land here.)
+    special = np.not_equal(low, count)
+    special |= np.not_equal(high, count)
+    special = np.flatnonzero(special)
+    special_no_count = np.isnan(count[special])
+    no_count = special[special_no_count]
     point = count
     if len(no_count):
         lo_, hi_ = low[no_count], high[no_count]
         point = count.copy()
         point[no_count] = np.where(np.isnan(hi_), lo_, (lo_ + hi_) / 2)
         bad = np.isnan(point[no_count])
-        if keep is not None:
-            bad &= keep[no_count]
+        if skip is not None and bad.any():
+            skipped = np.zeros(part.n_rows, dtype=bool)
+            skipped[skip] = True
+            bad &= ~skipped[no_count]
         if bad.any():
             raise ValueError(
                 f"count_events: records at {_rows(part.where, no_count[bad], part.offset)} "
@@ -647,77 +738,86 @@ def _accumulate(part: _Part, plan: CountPlan) -> PartialCounts:
     allocate = plan.options.allocate
     whole = part.first_day is None or (part.first_day >= lo and part.last_day <= hi)
     partly = None
-    width = None
+    rate = point
+    width: np.ndarray | None = None  # days of each window, where it is not kl - ks + 1
     if allocate in ("start", "end"):
         day = d0 if allocate == "start" else d1
         inside = (day >= lo) & (day <= hi) if not whole else None
-        base += day
-        ks = kl = base
+        ks = kl = np.add(base, day, out=base)
     elif whole:  # every counted row lies inside the coverage window: no clipping
         inside = None
-        ks = base + d0
-        base += d1
-        kl = base
-        width = np.subtract(d1, d0, dtype=np.float64)
-        width += 1.0
+        rate = np.subtract(d1, d0, dtype=np.float64)
+        rate += 1.0
+        with np.errstate(divide="ignore", invalid="ignore"):  # rows not counted
+            np.divide(point, rate, out=rate)
+        ks = np.add(base, d0, out=d0)
+        kl = np.add(base, d1, out=base)
     else:
         c0, c1 = np.maximum(d0, lo), np.minimum(d1, hi)
         inside = c0 <= c1
         partly = inside & ((c0 > d0) | (c1 < d1))
         ks = base + c0
-        base += c1
-        kl = base
-        width = d1 - d0 + 1
-    if keep is not None:
-        inside = keep if inside is None else inside & keep
+        kl = np.add(base, c1, out=base)
+        width = (d1 - d0 + 1).astype(np.float64)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            rate = point / width
     lost = 0.0
-    if inside is not None:
-        out = np.flatnonzero(~inside)
+    trashed = 0
+    if inside is not None or skip is not None:
+        outside = np.zeros(part.n_rows, dtype=bool) if inside is None else ~inside
+        if skip is not None:
+            outside[skip] = False
+        out = np.flatnonzero(outside)
+        lost = float(point[out].sum())
+        if skip is not None:
+            out = np.union1d(out, skip)
+            if partly is not None:
+                partly[skip] = False
         ks[out] = trash
         kl[out] = trash
-        lost = float(point[out][keep[out]].sum() if keep is not None else point[out].sum())
-        if partly is not None:
-            partly &= inside
+        trashed = len(out)
     if partly is not None and partly.any():
         idx = np.flatnonzero(partly)
         kept_days = np.minimum(d1[idx], hi) - np.maximum(d0[idx], lo) + 1
         lost += float((point[idx] * (1 - kept_days / width[idx])).sum())
 
-    def diff(idx: np.ndarray | None, values: np.ndarray) -> np.ndarray:
-        if idx is None:
-            s, e, w = ks, kl, width
-        else:
-            s, e, w = ks[idx], kl[idx], None if width is None else width[idx]
-        with np.errstate(divide="ignore", invalid="ignore"):  # rows not counted: any value
-            rate = values if w is None else values / w
-        started = np.bincount(s, rate, minlength=size)
-        return started - _shift(started if e is s else np.bincount(e, rate, minlength=size))
+    def diff(s: np.ndarray, e: np.ndarray, values: np.ndarray) -> np.ndarray:
+        started = np.bincount(s, values, minlength=size)
+        return started - _shift(started if e is s else np.bincount(e, values, minlength=size))
 
-    def edges(idx: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
-        s, e = (ks, kl) if idx is None else (ks[idx], kl[idx])
+    def edges(s: np.ndarray, e: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         started = np.bincount(s, minlength=size)
-        return started, _shift(started if kl is ks else np.bincount(e, minlength=size))
+        return started, _shift(started if e is s else np.bincount(e, minlength=size))
 
-    # count_low and count_high differ from the count on few rows: add the differences.
-    count_d = diff(None, point)
-    low_rows = np.flatnonzero(low != point)
-    low_eff = low[low_rows]
-    missing_low = np.isnan(low_eff)
-    low_eff[missing_low] = np.minimum(1.0, point[low_rows][missing_low])
-    low_d = count_d + diff(low_rows, low_eff - point[low_rows])
-    high_rows = np.flatnonzero(high != point)
-    high_fin = high[high_rows]
-    open_high = np.isnan(high_fin)
-    high_fin[open_high] = 0.0
-    high_d = count_d + diff(high_rows, high_fin - point[high_rows])
-    open_s, open_e = edges(high_rows[open_high])
-    no_count_s, no_count_e = edges(no_count)
-    starts, ends = edges(None)
+    count_d = diff(ks, kl, rate)
+    starts, ends = edges(ks, kl)
+    # count_low and count_high differ from the count on the special rows only:
+    # add the differences there.
+    ks_s = ks[special]
+    kl_s = ks_s if kl is ks else kl[special]
+    point_s = point[special]
+    low_s = low[special]
+    missing_low = np.isnan(low_s)
+    low_s[missing_low] = np.minimum(1.0, point_s[missing_low])
+    high_s = high[special]
+    open_high = np.isnan(high_s)
+    high_s[open_high] = 0.0
+    low_s -= point_s
+    high_s -= point_s
+    if allocate not in ("start", "end"):
+        days = width[special] if width is not None else (kl_s - ks_s + 1)
+        with np.errstate(divide="ignore", invalid="ignore"):  # rows not counted
+            low_s /= days
+            high_s /= days
+    low_d = count_d + diff(ks_s, kl_s, low_s)
+    high_d = count_d + diff(ks_s, kl_s, high_s)
+    open_s, open_e = edges(*_pick(ks_s, kl_s, open_high))
+    no_count_s, no_count_e = edges(*_pick(ks_s, kl_s, special_no_count))
     return PartialCounts(
         count=count_d, low=low_d, high=high_d, starts=starts, ends=ends,
         open_starts=open_s, open_ends=open_e, no_count_starts=no_count_s,
         no_count_ends=no_count_e,
-        records_counted=part.n_rows - (0 if inside is None else len(out)),
+        records_counted=part.n_rows - trashed,
         partly_outside=0 if partly is None else int(partly.sum()),
         records_no_count=int((ks[no_count] != trash).sum()),
         count_outside_window=lost,
