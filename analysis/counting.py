@@ -55,8 +55,10 @@ Examples
 from __future__ import annotations
 
 import functools
+import itertools
 import operator
 import os
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from typing import Any, Final, Literal
@@ -963,13 +965,22 @@ def _workers() -> int:
     return max(1, min(cpus, 4))
 
 
-def _map(fn: Any, items: list[Any]) -> list[Any]:
-    """``[fn(x) for x in items]``, on a few threads when there are several items."""
+def _map(fn: Any, items: list[Any]) -> Iterator[Any]:
+    """``fn(x) for x in items``, in order, on a few threads when there are several items."""
     workers = _workers()
     if len(items) < 2 or workers < 2:
-        return [fn(x) for x in items]
+        yield from (fn(x) for x in items)
+        return
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(fn, items))
+        yield from pool.map(fn, items)
+
+
+def _chunk_bounds(n: int) -> list[tuple[int, int]]:
+    """Row ranges of about ``_CHUNK_ROWS``, as many for each thread."""
+    workers = _workers()
+    k = max(1, -(-n // (workers * _CHUNK_ROWS))) * workers if n > _CHUNK_ROWS else 1
+    edges = np.linspace(0, n, k + 1).round().astype(int).tolist()
+    return list(itertools.pairwise(edges))
 
 
 def is_dask_frame(events: Any) -> bool:
@@ -1144,10 +1155,16 @@ def count_events(
     _check_columns(events.columns, options)
     n = len(events)
     columns = events[[c for c in columns_used(options) if c in events.columns]]
-    bounds = [(a, min(a + _CHUNK_ROWS, n)) for a in range(0, n, _CHUNK_ROWS)] or [(0, 0)]
-    parts = _map(lambda ab: _read_part(columns.iloc[ab[0]:ab[1]], options, offset=ab[0]), bounds)
-    plan = plan_counts(_map(_scan_part, parts), options)
-    total = functools.reduce(operator.add, _map(lambda part: _accumulate(part, plan), parts))
+    parts = list(_map(lambda ab: _read_part(columns.iloc[ab[0]:ab[1]], options, offset=ab[0]),
+                      _chunk_bounds(n)))
+    plan = plan_counts([_scan_part(part) for part in parts], options)
+
+    def count_part(i: int) -> PartialCounts:
+        part, parts[i] = parts[i], None  # let each part go once it is counted
+        return _accumulate(part, plan)
+
+    # Sum the parts' arrays as they come, so that few are held at once.
+    total = functools.reduce(operator.add, _map(count_part, list(range(len(parts)))))
     return finish_counts(total, plan, {c: events[c].dtype for c in options.by})
 
 

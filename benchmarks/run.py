@@ -207,12 +207,13 @@ def run_worker(spec: dict[str, Any]) -> dict[str, Any]:
         del result
         out["times"] = _time(lambda: load_events(path), repeats)
     elif case == "extract_events":
-        from benchmarks import bench_extract  # provided by the extraction work
+        from benchmarks.bench_extract import bench_extract  # from the extraction work
 
         t0 = time.perf_counter()
-        out["extract"] = bench_extract.run(spec["n_articles"])
+        out["extract"] = bench_extract(spec["n_articles"])
         out["times"] = [time.perf_counter() - t0]
         out["peak_rss_mb"] = _proc_status_kb("VmHWM") / 1024
+        out["check"] = f"{out['extract'].get('records', '?')} records found"
     elif case == "figures":
         out.update(_run_figures(repeats))
     else:
@@ -376,6 +377,21 @@ def machine() -> dict[str, Any]:
     }
 
 
+def extraction_available() -> bool:
+    """Whether the extractor and its benchmark (``bench_extract``) are present."""
+    import importlib.util
+
+    return (importlib.util.find_spec("analysis.extraction") is not None
+            and (BENCHMARKS_DIR / "bench_extract.py").exists())
+
+
+def figures_available() -> bool:
+    """Whether ``python -m analysis figures`` has a figures registry to run."""
+    import importlib.util
+
+    return importlib.util.find_spec("analysis.figures") is not None
+
+
 def run_all(*, quick: bool, sizes: tuple[int, ...] | None = None) -> dict[str, Any]:
     """Run every case; return the results (not written anywhere)."""
     sizes = sizes or ((10**5,) if quick else (10**5, 10**6, 10**7))
@@ -402,19 +418,20 @@ def run_all(*, quick: bool, sizes: tuple[int, ...] | None = None) -> dict[str, A
             for fmt in ("csv", "parquet"):
                 results.append(_spawn({"case": f"load_{fmt}", "n": n, "repeats": few,
                                        "path": files[fmt]}))
-    if (BENCHMARKS_DIR / "bench_extract.py").exists():
-        n_articles = 10 if quick else 200
+    if extraction_available():
+        n_articles = 20 if quick else 500
         results.append(_spawn({"case": "extract_events", "n": n_articles,
                                "n_articles": n_articles}))
     else:
-        results.append({"case": "extract_events", "error": "not available "
-                        "(benchmarks/bench_extract.py is not there yet)"})
+        results.append({"case": "extract_events", "error": "not measured: "
+                        "analysis.extraction or benchmarks/bench_extract.py is not there"})
     if quick:
-        results.append({"case": "figures", "error": "skipped in --quick mode"})
-    elif (ROOT_DIR / "analysis" / "figures.py").exists():
+        results.append({"case": "figures", "error": "not measured (--quick)"})
+    elif figures_available():
         results.append(_spawn({"case": "figures", "repeats": 3}))
     else:
-        results.append({"case": "figures", "error": "not available (no analysis/figures.py)"})
+        results.append({"case": "figures", "error": "not measured: `python -m analysis "
+                        "figures` is not available (no analysis/figures.py)"})
     print("import analysis")
     results.append(measure_import(5 if quick else 9))
     return {"machine": machine(), "quick": quick, "results": results}
@@ -539,8 +556,18 @@ def render_report(data: dict[str, Any]) -> str:
             if "error" in r:
                 lines.append(f"- `extract_events`: {r['error']}")
             else:
-                lines.append(f"- `extract_events` on {r['n']} generated Arabic articles: "
-                             f"{r['median_s']:.2f} s; {json.dumps(r['extract'])}")
+                x = r["extract"]
+                lines.append(
+                    f"- Extraction on {x.get('n_articles', r['n'])} SYNTHETIC Arabic articles "
+                    f"(`benchmarks/bench_extract.py`, ~{x.get('mean_article_bytes', '?')} "
+                    f"bytes each, one core): `extract_events_batch` "
+                    f"{x.get('extract_events_batch_articles_per_s', '?')} articles/s, "
+                    f"`extract_records` {x.get('extract_records_articles_per_s', '?')} "
+                    f"articles/s, `extract_events` per article "
+                    f"{x.get('extract_events_per_call_articles_per_s', '?')} articles/s; "
+                    f"{x.get('records', '?')} records found; whole case "
+                    f"{r['median_s']:.1f} s, peak RSS {r['peak_rss_mb']:.0f} MB."
+                )
         elif r.get("case") == "figures":
             if "error" in r:
                 lines.append(f"- `python -m analysis figures`: {r['error'].strip()[-200:]}")
