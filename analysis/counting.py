@@ -297,12 +297,13 @@ def _encode(values: pd.Series) -> tuple[np.ndarray, list[Any], bool]:
         import pyarrow.compute as pc
 
         arrow = values.array.__arrow_array__()
-        chunks = arrow.chunks if isinstance(arrow, pa.ChunkedArray) else [arrow]
+        chunks = [c for c in (arrow.chunks if isinstance(arrow, pa.ChunkedArray) else [arrow])
+                  if len(c)]
         if not chunks:
             return np.empty(0, dtype=np.int32), [], False
         # Encoding a chunked array shares one dictionary over its chunks.
         encoded = pa.chunked_array(chunks, type=chunks[0].type).dictionary_encode()
-        dictionary = encoded.chunk(0).dictionary if encoded.num_chunks else None
+        dictionary = encoded.chunk(0).dictionary
         if any(not c.dictionary.equals(dictionary) for c in encoded.chunks[1:]):
             encoded = pa.chunked_array([encoded.combine_chunks()])  # pragma: no cover
             dictionary = encoded.chunk(0).dictionary
@@ -854,6 +855,153 @@ def count_partial(part: pd.DataFrame, plan: CountPlan, *, where: str = "") -> Pa
     return total
 
 
+def _merge_scans(scans: list[EventScan]) -> EventScan:
+    """One scan standing for all of ``scans`` (labels merged as :func:`plan_counts` does)."""
+    if len(scans) == 1:
+        return scans[0]
+    labels: list[list[Any]] = []
+    categorical: list[bool] = []
+    for i in range(len(scans[0].labels)):
+        same = all(s.categorical[i] for s in scans) and all(
+            s.labels[i] == scans[0].labels[i] for s in scans)
+        categorical.append(same)
+        labels.append(list(scans[0].labels[i]) if same else list(dict.fromkeys(
+            v for s in scans for v in s.labels[i])))
+    firsts = [s.first_day for s in scans if s.first_day is not None]
+    lasts = [s.last_day for s in scans if s.last_day is not None]
+    return EventScan(
+        n_rows=sum(s.n_rows for s in scans), n_aggregates=sum(s.n_aggregates for s in scans),
+        first_day=min(firsts, default=None), last_day=max(lasts, default=None),
+        labels=labels, categorical=categorical, groups=set().union(*(s.groups for s in scans)),
+    )
+
+
+@dataclass
+class LocalCounts:
+    """Counts of one part of the records on that part's own axes.
+
+    Made by :func:`count_local`, combined with :func:`merge_counts`: a Dask
+    partition is read once, counted on its own days and groups, and the
+    results are aligned on the union of the axes as they are added up.
+
+    Attributes
+    ----------
+    scan : EventScan
+        What the part holds (rows, days, labels, groups).
+    plan : CountPlan or None
+        The part's axes; None if it has no counted record (and no ``start``
+        and ``end`` were given).
+    partial : PartialCounts or None
+        The part's difference arrays on ``plan``.
+    """
+
+    scan: EventScan
+    plan: CountPlan | None
+    partial: PartialCounts | None
+
+
+def _count_frame(
+    frame: pd.DataFrame, options: CountOptions, *, where: str = "", threads: bool = True
+) -> LocalCounts:
+    """Count a pandas frame in chunks of rows: read, scan, plan, accumulate."""
+    _check_columns(frame.columns, options)
+    n = len(frame)
+    columns = frame[[c for c in columns_used(options) if c in frame.columns]]
+    bounds = _chunk_bounds(n) if threads else [
+        (a, min(a + _CHUNK_ROWS, n)) for a in range(0, max(n, 1), _CHUNK_ROWS)]
+    mapper = _map if threads else map
+    parts: list[_Part | None] = list(mapper(
+        lambda ab: _read_part(columns.iloc[ab[0]:ab[1]], options, where, offset=ab[0]), bounds))
+    scan = _merge_scans([_scan_part(part) for part in parts if part is not None])
+    if scan.first_day is None and (options.start is None or options.end is None):
+        return LocalCounts(scan, None, None)
+    plan = plan_counts([scan], options)
+
+    def count_part(i: int) -> PartialCounts:
+        part, parts[i] = parts[i], None  # let each part go once it is counted
+        return _accumulate(part, plan)
+
+    # Sum the parts' arrays as they come, so that few are held at once.
+    total = functools.reduce(operator.add, mapper(count_part, list(range(len(parts)))))
+    return LocalCounts(scan, plan, total)
+
+
+def count_local(part: pd.DataFrame, options: CountOptions, *, where: str = "") -> LocalCounts:
+    """Count one part of the records (a Dask partition) on its own axes, in one pass.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> opts = count_options(by="admin1")
+    >>> parts = [pd.DataFrame({"event_type": ["attack"], "admin1": [name],
+    ...     "date_start": pd.to_datetime([day]), "date_end": pd.to_datetime([day]),
+    ...     "count": [1.0]}) for name, day in [("Raqqa", "2024-01-05"), ("Homs", "2024-01-02")]]
+    >>> merged = merge_counts(count_local(parts[0], opts), count_local(parts[1], opts), opts)
+    >>> counts = finish_counts(merged.partial, merged.plan)
+    >>> counts.groupby("admin1")["count"].sum().to_dict()
+    {'Homs': 1.0, 'Raqqa': 1.0}
+    """
+    return _count_frame(part, options, where=where, threads=False)
+
+
+def _group_positions(old: CountPlan, new: CountPlan) -> np.ndarray:
+    """Position in ``new.groups`` of each of ``old.groups``."""
+    if not old.labels:
+        return np.zeros(1, dtype=np.int64)
+    index = [{v: j for j, v in enumerate(col)} for col in new.labels]
+    codes = []
+    for old_code in old.groups.tolist():
+        values = []
+        rest = old_code
+        for labels in reversed(old.labels):
+            rest, pos = divmod(rest, len(labels) + 1)
+            values.append(None if pos == len(labels) else labels[pos])
+        new_code = 0
+        for i, value in enumerate(reversed(values)):
+            size = len(new.labels[i])
+            new_code = new_code * (size + 1) + (size if value is None else index[i][value])
+        codes.append(new_code)
+    return np.searchsorted(new.groups, np.array(codes, dtype=np.int64))
+
+
+def _reindex(partial: PartialCounts, old: CountPlan, new: CountPlan) -> PartialCounts:
+    """Move ``partial``'s arrays from ``old``'s axes onto ``new``'s (which hold them)."""
+    if (old.first_day, old.last_day) == (new.first_day, new.last_day) and (
+            old.labels == new.labels and np.array_equal(old.groups, new.groups)):
+        return partial
+    n_types = len(new.options.event_types)
+    old_cols = old.last_day - old.first_day + 2
+    new_cols = new.last_day - new.first_day + 2
+    offset = old.first_day - new.first_day
+    rows = _group_positions(old, new)
+    n_old = old.n_groups // max(n_types, 1)
+    n_new = new.n_groups // max(n_types, 1)
+    arrays = []
+    for values in partial._values()[:9]:
+        moved = np.zeros(new.n_groups * new_cols + 1, dtype=values.dtype)
+        target = moved[:-1].reshape(n_new, n_types, new_cols)
+        target[rows, :, offset:offset + old_cols] = values[:-1].reshape(n_old, n_types, old_cols)
+        arrays.append(moved)
+    return PartialCounts(*arrays, *partial._values()[9:])
+
+
+def merge_counts(a: LocalCounts, b: LocalCounts, options: CountOptions) -> LocalCounts:
+    """Add two :class:`LocalCounts`, aligned on the union of their axes.
+
+    See :func:`count_local` for an example.
+    """
+    scan = _merge_scans([a.scan, b.scan])
+    if a.plan is None and b.plan is None:
+        return LocalCounts(scan, None, None)
+    plan = plan_counts([scan], options)
+    total = None
+    for part in (a, b):
+        if part.plan is not None:
+            moved = _reindex(part.partial, part.plan, plan)
+            total = moved if total is None else total + moved
+    return LocalCounts(scan, plan, total)
+
+
 def finish_counts(
     partial: PartialCounts, plan: CountPlan, by_dtypes: dict[str, Any] | None = None
 ) -> pd.DataFrame:
@@ -1152,20 +1300,9 @@ def count_events(
         freq, by, allocate, start, end,
         include_aggregates=include_aggregates, event_types=event_types,
     )
-    _check_columns(events.columns, options)
-    n = len(events)
-    columns = events[[c for c in columns_used(options) if c in events.columns]]
-    parts = list(_map(lambda ab: _read_part(columns.iloc[ab[0]:ab[1]], options, offset=ab[0]),
-                      _chunk_bounds(n)))
-    plan = plan_counts([_scan_part(part) for part in parts], options)
-
-    def count_part(i: int) -> PartialCounts:
-        part, parts[i] = parts[i], None  # let each part go once it is counted
-        return _accumulate(part, plan)
-
-    # Sum the parts' arrays as they come, so that few are held at once.
-    total = functools.reduce(operator.add, _map(count_part, list(range(len(parts)))))
-    return finish_counts(total, plan, {c: events[c].dtype for c in options.by})
+    counted = _count_frame(events, options)
+    plan = counted.plan or plan_counts([counted.scan], options)  # raises: nothing to count
+    return finish_counts(counted.partial, plan, {c: events[c].dtype for c in options.by})
 
 
 def _day_of(value: str | pd.Timestamp) -> int:

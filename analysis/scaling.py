@@ -3,19 +3,20 @@
 :func:`analysis.count_events` hands a Dask DataFrame (see
 :func:`analysis.counting.is_dask_frame`) to
 :func:`count_events_dask`, which counts it partition by partition with the
-same code as a pandas frame, in two passes over the data:
+same code as a pandas frame, in one pass over the data:
 
-1. every partition is scanned (:func:`analysis.counting.scan_events`) for its
-   coverage window, the values of the ``by`` columns and the groups present;
-   the scans are merged into one plan (:func:`analysis.counting.plan_counts`):
-   a common day axis and group numbering;
-2. every partition adds its records into difference arrays on that plan
-   (:func:`analysis.counting.count_partial`), the arrays are summed in a tree,
-   and the sum is finished exactly as for a pandas frame
+1. every partition is counted on its own axes
+   (:func:`analysis.counting.count_local`): its coverage window, the values
+   of its ``by`` columns and the groups present, and difference arrays of
+   its records over those days and groups;
+2. the partitions' counts are added up in a tree, two at a time
+   (:func:`analysis.counting.merge_counts`), each sum on the union of its
+   two parts' axes;
+3. the total is finished exactly as for a pandas frame
    (:func:`analysis.counting.finish_counts`).
 
-Only the scans (a few numbers and label sets) and the summed arrays (series x
-days) travel back to the caller; no partition is ever gathered.  The work runs
+Only the counts (label sets and arrays of series x days) travel between
+tasks and back to the caller; no partition is ever gathered.  The work runs
 on whatever scheduler Dask is using: threads by default, or a
 ``dask.distributed`` cluster once a ``Client`` is made (see ``docs/scaling.md``).
 
@@ -43,7 +44,6 @@ Examples
 
 from __future__ import annotations
 
-import operator
 from typing import Any
 
 import numpy as np
@@ -51,35 +51,32 @@ import pandas as pd
 
 from analysis.counting import (
     Allocation,
-    PartialCounts,
+    CountOptions,
+    LocalCounts,
     _check_columns,
     columns_used,
+    count_local,
     count_options,
-    count_partial,
     finish_counts,
+    merge_counts,
     plan_counts,
-    scan_events,
 )
 
 
-def _scan_partition(part: pd.DataFrame, options: Any, number: int) -> Any:
-    return scan_events(part, options, where=f"partition {number}, ")
+def _count_partition(part: pd.DataFrame, options: CountOptions, number: int) -> LocalCounts:
+    return count_local(part, options, where=f"partition {number}, ")
 
 
-def _count_partition(part: pd.DataFrame, plan: Any, number: int) -> PartialCounts:
-    return count_partial(part, plan, where=f"partition {number}, ")
-
-
-def _tree_sum(items: list[Any]) -> Any:
-    """Sum delayed values pairwise, so that no task holds more than two of them."""
+def _tree_sum(items: list[Any], options: CountOptions) -> Any:
+    """Merge delayed counts pairwise, so that no task holds more than two of them."""
     from dask import delayed
 
+    merge = delayed(merge_counts)
     while len(items) > 1:
-        pairs = [
-            delayed(operator.add)(items[i], items[i + 1]) if i + 1 < len(items) else items[i]
+        items = [
+            merge(items[i], items[i + 1], options) if i + 1 < len(items) else items[i]
             for i in range(0, len(items), 2)
         ]
-        items = pairs
     return items[0]
 
 
@@ -123,9 +120,9 @@ def count_events_dask(
 
     Notes
     -----
-    The data are read twice (scan, then count).  Memory on each worker is
-    about one partition plus the difference arrays (series x days x 9 x 8
-    bytes); the caller receives only those arrays.
+    The data are read once.  Memory on each worker is about one partition
+    plus two sets of difference arrays (series x days x 9 x 8 bytes); the
+    caller receives only one set.
 
     Examples
     --------
@@ -155,13 +152,11 @@ def count_events_dask(
     _check_columns(events.columns, options)
     frame = events[[c for c in columns_used(options) if c in events.columns]]
     parts = frame.to_delayed()
-    scans = dask.compute(*[
-        delayed(_scan_partition)(part, options, i) for i, part in enumerate(parts)
-    ])
-    plan = plan_counts(list(scans), options)
-    partials = [delayed(_count_partition)(part, plan, i) for i, part in enumerate(parts)]
-    (total,) = dask.compute(_tree_sum(partials))
-    return finish_counts(total, plan, _result_dtypes(events, options.by, plan.labels))
+    (total,) = dask.compute(_tree_sum([
+        delayed(_count_partition)(part, options, i) for i, part in enumerate(parts)
+    ], options))
+    plan = total.plan or plan_counts([total.scan], options)  # raises: nothing to count
+    return finish_counts(total.partial, plan, _result_dtypes(events, options.by, plan.labels))
 
 
 def _result_dtypes(events: Any, by: tuple[str, ...], labels: list[list[Any]]) -> dict[str, Any]:

@@ -8,7 +8,15 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.counting import ALLOCATIONS, count_events, count_report
+from analysis.counting import (
+    ALLOCATIONS,
+    count_events,
+    count_local,
+    count_options,
+    count_report,
+    finish_counts,
+    merge_counts,
+)
 from analysis.schema import EVENT_TYPES
 
 FREQS = ["D", "W-SUN", "W-FRI", "MS", "QS", "YS"]
@@ -80,6 +88,56 @@ def test_two_by_columns_and_categorical_groups_equal_pandas(records):
 def test_partitions_with_a_group_or_type_of_their_own_equal_pandas(records):
     events = records.sort_values("admin1", na_position="first", ignore_index=True)
     assert_same_counts(events, 6, freq="D", by="admin1")
+
+
+def test_partitions_covering_different_days_equal_pandas(records):
+    # Sorted by date, each partition counts on its own stretch of days; the
+    # merged counts must line the stretches up on the whole window.
+    events = records.sort_values(["date_start", "date_end"], ignore_index=True)
+    for allocate in ALLOCATIONS:
+        assert_same_counts(events, 7, freq="D", by="admin1", allocate=allocate)
+        assert_same_counts(events, 5, freq="W-FRI", allocate=allocate)
+
+
+def test_a_partition_of_aggregates_only_or_empty_equals_pandas(records):
+    counted = records.assign(is_aggregate=False)
+    aggregates = records.head(20).assign(is_aggregate=True, admin1="Palmyra only")
+    parts = [dd.from_pandas(counted.head(150), npartitions=1),
+             dd.from_pandas(aggregates, npartitions=1),
+             dd.from_pandas(counted.iloc[150:150], npartitions=1),
+             dd.from_pandas(counted.iloc[150:], npartitions=1)]
+    distributed = dd.concat(parts)
+    assert distributed.npartitions == 4
+    with dask.config.set(scheduler="synchronous"):
+        got = count_events(distributed, freq="MS", by="admin1")
+    expected = count_events(distributed.compute(), freq="MS", by="admin1")
+    pd.testing.assert_frame_equal(got, expected, check_exact=False, rtol=1e-9, atol=1e-9)
+    assert count_report(got).aggregates_excluded == 20
+    assert "Palmyra only" not in set(got["admin1"])
+
+
+def test_nothing_to_count_raises_as_pandas_does(records):
+    aggregates = records.assign(is_aggregate=True)
+    with pytest.raises(ValueError, match="no records to count"):
+        count_events(aggregates)
+    with (dask.config.set(scheduler="synchronous"),
+          pytest.raises(ValueError, match="no records to count")):
+        count_events(dd.from_pandas(aggregates, npartitions=3))
+
+
+def test_merging_local_counts_in_either_order_equals_one_count(records):
+    options = count_options(freq="D", by="admin1")
+    early = records[records["date_start"] < "2024-02-01"]
+    late = records[records["date_start"] >= "2024-02-01"].assign(admin1="Hama")
+    a, b = count_local(early, options), count_local(late, options)
+    assert a.plan.last_day != b.plan.last_day
+    assert a.plan.labels != b.plan.labels
+    expected = count_events(pd.concat([early, late]), freq="D", by="admin1")
+    for first, second in ((a, b), (b, a)):
+        merged = merge_counts(first, second, options)
+        got = finish_counts(merged.partial, merged.plan,
+                            {"admin1": records["admin1"].dtype})
+        pd.testing.assert_frame_equal(got, expected, check_exact=False, rtol=1e-9, atol=1e-9)
 
 
 def test_threads_scheduler_and_partitioned_parquet(records, tmp_path):
