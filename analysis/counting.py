@@ -901,17 +901,18 @@ class LocalCounts:
 
 
 def _count_frame(
-    frame: pd.DataFrame, options: CountOptions, *, where: str = "", threads: bool = True
+    frame: pd.DataFrame, options: CountOptions, *, where: str = "", offset: int = 0,
+    threads: bool = True,
 ) -> LocalCounts:
     """Count a pandas frame in chunks of rows: read, scan, plan, accumulate."""
     _check_columns(frame.columns, options)
     n = len(frame)
     columns = frame[[c for c in columns_used(options) if c in frame.columns]]
-    bounds = _chunk_bounds(n) if threads else [
-        (a, min(a + _CHUNK_ROWS, n)) for a in range(0, max(n, 1), _CHUNK_ROWS)]
+    bounds = _chunk_bounds(n) if threads else [(0, n)]
     mapper = _map if threads else map
     parts: list[_Part | None] = list(mapper(
-        lambda ab: _read_part(columns.iloc[ab[0]:ab[1]], options, where, offset=ab[0]), bounds))
+        lambda ab: _read_part(columns.iloc[ab[0]:ab[1]], options, where, offset=offset + ab[0]),
+        bounds))
     scan = _merge_scans([_scan_part(part) for part in parts if part is not None])
     if scan.first_day is None and (options.start is None or options.end is None):
         return LocalCounts(scan, None, None)
@@ -941,7 +942,14 @@ def count_local(part: pd.DataFrame, options: CountOptions, *, where: str = "") -
     >>> counts.groupby("admin1")["count"].sum().to_dict()
     {'Homs': 1.0, 'Raqqa': 1.0}
     """
-    return _count_frame(part, options, where=where, threads=False)
+    _check_columns(part.columns, options)
+    columns = part[[c for c in columns_used(options) if c in part.columns]]
+    total = None
+    for a in range(0, max(len(part), 1), _CHUNK_ROWS):  # one chunk's arrays at a time
+        counted = _count_frame(columns.iloc[a:a + _CHUNK_ROWS], options, where=where,
+                               offset=a, threads=False)
+        total = counted if total is None else merge_counts(total, counted, options)
+    return total
 
 
 def _group_positions(old: CountPlan, new: CountPlan) -> np.ndarray:

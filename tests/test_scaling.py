@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from analysis import counting
 from analysis.counting import (
     ALLOCATIONS,
     count_events,
@@ -183,3 +184,28 @@ def test_the_same_call_runs_on_a_distributed_cluster(records):
           Client(cluster)):
         got = count_events(distributed, freq="MS", by="admin1", allocate="spread_integer")
     pd.testing.assert_frame_equal(got, expected, check_exact=False, rtol=1e-9, atol=1e-9)
+
+
+@pytest.mark.parametrize("chunk_rows", [1, 16, 97])
+def test_counting_in_small_chunks_equals_counting_whole(records, monkeypatch, chunk_rows):
+    # Large frames are counted in chunks of rows (on threads for pandas, one
+    # after another within a Dask partition); chunks of a few rows must give
+    # the same result as one chunk.
+    expected = {freq: count_events(records, freq=freq, by="admin1") for freq in ("D", "MS")}
+    monkeypatch.setattr(counting, "_CHUNK_ROWS", chunk_rows)
+    for freq, whole in expected.items():
+        chunked = count_events(records, freq=freq, by="admin1")
+        pd.testing.assert_frame_equal(chunked, whole, check_exact=False, rtol=1e-9, atol=1e-9)
+        assert count_report(chunked) == count_report(whole)
+    assert_same_counts(records, 2, freq="W-FRI", by="admin1", allocate="spread_integer")
+
+
+def test_errors_in_a_later_chunk_name_the_row_in_the_whole_frame(records, monkeypatch):
+    monkeypatch.setattr(counting, "_CHUNK_ROWS", 16)
+    events = records.assign(is_aggregate=False)
+    events.loc[203, "date_end"] = events.loc[203, "date_start"] - pd.Timedelta(days=1)
+    with pytest.raises(ValueError, match=r"date_end is before date_start at rows \[203\]"):
+        count_events(events)
+    with (dask.config.set(scheduler="synchronous"),
+          pytest.raises(ValueError, match=r"partition 0, rows \[203\]")):
+        count_events(dd.from_pandas(events, npartitions=1))
