@@ -146,13 +146,16 @@ class CountReport:
 
 
 # --------------------------------------------------------------------------
-# The computation, in three steps that also run partition by partition (see
-# analysis.scaling): scan every part of the records for the coverage window,
-# the labels of the ``by`` columns and the groups present (:func:`scan_events`,
-# :func:`plan_counts`); add each part's records into difference arrays over a
-# common day axis and group numbering (:func:`count_partial`); then sum the
-# parts and finish (:func:`finish_counts`).  A pandas frame is cut into chunks
-# of rows that run on a few threads; a Dask frame's partitions are the parts.
+# The computation, in steps that also run partition by partition (see
+# analysis.scaling): read a chunk of rows into arrays and scan it for the
+# coverage window, the labels of the ``by`` columns and the groups present
+# (:func:`scan_events`); fix a common day axis and group numbering
+# (:func:`plan_counts`); add each chunk's records into difference arrays on
+# those axes (:func:`count_partial`); sum and finish (:func:`finish_counts`).
+# A pandas frame is read whole in chunks on a few threads, planned once and
+# counted.  A Dask partition is counted on its own axes in one pass
+# (:func:`count_local`) and partitions are merged on the union of their axes
+# (:func:`merge_counts`), so that the data are read once.
 # --------------------------------------------------------------------------
 
 _CHUNK_ROWS: Final = 1 << 20
@@ -505,8 +508,10 @@ def _scan_part(part: _Part) -> EventScan:
 def scan_events(part: pd.DataFrame, options: CountOptions, *, where: str = "") -> EventScan:
     """Scan one part of the records (a chunk of rows, a Dask partition).
 
-    The first of two passes over partitioned records: the scans of all parts,
-    merged by :func:`plan_counts`, fix the common day axis and group codes.
+    With a fixed plan, records can be counted in two passes: the scans of all
+    parts, merged by :func:`plan_counts`, fix the common day axis and group
+    codes, and :func:`count_partial` counts each part on them.  (The Dask path
+    reads the data once instead: :func:`count_local`, :func:`merge_counts`.)
 
     Examples
     --------
@@ -830,8 +835,8 @@ def _accumulate(part: _Part, plan: CountPlan) -> PartialCounts:
 def count_partial(part: pd.DataFrame, plan: CountPlan, *, where: str = "") -> PartialCounts:
     """Count one part of the records (a chunk, a Dask partition) on the plan's axes.
 
-    The second pass over partitioned records; the parts' results add up with
-    ``+`` and :func:`finish_counts` turns the sum into the count frame.
+    The second of two passes (see :func:`scan_events`); the parts' results add
+    up with ``+`` and :func:`finish_counts` turns the sum into the count frame.
 
     Examples
     --------
