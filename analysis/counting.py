@@ -628,9 +628,10 @@ class PartialCounts:
     Each array has one row per series (group x event type) and one column per
     day of the coverage window plus one: a record adds its daily share at its
     first day and subtracts it after its last (``count``, ``count_low``,
-    ``count_high``), or adds 1 at its first day and at the day after its last
+    ``count_high``), or adds 1 at its first day and at its last day
     (``starts``/``ends``, for all records, those with an open upper bound and
-    those with no count of their own).
+    those with no count of their own).  The last element of each array takes
+    the rows not counted.
     """
 
     count: np.ndarray
@@ -650,6 +651,15 @@ class PartialCounts:
     def __add__(self, other: PartialCounts) -> PartialCounts:
         return PartialCounts(*(a + b for a, b in zip(self._values(), other._values(),
                                                       strict=True)))
+
+    def __iadd__(self, other: PartialCounts) -> PartialCounts:
+        for name in self.__dataclass_fields__:
+            mine = getattr(self, name)
+            if isinstance(mine, np.ndarray):
+                mine += getattr(other, name)
+            else:
+                setattr(self, name, mine + getattr(other, name))
+        return self
 
     def _values(self) -> tuple[Any, ...]:
         return tuple(getattr(self, f) for f in self.__dataclass_fields__)
@@ -790,12 +800,22 @@ def _accumulate(part: _Part, plan: CountPlan) -> PartialCounts:
         lost += float((point[idx] * (1 - kept_days / width[idx])).sum())
 
     def diff(s: np.ndarray, e: np.ndarray, values: np.ndarray) -> np.ndarray:
+        """Add ``values`` at the bins ``s``, subtract them at the bins after ``e``."""
+        if not len(s):  # (bincount of nothing gives integers)
+            return np.zeros(size)
+        if len(s) < size:  # few rows: one bincount over both ends
+            both = np.bincount(np.concatenate([s, e + 1]), np.concatenate([values, -values]),
+                               minlength=size + 1)
+            return both[:size]  # the bin after the trash bin holds nothing of use
         started = np.bincount(s, values, minlength=size)
-        return started - _shift(started if e is s else np.bincount(e, values, minlength=size))
+        ended = started.copy() if e is s else np.bincount(e, values, minlength=size)
+        started[1:] -= ended[:-1]
+        return started
 
     def edges(s: np.ndarray, e: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Count the records starting at each bin, and those whose last day it is."""
         started = np.bincount(s, minlength=size)
-        return started, _shift(started if e is s else np.bincount(e, minlength=size))
+        return started, started.copy() if e is s else np.bincount(e, minlength=size)
 
     count_d = diff(ks, kl, rate)
     starts, ends = edges(ks, kl)
@@ -817,8 +837,10 @@ def _accumulate(part: _Part, plan: CountPlan) -> PartialCounts:
         with np.errstate(divide="ignore", invalid="ignore"):  # rows not counted
             low_s /= days
             high_s /= days
-    low_d = count_d + diff(ks_s, kl_s, low_s)
-    high_d = count_d + diff(ks_s, kl_s, high_s)
+    low_d = diff(ks_s, kl_s, low_s)
+    low_d += count_d
+    high_d = diff(ks_s, kl_s, high_s)
+    high_d += count_d
     open_s, open_e = edges(*_pick(ks_s, kl_s, open_high))
     no_count_s, no_count_e = edges(*_pick(ks_s, kl_s, special_no_count))
     return PartialCounts(
@@ -927,8 +949,8 @@ def _count_frame(
         part, parts[i] = parts[i], None  # let each part go once it is counted
         return _accumulate(part, plan)
 
-    # Sum the parts' arrays as they come, so that few are held at once.
-    total = functools.reduce(operator.add, mapper(count_part, list(range(len(parts)))))
+    # Sum the parts' arrays as they come (into the first), so that few are held at once.
+    total = functools.reduce(operator.iadd, mapper(count_part, list(range(len(parts)))))
     return LocalCounts(scan, plan, total)
 
 
@@ -1052,8 +1074,10 @@ def finish_counts(
         return daily if daily_freq else np.add.reduceat(daily, offsets, axis=1)
 
     def overlapping(starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+        # Records meeting a period: started by its last day, less those ended before
+        # its first.
         started = np.cumsum(rows(starts), axis=1)
-        ended = np.cumsum(rows(ends), axis=1)
+        ended = np.cumsum(rows(_shift(ends)), axis=1)  # ended before each day
         return started[:, last_day] - ended[:, offsets]
 
     count_p = spread(partial.count)
