@@ -781,19 +781,21 @@ def _accumulate(part: _Part, plan: CountPlan) -> PartialCounts:
             rate = point / width
     lost = 0.0
     trashed = 0
-    if inside is not None or skip is not None:
-        outside = np.zeros(part.n_rows, dtype=bool) if inside is None else ~inside
+    if inside is not None:  # counted rows wholly outside the window
+        outside = ~inside
         if skip is not None:
             outside[skip] = False
         out = np.flatnonzero(outside)
         lost = float(point[out].sum())
-        if skip is not None:
-            out = np.union1d(out, skip)
-            if partly is not None:
-                partly[skip] = False
         ks[out] = trash
         kl[out] = trash
-        trashed = len(out)
+        trashed += len(out)
+    if skip is not None:  # rows not counted (disjoint from the rows above)
+        ks[skip] = trash
+        kl[skip] = trash
+        trashed += len(skip)
+        if partly is not None:
+            partly[skip] = False
     if partly is not None and partly.any():
         idx = np.flatnonzero(partly)
         kept_days = np.minimum(d1[idx], hi) - np.maximum(d0[idx], lo) + 1
