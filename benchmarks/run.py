@@ -205,6 +205,8 @@ def run_worker(spec: dict[str, Any]) -> dict[str, Any]:
         out["rows_out"] = len(result)
         del result
         out["times"] = _time(lambda: fn(events), repeats)
+    elif case == "count_options":
+        out.update(_run_options(spec))
     elif case == "pandas_date_range_loop":
         events = pd.read_parquet(spec["path"]).head(spec.get("sample", DATE_RANGE_SAMPLE))
         result = baselines.count_daily_date_range_loop(events)
@@ -249,6 +251,46 @@ def run_worker(spec: dict[str, Any]) -> dict[str, Any]:
         out["cpu_times"] = list(_CPU_TIMES)
         out["median_cpu_s"] = statistics.median(_CPU_TIMES)
     return out
+
+
+OPTION_SWEEP: list[dict[str, Any]] = [
+    {"freq": "D"},
+    {"freq": "D", "by": "admin1", "allocate": "spread_integer"},
+    {"freq": "D", "by": "admin1", "start": "2018-01-01", "end": "2019-12-31"},
+    {"freq": "W-FRI", "by": "admin1"},
+    {"freq": "MS", "by": "admin1", "allocate": "end"},
+    {"freq": "QS", "by": "admin1", "include_aggregates": True},
+    {"freq": "YS", "by": ["admin1", "date_precision"], "allocate": "start"},
+]
+"""Other options of ``count_events``, each timed once on the same records."""
+
+
+def _run_options(spec: dict[str, Any]) -> dict[str, Any]:
+    from analysis.counting import count_events, count_report
+
+    events = pd.read_parquet(spec["path"])
+    _release_memory()
+    count_events(events.head(1000))  # warm up
+    runs = []
+    for options in OPTION_SWEEP:
+        gc.collect()
+        c0, t0 = time.process_time(), time.perf_counter()
+        result = count_events(events, **options)
+        wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+        report = count_report(result)
+        kept = events if options.get("include_aggregates") else events.loc[
+            ~events["is_aggregate"].to_numpy(dtype=bool)]
+        expected = float(baselines._effective_count(kept).sum()) - report.count_outside_window
+        if options.get("allocate") == "spread_integer":  # each series' total is rounded
+            by = [options["by"]] if isinstance(options.get("by"), str) else options.get("by", [])
+            series = result.groupby(["event_type", *by], observed=True).ngroups
+            assert abs(result["count"].sum() - expected) <= 0.5 * series
+        else:
+            np.testing.assert_allclose(result["count"].sum(), expected, rtol=1e-9)
+        runs.append({"options": options, "s": wall, "cpu_s": cpu, "rows_out": len(result)})
+    return {"runs": runs, "times": [r["s"] for r in runs],
+            "check": "each: total count = records' counts less the part outside the window "
+            "(spread_integer: within 0.5 per series, whose totals are rounded)"}
 
 
 def _run_dask(spec: dict[str, Any]) -> dict[str, Any]:
@@ -432,6 +474,8 @@ def run_all(*, quick: bool, sizes: tuple[int, ...] | None = None) -> dict[str, A
         few = 2 if quick else (5 if n < 10**7 else 3)
         for case in ("count_daily", "count_monthly_start"):
             results.append(_spawn({"case": case, "n": n, "repeats": many, "path": path}))
+        if n == max(sizes):
+            results.append(_spawn({"case": "count_options", "n": n, "path": path}))
         for case in BASELINES:
             results.append(_spawn({"case": case, "n": n, "repeats": few, "path": path}))
         results.append(_spawn({"case": "pandas_date_range_loop", "n": n, "repeats": 1,
@@ -583,7 +627,7 @@ def render_report(data: dict[str, Any]) -> str:
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|",
     ]
     for r in results:
-        if r.get("case") in ("import", "figures", "extract_events"):
+        if r.get("case") in ("import", "figures", "extract_events", "count_options"):
             continue
         n = r.get("n")
         if "error" in r:
@@ -613,6 +657,18 @@ def render_report(data: dict[str, Any]) -> str:
         "number of records); running it whole at 10^7 would take many minutes.",
         "",
     ]
+    for r in results:
+        if r.get("case") == "count_options":
+            said = ("failed: " + r["error"].strip().splitlines()[-1] if "error" in r
+                    else r["check"])
+            lines += [f"Other options of `count_events` on the same {r['n']:,} records, one run "
+                      f"each (wall and CPU seconds; {said}):",
+                      "", "| options | s | CPU s | rows out |", "|---|---:|---:|---:|"]
+            for run in r.get("runs", []):
+                opts = ", ".join(f"{k}={v!r}" for k, v in run["options"].items())
+                lines.append(f"| `{opts}` | {run['s']:.2f} | {run['cpu_s']:.2f} | "
+                             f"{run['rows_out']:,} |")
+            lines.append("")
     big = data.get("dask_large")
     if big:
         lines += [
