@@ -35,6 +35,18 @@ _LAZY: dict[str, str] = {
     "count_events": "analysis.counting",
     "count_report": "analysis.counting",
     "CountReport": "analysis.counting",
+    # Seeds, provenance and readers of outside formats.
+    "read_provenance": "analysis.provenance",
+    "source_line": "analysis.provenance",
+    "verify_seeds": "analysis.provenance",
+    "ProvenanceError": "analysis.provenance",
+    "load_reported_totals": "analysis.totals",
+    "implied_counts": "analysis.totals",
+    "TotalsError": "analysis.totals",
+    "read_ucdp_ged": "analysis.ucdp",
+    "read_acled": "analysis.acled",
+    "classify_event_type": "analysis.classifying",
+    "LayoutError": "analysis._readers",
 }
 
 __all__ = [  # noqa: PLE0604  (_LAZY is the one list of lazy names)

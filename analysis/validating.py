@@ -35,7 +35,7 @@ import csv
 import io
 from collections.abc import Callable
 from pathlib import Path
-from typing import Final, NamedTuple
+from typing import Any, Final, NamedTuple, cast
 
 import numpy as np
 import pandas as pd
@@ -139,15 +139,15 @@ def format_problems(problems: pd.DataFrame, n_rows: int) -> str:
     head = f"{file}: {len(problems)} problem(s)"
     head += f" in {bad_rows} of {n_rows} row(s)" if bad_rows else ""
     lines = [head + ":"]
-    for p in problems.head(_MAX_MESSAGE_LINES).itertuples(index=False):
-        where = [str(p.file)]
-        if pd.notna(p.line):
-            where.append(f"line {int(p.line)}")
-        if pd.notna(p.row):
-            where.append(f"row {int(p.row)}")
-        where.append(f"column {p.column!r}")
-        value = "" if pd.isna(p.value) else f", value {p.value!r}"
-        lines.append(f"  {', '.join(where)}{value}: [{p.rule}] {p.message}")
+    for p in problems.head(_MAX_MESSAGE_LINES).to_dict("records"):
+        where = [str(p["file"])]
+        if not _is_na(p["line"]):
+            where.append(f"line {int(p['line'])}")
+        if not _is_na(p["row"]):
+            where.append(f"row {int(p['row'])}")
+        where.append(f"column {p['column']!r}")
+        value = "" if _is_na(p["value"]) else f", value {p['value']!r}"
+        lines.append(f"  {', '.join(where)}{value}: [{p['rule']}] {p['message']}")
     if len(problems) > _MAX_MESSAGE_LINES:
         lines.append(f"  ... and {len(problems) - _MAX_MESSAGE_LINES} more (see .problems)")
     return "\n".join(lines)
@@ -353,7 +353,7 @@ def validate_events(
     n = len(frame)
     missing = [c for c in REQUIRED_COLUMNS if c not in frame.columns]
     if missing:
-        problems = pd.DataFrame(
+        missing_table = pd.DataFrame(
             [
                 {
                     "file": name,
@@ -368,7 +368,7 @@ def validate_events(
             ],
             columns=_PROBLEM_COLUMNS,
         )
-        raise EventValidationError(problems, n)
+        raise EventValidationError(missing_table, n)
 
     raw = frame.reset_index(drop=True)
     problems: list[dict[str, object]] = []
@@ -503,4 +503,4 @@ def _pandera_problems(typed: pd.DataFrame, raw: pd.DataFrame) -> list[dict[str, 
 
 
 def _is_na(value: object) -> bool:
-    return value is None or (not isinstance(value, str) and bool(pd.isna(value)))
+    return value is None or (not isinstance(value, str) and bool(pd.isna(cast(Any, value))))
