@@ -54,6 +54,7 @@ Examples
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import itertools
 import operator
@@ -754,7 +755,8 @@ def _accumulate(part: _Part, plan: CountPlan) -> PartialCounts:
     # arrays subtract on the bin after the last: a bincount at kl shifted by one.
     base = _series_base(part, plan, columns)
     allocate = plan.options.allocate
-    whole = part.first_day is None or (part.first_day >= lo and part.last_day <= hi)
+    whole = part.first_day is None or part.last_day is None or (
+        part.first_day >= lo and part.last_day <= hi)
     partly = None
     rate = point
     width: np.ndarray | None = None  # days of each window, where it is not kl - ks + 1
@@ -796,7 +798,7 @@ def _accumulate(part: _Part, plan: CountPlan) -> PartialCounts:
         trashed += len(skip)
         if partly is not None:
             partly[skip] = False
-    if partly is not None and partly.any():
+    if partly is not None and width is not None and partly.any():
         idx = np.flatnonzero(partly)
         kept_days = np.minimum(d1[idx], hi) - np.maximum(d0[idx], lo) + 1
         lost += float((point[idx] * (1 - kept_days / width[idx])).sum())
@@ -881,6 +883,7 @@ def count_partial(part: pd.DataFrame, plan: CountPlan, *, where: str = "") -> Pa
         chunk = part.iloc[a : a + _CHUNK_ROWS]
         partial = _accumulate(_read_part(chunk, plan.options, where, offset=a), plan)
         total = partial if total is None else total + partial
+    assert total is not None  # the loop runs at least once
     return total
 
 
@@ -949,6 +952,7 @@ def _count_frame(
 
     def count_part(i: int) -> PartialCounts:
         part, parts[i] = parts[i], None  # let each part go once it is counted
+        assert part is not None
         return _accumulate(part, plan)
 
     # Sum the parts' arrays as they come (into the first), so that few are held at once.
@@ -978,6 +982,7 @@ def count_local(part: pd.DataFrame, options: CountOptions, *, where: str = "") -
         counted = _count_frame(columns.iloc[a:a + _CHUNK_ROWS], options, where=where,
                                offset=a, threads=False)
         total = counted if total is None else merge_counts(total, counted, options)
+    assert total is not None  # the loop runs at least once
     return total
 
 
@@ -1013,13 +1018,14 @@ def _reindex(partial: PartialCounts, old: CountPlan, new: CountPlan) -> PartialC
     rows = _group_positions(old, new)
     n_old = old.n_groups // max(n_types, 1)
     n_new = new.n_groups // max(n_types, 1)
-    arrays = []
-    for values in partial._values()[:9]:
+    arrays: dict[str, Any] = {}
+    for name in list(partial.__dataclass_fields__)[:9]:
+        values = getattr(partial, name)
         moved = np.zeros(new.n_groups * new_cols + 1, dtype=values.dtype)
         target = moved[:-1].reshape(n_new, n_types, new_cols)
         target[rows, :, offset:offset + old_cols] = values[:-1].reshape(n_old, n_types, old_cols)
-        arrays.append(moved)
-    return PartialCounts(*arrays, *partial._values()[9:])
+        arrays[name] = moved
+    return dataclasses.replace(partial, **arrays)
 
 
 def merge_counts(a: LocalCounts, b: LocalCounts, options: CountOptions) -> LocalCounts:
@@ -1033,7 +1039,7 @@ def merge_counts(a: LocalCounts, b: LocalCounts, options: CountOptions) -> Local
     plan = plan_counts([scan], options)
     total = None
     for part in (a, b):
-        if part.plan is not None:
+        if part.plan is not None and part.partial is not None:
             moved = _reindex(part.partial, part.plan, plan)
             total = moved if total is None else total + moved
     return LocalCounts(scan, plan, total)
@@ -1109,7 +1115,7 @@ def finish_counts(
     result = pd.DataFrame(
         {
             "period": np.tile(first.astype("datetime64[D]"), n_groups).astype("datetime64[ns]"),
-            "event_type": pd.Categorical.from_codes(
+            "event_type": pd.Categorical.from_codes(  # type: ignore[call-overload]
                 np.tile(np.repeat(np.arange(n_types), n_periods), n_combos), categories=types
             ),
             **{c: out[c] for c in options.by},
@@ -1341,6 +1347,7 @@ def count_events(
     )
     counted = _count_frame(events, options)
     plan = counted.plan or plan_counts([counted.scan], options)  # raises: nothing to count
+    assert counted.partial is not None  # a plan was made, so the records were counted
     return finish_counts(counted.partial, plan, {c: events[c].dtype for c in options.by})
 
 
@@ -1348,7 +1355,7 @@ def _day_of(value: str | pd.Timestamp) -> int:
     ts = pd.Timestamp(value)
     if ts is pd.NaT:
         raise ValueError(f"count_events: {value!r} is not a date")
-    return int(np.datetime64(ts.normalize().to_datetime64(), "D").astype(np.int64))
+    return int(ts.normalize().to_datetime64().astype("datetime64[D]").astype(np.int64))
 
 
 def count_report(counts: pd.DataFrame) -> CountReport:

@@ -46,7 +46,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from analysis.counting import (
@@ -166,6 +165,6 @@ def _result_dtypes(events: Any, by: tuple[str, ...], labels: list[list[Any]]) ->
         dtype = events[col].dtype
         if isinstance(dtype, pd.CategoricalDtype):
             known = getattr(events[col].cat, "known", True)
-            dtype = dtype if known else pd.CategoricalDtype(np.array(values, dtype=object))
+            dtype = dtype if known else pd.CategoricalDtype(pd.Index(values, dtype=object))
         dtypes[col] = dtype
     return dtypes
