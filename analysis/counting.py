@@ -162,7 +162,11 @@ class CountReport:
 _CHUNK_ROWS: Final = 1 << 20
 _NAT: Final = np.iinfo(np.int64).min
 _UNITS_PER_DAY: Final[dict[str, int]] = {
-    "ns": 86_400_000_000_000, "us": 86_400_000_000, "ms": 86_400_000, "s": 86_400, "D": 1,
+    "ns": 86_400_000_000_000,
+    "us": 86_400_000_000,
+    "ms": 86_400_000,
+    "s": 86_400,
+    "D": 1,
 }
 
 
@@ -208,9 +212,13 @@ def count_options(
     if lo is not None and hi is not None and hi < lo:
         raise ValueError(f"count_events: end {end} is before start {start}")
     return CountOptions(
-        freq=freq, allocate=allocate, by=by_cols,
+        freq=freq,
+        allocate=allocate,
+        by=by_cols,
         event_types=tuple(EVENT_TYPES if event_types is None else event_types),
-        include_aggregates=include_aggregates, start=lo, end=hi,
+        include_aggregates=include_aggregates,
+        start=lo,
+        end=hi,
     )
 
 
@@ -223,14 +231,21 @@ def columns_used(options: CountOptions) -> list[str]:
     'admin1'
     """
     return [
-        "event_type", "date_start", "date_end", "count", "count_low", "count_high",
-        "is_aggregate", *options.by,
+        "event_type",
+        "date_start",
+        "date_end",
+        "count",
+        "count_low",
+        "count_high",
+        "is_aggregate",
+        *options.by,
     ]
 
 
 def _check_columns(columns: Any, options: CountOptions) -> None:
     missing = [
-        c for c in ["event_type", "date_start", "date_end", "count", *options.by]
+        c
+        for c in ["event_type", "date_start", "date_end", "count", *options.by]
         if c not in columns
     ]
     if missing:
@@ -301,8 +316,9 @@ def _encode(values: pd.Series) -> tuple[np.ndarray, list[Any], bool]:
         import pyarrow.compute as pc
 
         arrow = values.array.__arrow_array__()
-        chunks = [c for c in (arrow.chunks if isinstance(arrow, pa.ChunkedArray) else [arrow])
-                  if len(c)]
+        chunks = [
+            c for c in (arrow.chunks if isinstance(arrow, pa.ChunkedArray) else [arrow]) if len(c)
+        ]
         if not chunks:
             return np.empty(0, dtype=np.int32), [], False
         # Encoding a chunked array shares one dictionary over its chunks.
@@ -311,9 +327,9 @@ def _encode(values: pd.Series) -> tuple[np.ndarray, list[Any], bool]:
         if any(not c.dictionary.equals(dictionary) for c in encoded.chunks[1:]):
             encoded = pa.chunked_array([encoded.combine_chunks()])  # pragma: no cover
             dictionary = encoded.chunk(0).dictionary
-        codes = np.concatenate([
-            pc.fill_null(c.indices, -1).to_numpy(zero_copy_only=False) for c in encoded.chunks
-        ])
+        codes = np.concatenate(
+            [pc.fill_null(c.indices, -1).to_numpy(zero_copy_only=False) for c in encoded.chunks]
+        )
         return codes, dictionary.to_pylist(), False
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
     return codes, list(uniques), False
@@ -402,8 +418,14 @@ def _read_part(
             )
     encoded = [_encode(frame[col]) for col in options.by]
     return _Part(
-        where=where, offset=offset, n_rows=n, skip=skip, first_day=first, last_day=last,
-        d0=d0, d1=d1,
+        where=where,
+        offset=offset,
+        n_rows=n,
+        skip=skip,
+        first_day=first,
+        last_day=last,
+        d0=d0,
+        d1=d1,
         count=_numbers(frame["count"], n),
         low=_numbers(frame.get("count_low"), n),
         high=_numbers(frame.get("count_high"), n),
@@ -415,8 +437,13 @@ def _read_part(
 
 
 def _raise_bad_dates(
-    raw0: np.ndarray, raw1: np.ndarray, d0: np.ndarray, d1: np.ndarray,
-    skip: np.ndarray | None, where: str, offset: int,
+    raw0: np.ndarray,
+    raw1: np.ndarray,
+    d0: np.ndarray,
+    d1: np.ndarray,
+    skip: np.ndarray | None,
+    where: str,
+    offset: int,
 ) -> None:
     """Raise for the first kind of bad date found among counted rows (if any)."""
     counted = np.ones(len(raw0), dtype=bool)
@@ -500,9 +527,13 @@ def _scan_part(part: _Part) -> EventScan:
                 values.append(None if pos == len(labels) else labels[pos])
             groups.add(tuple(reversed(values)))
     return EventScan(
-        n_rows=part.n_rows, n_aggregates=part.n_rows - counted,
-        first_day=part.first_day, last_day=part.last_day,
-        labels=part.by_labels, categorical=part.by_categorical, groups=groups,
+        n_rows=part.n_rows,
+        n_aggregates=part.n_rows - counted,
+        first_day=part.first_day,
+        last_day=part.last_day,
+        labels=part.by_labels,
+        categorical=part.by_categorical,
+        groups=groups,
     )
 
 
@@ -616,9 +647,13 @@ def plan_counts(scans: list[EventScan], options: CountOptions) -> CountPlan:
                 )
             codes.add(code)
     return CountPlan(
-        options=options, first_day=lo, last_day=hi, labels=labels,
+        options=options,
+        first_day=lo,
+        last_day=hi,
+        labels=labels,
         groups=np.array(sorted(codes), dtype=np.int64),
-        n_rows=sum(s.n_rows for s in scans), n_aggregates=sum(s.n_aggregates for s in scans),
+        n_rows=sum(s.n_rows for s in scans),
+        n_aggregates=sum(s.n_aggregates for s in scans),
     )
 
 
@@ -650,8 +685,7 @@ class PartialCounts:
     count_outside_window: float
 
     def __add__(self, other: PartialCounts) -> PartialCounts:
-        return PartialCounts(*(a + b for a, b in zip(self._values(), other._values(),
-                                                      strict=True)))
+        return PartialCounts(*(a + b for a, b in zip(self._values(), other._values(), strict=True)))
 
     def __iadd__(self, other: PartialCounts) -> PartialCounts:
         for name in self.__dataclass_fields__:
@@ -693,8 +727,7 @@ def _series_base(part: _Part, plan: CountPlan, columns: int) -> np.ndarray:
         flat += n_types + 2
         return table[flat]
     combo = np.zeros(part.n_rows, dtype=np.int64)
-    for codes, labels, glabels in zip(part.by_codes, part.by_labels, plan.labels,
-                                      strict=True):
+    for codes, labels, glabels in zip(part.by_codes, part.by_labels, plan.labels, strict=True):
         index = {v: j for j, v in enumerate(glabels)}
         combo = combo * (len(glabels) + 1) + _lookup(labels, index, len(glabels))[codes]
     base = dense[combo]
@@ -755,8 +788,11 @@ def _accumulate(part: _Part, plan: CountPlan) -> PartialCounts:
     # arrays subtract on the bin after the last: a bincount at kl shifted by one.
     base = _series_base(part, plan, columns)
     allocate = plan.options.allocate
-    whole = part.first_day is None or part.last_day is None or (
-        part.first_day >= lo and part.last_day <= hi)
+    whole = (
+        part.first_day is None
+        or part.last_day is None
+        or (part.first_day >= lo and part.last_day <= hi)
+    )
     partly = None
     rate = point
     width: np.ndarray | None = None  # days of each window, where it is not kl - ks + 1
@@ -808,8 +844,9 @@ def _accumulate(part: _Part, plan: CountPlan) -> PartialCounts:
         if not len(s):  # (bincount of nothing gives integers)
             return np.zeros(size)
         if len(s) < size:  # few rows: one bincount over both ends
-            both = np.bincount(np.concatenate([s, e + 1]), np.concatenate([values, -values]),
-                               minlength=size + 1)
+            both = np.bincount(
+                np.concatenate([s, e + 1]), np.concatenate([values, -values]), minlength=size + 1
+            )
             return both[:size]  # the bin after the trash bin holds nothing of use
         started = np.bincount(s, values, minlength=size)
         ended = started.copy() if e is s else np.bincount(e, values, minlength=size)
@@ -848,8 +885,14 @@ def _accumulate(part: _Part, plan: CountPlan) -> PartialCounts:
     open_s, open_e = edges(*_pick(ks_s, kl_s, open_high))
     no_count_s, no_count_e = edges(*_pick(ks_s, kl_s, special_no_count))
     return PartialCounts(
-        count=count_d, low=low_d, high=high_d, starts=starts, ends=ends,
-        open_starts=open_s, open_ends=open_e, no_count_starts=no_count_s,
+        count=count_d,
+        low=low_d,
+        high=high_d,
+        starts=starts,
+        ends=ends,
+        open_starts=open_s,
+        open_ends=open_e,
+        no_count_starts=no_count_s,
         no_count_ends=no_count_e,
         records_counted=part.n_rows - trashed,
         partly_outside=0 if partly is None else int(partly.sum()),
@@ -895,16 +938,24 @@ def _merge_scans(scans: list[EventScan]) -> EventScan:
     categorical: list[bool] = []
     for i in range(len(scans[0].labels)):
         same = all(s.categorical[i] for s in scans) and all(
-            s.labels[i] == scans[0].labels[i] for s in scans)
+            s.labels[i] == scans[0].labels[i] for s in scans
+        )
         categorical.append(same)
-        labels.append(list(scans[0].labels[i]) if same else list(dict.fromkeys(
-            v for s in scans for v in s.labels[i])))
+        labels.append(
+            list(scans[0].labels[i])
+            if same
+            else list(dict.fromkeys(v for s in scans for v in s.labels[i]))
+        )
     firsts = [s.first_day for s in scans if s.first_day is not None]
     lasts = [s.last_day for s in scans if s.last_day is not None]
     return EventScan(
-        n_rows=sum(s.n_rows for s in scans), n_aggregates=sum(s.n_aggregates for s in scans),
-        first_day=min(firsts, default=None), last_day=max(lasts, default=None),
-        labels=labels, categorical=categorical, groups=set().union(*(s.groups for s in scans)),
+        n_rows=sum(s.n_rows for s in scans),
+        n_aggregates=sum(s.n_aggregates for s in scans),
+        first_day=min(firsts, default=None),
+        last_day=max(lasts, default=None),
+        labels=labels,
+        categorical=categorical,
+        groups=set().union(*(s.groups for s in scans)),
     )
 
 
@@ -933,7 +984,11 @@ class LocalCounts:
 
 
 def _count_frame(
-    frame: pd.DataFrame, options: CountOptions, *, where: str = "", offset: int = 0,
+    frame: pd.DataFrame,
+    options: CountOptions,
+    *,
+    where: str = "",
+    offset: int = 0,
     threads: bool = True,
 ) -> LocalCounts:
     """Count a pandas frame in chunks of rows: read, scan, plan, accumulate."""
@@ -942,9 +997,14 @@ def _count_frame(
     columns = frame[[c for c in columns_used(options) if c in frame.columns]]
     bounds = _chunk_bounds(n) if threads else [(0, n)]
     mapper = _map if threads else map
-    parts: list[_Part | None] = list(mapper(
-        lambda ab: _read_part(columns.iloc[ab[0]:ab[1]], options, where, offset=offset + ab[0]),
-        bounds))
+    parts: list[_Part | None] = list(
+        mapper(
+            lambda ab: _read_part(
+                columns.iloc[ab[0] : ab[1]], options, where, offset=offset + ab[0]
+            ),
+            bounds,
+        )
+    )
     scan = _merge_scans([_scan_part(part) for part in parts if part is not None])
     if scan.first_day is None and (options.start is None or options.end is None):
         return LocalCounts(scan, None, None)
@@ -979,8 +1039,9 @@ def count_local(part: pd.DataFrame, options: CountOptions, *, where: str = "") -
     columns = part[[c for c in columns_used(options) if c in part.columns]]
     total = None
     for a in range(0, max(len(part), 1), _CHUNK_ROWS):  # one chunk's arrays at a time
-        counted = _count_frame(columns.iloc[a:a + _CHUNK_ROWS], options, where=where,
-                               offset=a, threads=False)
+        counted = _count_frame(
+            columns.iloc[a : a + _CHUNK_ROWS], options, where=where, offset=a, threads=False
+        )
         total = counted if total is None else merge_counts(total, counted, options)
     assert total is not None  # the loop runs at least once
     return total
@@ -1009,7 +1070,8 @@ def _group_positions(old: CountPlan, new: CountPlan) -> np.ndarray:
 def _reindex(partial: PartialCounts, old: CountPlan, new: CountPlan) -> PartialCounts:
     """Move ``partial``'s arrays from ``old``'s axes onto ``new``'s (which hold them)."""
     if (old.first_day, old.last_day) == (new.first_day, new.last_day) and (
-            old.labels == new.labels and np.array_equal(old.groups, new.groups)):
+        old.labels == new.labels and np.array_equal(old.groups, new.groups)
+    ):
         return partial
     n_types = len(new.options.event_types)
     old_cols = old.last_day - old.first_day + 2
@@ -1023,7 +1085,7 @@ def _reindex(partial: PartialCounts, old: CountPlan, new: CountPlan) -> PartialC
         values = getattr(partial, name)
         moved = np.zeros(new.n_groups * new_cols + 1, dtype=values.dtype)
         target = moved[:-1].reshape(n_new, n_types, new_cols)
-        target[rows, :, offset:offset + old_cols] = values[:-1].reshape(n_old, n_types, old_cols)
+        target[rows, :, offset : offset + old_cols] = values[:-1].reshape(n_old, n_types, old_cols)
         arrays[name] = moved
     return dataclasses.replace(partial, **arrays)
 
@@ -1129,8 +1191,11 @@ def finish_counts(
     )
     for col, dtype in (by_dtypes or {}).items():
         if isinstance(dtype, pd.CategoricalDtype):
-            categories = dtype.categories if dtype.categories is not None else plan.labels[
-                options.by.index(col)]
+            categories = (
+                dtype.categories
+                if dtype.categories is not None
+                else plan.labels[options.by.index(col)]
+            )
             result[col] = pd.Categorical(result[col], categories=categories)
         elif dtype != np.dtype(object):
             result[col] = result[col].astype(dtype)
@@ -1338,12 +1403,23 @@ def count_events(
         from analysis.scaling import count_events_dask
 
         return count_events_dask(
-            events, freq, by, allocate, start, end,
-            include_aggregates=include_aggregates, event_types=event_types,
+            events,
+            freq,
+            by,
+            allocate,
+            start,
+            end,
+            include_aggregates=include_aggregates,
+            event_types=event_types,
         )
     options = count_options(
-        freq, by, allocate, start, end,
-        include_aggregates=include_aggregates, event_types=event_types,
+        freq,
+        by,
+        allocate,
+        start,
+        end,
+        include_aggregates=include_aggregates,
+        event_types=event_types,
     )
     counted = _count_frame(events, options)
     plan = counted.plan or plan_counts([counted.scan], options)  # raises: nothing to count

@@ -145,15 +145,22 @@ def count_events_dask(
     from dask import delayed
 
     options = count_options(
-        freq, by, allocate, start, end,
-        include_aggregates=include_aggregates, event_types=event_types,
+        freq,
+        by,
+        allocate,
+        start,
+        end,
+        include_aggregates=include_aggregates,
+        event_types=event_types,
     )
     _check_columns(events.columns, options)
     frame = events[[c for c in columns_used(options) if c in events.columns]]
     parts = frame.to_delayed()
-    (total,) = dask.compute(_tree_sum([
-        delayed(_count_partition)(part, options, i) for i, part in enumerate(parts)
-    ], options))
+    (total,) = dask.compute(
+        _tree_sum(
+            [delayed(_count_partition)(part, options, i) for i, part in enumerate(parts)], options
+        )
+    )
     plan = total.plan or plan_counts([total.scan], options)  # raises: nothing to count
     return finish_counts(total.partial, plan, _result_dtypes(events, options.by, plan.labels))
 

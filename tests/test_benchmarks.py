@@ -43,8 +43,12 @@ def test_chunks_have_unique_ids_and_add_up():
 
 def test_every_baseline_equals_count_events(synthetic):
     found = run.check_baselines(synthetic)
-    assert set(found) == {"duckdb_unnest", "pandas_repeat_explode",
-                          "polars_date_ranges_explode", "pandas_date_range_loop"}
+    assert set(found) == {
+        "duckdb_unnest",
+        "pandas_repeat_explode",
+        "polars_date_ranges_explode",
+        "pandas_date_range_loop",
+    }
     assert len(set(found.values())) == 1  # all find the same non-empty cells
 
 
@@ -60,10 +64,12 @@ def test_the_comparison_catches_a_wrong_baseline(synthetic):
 
 
 def test_totals_check_uses_each_records_effective_count():
-    events = pd.DataFrame({
-        "is_aggregate": [False, False, False, True],
-        "count": [3.0, np.nan, np.nan, 100.0],
-        "count_low": [3.0, 20.0, 10.0, np.nan],
-        "count_high": [3.0, np.nan, 14.0, np.nan],
-    })
+    events = pd.DataFrame(
+        {
+            "is_aggregate": [False, False, False, True],
+            "count": [3.0, np.nan, np.nan, 100.0],
+            "count_low": [3.0, 20.0, 10.0, np.nan],
+            "count_high": [3.0, np.nan, 14.0, np.nan],
+        }
+    )
     assert run._expected_total(events) == 3 + 20 + 12

@@ -33,18 +33,21 @@ def make_records(n: int = 300, seed: int = 7) -> pd.DataFrame:
     count = np.where(kind >= 3, np.nan, point)
     low = np.select([kind == 2, kind == 3], [np.nan, 20.0], point)
     high = np.select([kind == 0, kind == 4], [point, point + 5], np.nan)
-    return pd.DataFrame({
-        "event_id": [f"r{i}" for i in range(n)],
-        "event_type": pd.Categorical(rng.choice(EVENT_TYPES, n), categories=EVENT_TYPES),
-        "is_aggregate": rng.random(n) < 0.05,
-        "date_start": start,
-        "date_end": end,
-        "count": count,
-        "count_low": low,
-        "count_high": high,
-        "admin1": pd.array(rng.choice(["Homs", "Raqqa", "Deir ez-Zor", None], n),
-                           dtype="string"),
-    })
+    return pd.DataFrame(
+        {
+            "event_id": [f"r{i}" for i in range(n)],
+            "event_type": pd.Categorical(rng.choice(EVENT_TYPES, n), categories=EVENT_TYPES),
+            "is_aggregate": rng.random(n) < 0.05,
+            "date_start": start,
+            "date_end": end,
+            "count": count,
+            "count_low": low,
+            "count_high": high,
+            "admin1": pd.array(
+                rng.choice(["Homs", "Raqqa", "Deir ez-Zor", None], n), dtype="string"
+            ),
+        }
+    )
 
 
 @pytest.fixture(scope="module")
@@ -74,8 +77,15 @@ def test_without_groups_and_with_aggregates_equals_pandas(records, allocate):
 
 def test_a_coverage_window_cutting_records_equals_pandas(records):
     for allocate in ALLOCATIONS:
-        assert_same_counts(records, 5, freq="MS", by="admin1", allocate=allocate,
-                           start="2024-01-10", end="2024-04-20")
+        assert_same_counts(
+            records,
+            5,
+            freq="MS",
+            by="admin1",
+            allocate=allocate,
+            start="2024-01-10",
+            end="2024-04-20",
+        )
 
 
 def test_two_by_columns_and_categorical_groups_equal_pandas(records):
@@ -103,10 +113,12 @@ def test_partitions_covering_different_days_equal_pandas(records):
 def test_a_partition_of_aggregates_only_or_empty_equals_pandas(records):
     counted = records.assign(is_aggregate=False)
     aggregates = records.head(20).assign(is_aggregate=True, admin1="Palmyra only")
-    parts = [dd.from_pandas(counted.head(150), npartitions=1),
-             dd.from_pandas(aggregates, npartitions=1),
-             dd.from_pandas(counted.iloc[150:150], npartitions=1),
-             dd.from_pandas(counted.iloc[150:], npartitions=1)]
+    parts = [
+        dd.from_pandas(counted.head(150), npartitions=1),
+        dd.from_pandas(aggregates, npartitions=1),
+        dd.from_pandas(counted.iloc[150:150], npartitions=1),
+        dd.from_pandas(counted.iloc[150:], npartitions=1),
+    ]
     distributed = dd.concat(parts)
     assert distributed.npartitions == 4
     with dask.config.set(scheduler="synchronous"):
@@ -121,8 +133,10 @@ def test_nothing_to_count_raises_as_pandas_does(records):
     aggregates = records.assign(is_aggregate=True)
     with pytest.raises(ValueError, match="no records to count"):
         count_events(aggregates)
-    with (dask.config.set(scheduler="synchronous"),
-          pytest.raises(ValueError, match="no records to count")):
+    with (
+        dask.config.set(scheduler="synchronous"),
+        pytest.raises(ValueError, match="no records to count"),
+    ):
         count_events(dd.from_pandas(aggregates, npartitions=3))
 
 
@@ -136,8 +150,7 @@ def test_merging_local_counts_in_either_order_equals_one_count(records):
     expected = count_events(pd.concat([early, late]), freq="D", by="admin1")
     for first, second in ((a, b), (b, a)):
         merged = merge_counts(first, second, options)
-        got = finish_counts(merged.partial, merged.plan,
-                            {"admin1": records["admin1"].dtype})
+        got = finish_counts(merged.partial, merged.plan, {"admin1": records["admin1"].dtype})
         pd.testing.assert_frame_equal(got, expected, check_exact=False, rtol=1e-9, atol=1e-9)
 
 
@@ -150,17 +163,17 @@ def test_threads_scheduler_and_partitioned_parquet(records, tmp_path):
         got = count_events(loaded, freq="D", by="admin1")
     expected = count_events(loaded.compute(), freq="D", by="admin1")
     pd.testing.assert_frame_equal(got, expected, check_exact=False, rtol=1e-9, atol=1e-9)
-    assert got["count"].sum() == pytest.approx(
-        expected["count"].sum(), rel=1e-12
-    )
+    assert got["count"].sum() == pytest.approx(expected["count"].sum(), rel=1e-12)
 
 
 def test_errors_name_the_partition_and_its_rows(records):
     events = records.assign(is_aggregate=False)
     events["event_type"] = events["event_type"].astype(str)
     events.loc[len(events) - 2, "event_type"] = "raid"
-    with (dask.config.set(scheduler="synchronous"),
-          pytest.raises(ValueError, match=r"values \['raid'\] at partition 2, rows \[\d+\]")):
+    with (
+        dask.config.set(scheduler="synchronous"),
+        pytest.raises(ValueError, match=r"values \['raid'\] at partition 2, rows \[\d+\]"),
+    ):
         count_events(dd.from_pandas(events, npartitions=3))
 
 
@@ -177,11 +190,15 @@ def test_the_same_call_runs_on_a_distributed_cluster(records):
     from dask.distributed import Client, LocalCluster
 
     distributed = dd.from_pandas(records, npartitions=4)
-    expected = count_events(distributed.compute(), freq="MS", by="admin1",
-                            allocate="spread_integer")
-    with (LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
-                       dashboard_address=None) as cluster,
-          Client(cluster)):
+    expected = count_events(
+        distributed.compute(), freq="MS", by="admin1", allocate="spread_integer"
+    )
+    with (
+        LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None
+        ) as cluster,
+        Client(cluster),
+    ):
         got = count_events(distributed, freq="MS", by="admin1", allocate="spread_integer")
     pd.testing.assert_frame_equal(got, expected, check_exact=False, rtol=1e-9, atol=1e-9)
 
@@ -206,6 +223,8 @@ def test_errors_in_a_later_chunk_name_the_row_in_the_whole_frame(records, monkey
     events.loc[203, "date_end"] = events.loc[203, "date_start"] - pd.Timedelta(days=1)
     with pytest.raises(ValueError, match=r"date_end is before date_start at rows \[203\]"):
         count_events(events)
-    with (dask.config.set(scheduler="synchronous"),
-          pytest.raises(ValueError, match=r"partition 0, rows \[203\]")):
+    with (
+        dask.config.set(scheduler="synchronous"),
+        pytest.raises(ValueError, match=r"partition 0, rows \[203\]"),
+    ):
         count_events(dd.from_pandas(events, npartitions=1))
