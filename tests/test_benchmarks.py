@@ -73,3 +73,50 @@ def test_totals_check_uses_each_records_effective_count():
         }
     )
     assert run._expected_total(events) == 3 + 20 + 12
+
+
+def _fake_run(median_s: float, duckdb_s: float, peak_mb: float) -> dict:
+    common = {"n": 10**7, "load_before": [2.0, 2.0, 2.0], "input_mb": 800.0}
+    return {
+        "machine": run.machine(),
+        "results": [
+            {
+                **common,
+                "case": "count_daily",
+                "median_s": median_s,
+                "times": [median_s] * 3,
+                "first_run_s": median_s,
+                "peak_rss_mb": peak_mb,
+                "extra_rss_mb": 100.0,
+            },
+            {**common, "case": "duckdb_unnest", "median_s": duckdb_s, "times": [duckdb_s]},
+            {"case": "figures", "error": "not measured: no analysis/figures.py"},
+        ],
+        "dask_large": {
+            "n": 10**8,
+            "workers": 2,
+            "median_s": 90.0,
+            "peak_rss_total_mb": 3000.0,
+            "partitions": 10,
+            "rows_out": 204_512,
+            "check": "totals",
+            "load_before": [2.0] * 3,
+            "load_after": [2.0] * 3,
+        },
+    }
+
+
+def test_the_report_states_each_target_met_or_not():
+    report = run.render_report(_fake_run(median_s=0.4, duckdb_s=4.0, peak_mb=1500.0))
+    targets = report.split("## Targets")[1].split("##")[0]
+    rows = [line for line in targets.splitlines() if line.startswith("| ") and "target" not in line]
+    assert [row.rsplit("|", 2)[-2].strip() for row in rows] == [
+        "**met**",
+        "**met**",
+        "**met**",
+        "**met**",
+        "not measured",
+    ]
+    report = run.render_report(_fake_run(median_s=0.6, duckdb_s=4.0, peak_mb=1700.0))
+    targets = report.split("## Targets")[1].split("##")[0]
+    assert targets.count("**not met**") == 3  # slower than 0.5 s, under 8x, over 2x memory
