@@ -487,7 +487,7 @@ def run_all(*, quick: bool, sizes: tuple[int, ...] | None = None) -> dict[str, A
         if n <= 10**6:
             files = write_files(n)
             for fmt in ("csv", "parquet"):
-                results.append(_spawn({"case": f"load_{fmt}", "n": n, "repeats": few,
+                results.append(_spawn({"case": f"load_{fmt}", "n": n, "repeats": min(few, 3),
                                        "path": files[fmt]}))
     if extraction_available():
         n_articles = 20 if quick else 500
