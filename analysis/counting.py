@@ -768,12 +768,13 @@ def _accumulate(part: _Part, plan: CountPlan) -> PartialCounts:
     special = np.flatnonzero(special)
     special_no_count = np.isnan(count[special])
     no_count = special[special_no_count]
-    point = count
+    # The count a record enters with ("point"): its own, else the midpoint of
+    # its bounds or its lower bound.  Only the few rows without a count differ
+    # from ``count``; ``point_nc`` holds theirs.
+    lo_, hi_ = low[no_count], high[no_count]
+    point_nc = np.where(np.isnan(hi_), lo_, (lo_ + hi_) / 2)
     if len(no_count):
-        lo_, hi_ = low[no_count], high[no_count]
-        point = count.copy()
-        point[no_count] = np.where(np.isnan(hi_), lo_, (lo_ + hi_) / 2)
-        bad = np.isnan(point[no_count])
+        bad = np.isnan(point_nc)
         if skip is not None and bad.any():
             skipped = np.zeros(part.n_rows, dtype=bool)
             skipped[skip] = True
@@ -794,18 +795,24 @@ def _accumulate(part: _Part, plan: CountPlan) -> PartialCounts:
         or (part.first_day >= lo and part.last_day <= hi)
     )
     partly = None
-    rate = point
+    point = count
     width: np.ndarray | None = None  # days of each window, where it is not kl - ks + 1
     if allocate in ("start", "end"):
         day = d0 if allocate == "start" else d1
         inside = (day >= lo) & (day <= hi) if not whole else None
         ks = kl = np.add(base, day, out=base)
+        if len(no_count):
+            point = count.copy()
+            point[no_count] = point_nc
+        rate = point
     elif whole:  # every counted row lies inside the coverage window: no clipping
         inside = None
         rate = np.subtract(d1, d0, dtype=np.float64)
         rate += 1.0
+        width_nc = rate[no_count]
         with np.errstate(divide="ignore", invalid="ignore"):  # rows not counted
-            np.divide(point, rate, out=rate)
+            np.divide(count, rate, out=rate)
+            rate[no_count] = point_nc / width_nc
         ks = np.add(base, d0, out=d0)
         kl = np.add(base, d1, out=base)
     else:
@@ -815,6 +822,9 @@ def _accumulate(part: _Part, plan: CountPlan) -> PartialCounts:
         ks = base + c0
         kl = np.add(base, c1, out=base)
         width = (d1 - d0 + 1).astype(np.float64)
+        if len(no_count):
+            point = count.copy()
+            point[no_count] = point_nc
         with np.errstate(divide="ignore", invalid="ignore"):
             rate = point / width
     lost = 0.0
@@ -864,7 +874,8 @@ def _accumulate(part: _Part, plan: CountPlan) -> PartialCounts:
     # add the differences there.
     ks_s = ks[special]
     kl_s = ks_s if kl is ks else kl[special]
-    point_s = point[special]
+    point_s = count[special]
+    point_s[special_no_count] = point_nc
     low_s = low[special]
     missing_low = np.isnan(low_s)
     low_s[missing_low] = np.minimum(1.0, point_s[missing_low])
