@@ -335,3 +335,34 @@ def test_loaded_records_count_end_to_end():
     assert len(daily) == 5 * len(EVENT_TYPES)
     strikes = daily[daily["event_type"] == "airstrike"]
     assert strikes["count"].tolist() == [0, 7.75, 7.75, 7.75, 7.75]
+
+
+@pytest.mark.parametrize("unit", ["s", "ms", "us", "ns"])
+def test_any_time_unit_counts_alike_and_missing_dates_are_named(unit):
+    events = pd.DataFrame(
+        {
+            "event_type": ["attack", "sweep", "attack"],
+            "date_start": pd.to_datetime(["2024-01-01", "2024-01-03", "1969-12-30"]),
+            "date_end": pd.to_datetime(
+                ["2024-01-02 18:00", "2024-01-05 00:00", "1970-01-02 00:00"]
+            ),
+            "count": [2.0, 3.0, 4.0],
+        }
+    )
+    in_unit = events.astype(
+        {"date_start": f"datetime64[{unit}]", "date_end": f"datetime64[{unit}]"}
+    )
+    monthly = count_events(in_unit, freq="MS", event_types=["attack", "sweep"])
+    expected = count_events(
+        events.astype({"date_start": "datetime64[ns]", "date_end": "datetime64[ns]"}),
+        freq="MS",
+        event_types=["attack", "sweep"],
+    )
+    pd.testing.assert_frame_equal(monthly, expected)
+    # a record before 1970 is split over its days like any other
+    assert monthly.loc[monthly["period"] == "1969-12-01", "count"].sum() == pytest.approx(2.0)
+    for column, row in (("date_end", 1), ("date_start", 0)):
+        broken = in_unit.copy()
+        broken.loc[row, column] = pd.NaT
+        with pytest.raises(ValueError, match=rf"'{column}' has missing dates at rows \[{row}\]"):
+            count_events(broken)

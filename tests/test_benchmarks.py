@@ -1,0 +1,122 @@
+"""The benchmark's synthetic records and its correctness checks (no timing here)."""
+
+from __future__ import annotations
+
+import sys
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis.config import ROOT_DIR
+from analysis.loading import load_events
+
+sys.path.insert(0, str(ROOT_DIR))  # `benchmarks` is a folder of scripts at the root
+
+from benchmarks import baselines, run
+from benchmarks.generate import generate_chunks, generate_events
+
+
+@pytest.fixture(scope="module")
+def synthetic() -> pd.DataFrame:
+    return generate_events(10_000, seed=11)
+
+
+def test_synthetic_records_are_labelled_valid_and_reproducible(synthetic):
+    assert synthetic["event_id"].str.startswith("synthetic-").all()
+    loaded = load_events(synthetic)  # the schema's own validation accepts every row
+    pd.testing.assert_frame_equal(loaded[synthetic.columns], synthetic)
+    pd.testing.assert_frame_equal(generate_events(10_000, seed=11), synthetic)
+    width = (synthetic["date_end"] - synthetic["date_start"]).dt.days + 1
+    assert width.between(1, 30).all()
+    assert synthetic["count"].isna().any()
+    assert synthetic["count_high"].isna().any()
+    assert synthetic["is_aggregate"].any()
+
+
+def test_chunks_have_unique_ids_and_add_up():
+    chunks = list(generate_chunks(2_500, chunk_size=1_000))
+    assert [len(c) for c in chunks] == [1_000, 1_000, 500]
+    ids = pd.concat([c["event_id"] for c in chunks])
+    assert ids.is_unique
+
+
+def test_every_baseline_equals_count_events(synthetic):
+    found = run.check_baselines(synthetic)
+    assert set(found) == {
+        "duckdb_unnest",
+        "pandas_repeat_explode",
+        "polars_date_ranges_explode",
+        "pandas_date_range_loop",
+    }
+    assert len(set(found.values())) == 1  # all find the same non-empty cells
+
+
+def test_the_comparison_catches_a_wrong_baseline(synthetic):
+    counted = run.count_daily(synthetic)
+    wrong = baselines.count_daily_pandas_explode(synthetic)
+    wrong.loc[0, "count"] += 0.5
+    with pytest.raises(AssertionError, match="count differs"):
+        baselines.compare_with_count_events(wrong, counted)
+    extra = pd.concat([wrong.iloc[:1].assign(period=pd.Timestamp("1990-01-01")), wrong])
+    with pytest.raises(AssertionError, match="missing from count_events"):
+        baselines.compare_with_count_events(extra, counted)
+
+
+def test_totals_check_uses_each_records_effective_count():
+    events = pd.DataFrame(
+        {
+            "is_aggregate": [False, False, False, True],
+            "count": [3.0, np.nan, np.nan, 100.0],
+            "count_low": [3.0, 20.0, 10.0, np.nan],
+            "count_high": [3.0, np.nan, 14.0, np.nan],
+        }
+    )
+    assert run._expected_total(events) == 3 + 20 + 12
+
+
+def _fake_run(median_s: float, duckdb_s: float, peak_mb: float) -> dict:
+    common = {"n": 10**7, "load_before": [2.0, 2.0, 2.0], "input_mb": 800.0}
+    return {
+        "machine": run.machine(),
+        "results": [
+            {
+                **common,
+                "case": "count_daily",
+                "median_s": median_s,
+                "times": [median_s] * 3,
+                "first_run_s": median_s,
+                "peak_rss_mb": peak_mb,
+                "extra_rss_mb": 100.0,
+            },
+            {**common, "case": "duckdb_unnest", "median_s": duckdb_s, "times": [duckdb_s]},
+            {"case": "figures", "error": "not measured: no analysis/figures.py"},
+        ],
+        "dask_large": {
+            "n": 10**8,
+            "workers": 2,
+            "median_s": 90.0,
+            "peak_rss_total_mb": 3000.0,
+            "partitions": 10,
+            "rows_out": 204_512,
+            "check": "totals",
+            "load_before": [2.0] * 3,
+            "load_after": [2.0] * 3,
+        },
+    }
+
+
+def test_the_report_states_each_target_met_or_not():
+    report = run.render_report(_fake_run(median_s=0.4, duckdb_s=4.0, peak_mb=1500.0))
+    targets = report.split("## Targets")[1].split("##")[0]
+    rows = [line for line in targets.splitlines() if line.startswith("| ") and "target" not in line]
+    assert [row.rsplit("|", 2)[-2].strip() for row in rows] == [
+        "**met**",
+        "**met**",
+        "**met**",
+        "**met**",
+        "not measured",
+    ]
+    report = run.render_report(_fake_run(median_s=0.6, duckdb_s=4.0, peak_mb=1700.0))
+    targets = report.split("## Targets")[1].split("##")[0]
+    assert targets.count("**not met**") == 3  # slower than 0.5 s, under 8x, over 2x memory
