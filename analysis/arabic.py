@@ -40,9 +40,33 @@ from typing import Final
 # --- character folding ---------------------------------------------------------------
 
 _DELETE: Final[frozenset[int]] = frozenset(
-    [*range(0x064B, 0x0660), 0x0670, 0x0640, *range(0x06D6, 0x06DD), *range(0x06DF, 0x06E9),
-     *range(0x06EA, 0x06EE), 0x0610, 0x0611, 0x0612, 0x0613, 0x0614, 0x0615, 0x0616, 0x0617,
-     0x0618, 0x0619, 0x061A, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x061C, 0xFEFF, 0x00AD]
+    [
+        *range(0x064B, 0x0660),
+        0x0670,
+        0x0640,
+        *range(0x06D6, 0x06DD),
+        *range(0x06DF, 0x06E9),
+        *range(0x06EA, 0x06EE),
+        0x0610,
+        0x0611,
+        0x0612,
+        0x0613,
+        0x0614,
+        0x0615,
+        0x0616,
+        0x0617,
+        0x0618,
+        0x0619,
+        0x061A,
+        0x200B,
+        0x200C,
+        0x200D,
+        0x200E,
+        0x200F,
+        0x061C,
+        0xFEFF,
+        0x00AD,
+    ]
 )
 """Code points dropped before matching: harakat, superscript alef, tatweel, Quranic
 marks, zero-width and directional marks, soft hyphen."""
@@ -59,9 +83,15 @@ _FOLD: Final[dict[int, str]] = {
     **{0x0660 + i: str(i) for i in range(10)},  # Arabic-Indic digits
     **{0x06F0 + i: str(i) for i in range(10)},  # Persian digits
     **{ord(c): "-" for c in "‐‑‒–—―−"},
-    **{ord(c): " " for c in "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
-       "\u2009\u200a\u202f\u205f\u3000\t\r\x0b\x0c"},
-    ord("«"): '"', ord("»"): '"', ord("“"): '"', ord("”"): '"',
+    **{
+        ord(c): " "
+        for c in "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+        "\u2009\u200a\u202f\u205f\u3000\t\r\x0b\x0c"
+    },
+    ord("«"): '"',
+    ord("»"): '"',
+    ord("“"): '"',
+    ord("”"): '"',
 }
 """One-to-one foldings: hamza forms of alef, taa marbuta to haa, alef maqsura to
 yaa, digits to ASCII, dashes to '-', spaces to ' ', quotation marks to '"'."""
@@ -263,39 +293,100 @@ def compile_words(*phrases: str, prefixes: bool = True, article: bool = False) -
     >>> p.search(normalize("في سبخة الكوم")).group()
     'سبخه الكوم'
     """
-    ordered = sorted({normalize(p) for p in phrases if normalize(p).strip()}, key=len,
-                     reverse=True)
+    ordered = sorted({normalize(p) for p in phrases if normalize(p).strip()}, key=len, reverse=True)
     if not ordered:
         return re.compile(r"(?!x)x")
-    return re.compile("|".join(
-        f"(?:{word_pattern(p, prefixes=prefixes, article=article)})" for p in ordered
-    ))
+    return re.compile(
+        "|".join(f"(?:{word_pattern(p, prefixes=prefixes, article=article)})" for p in ordered)
+    )
 
 
 # --- numbers ------------------------------------------------------------------------
 
 _UNITS: Final[dict[str, int]] = {
-    "واحد": 1, "واحدة": 1, "اثنان": 2, "اثنين": 2, "اثنتان": 2, "اثنتين": 2,
-    "ثلاث": 3, "ثلاثة": 3, "أربع": 4, "أربعة": 4, "خمس": 5, "خمسة": 5, "ست": 6, "ستة": 6,
-    "سبع": 7, "سبعة": 7, "ثماني": 8, "ثمان": 8, "ثمانية": 8, "تسع": 9, "تسعة": 9,
-    "عشر": 10, "عشرة": 10,
+    "واحد": 1,
+    "واحدة": 1,
+    "اثنان": 2,
+    "اثنين": 2,
+    "اثنتان": 2,
+    "اثنتين": 2,
+    "ثلاث": 3,
+    "ثلاثة": 3,
+    "أربع": 4,
+    "أربعة": 4,
+    "خمس": 5,
+    "خمسة": 5,
+    "ست": 6,
+    "ستة": 6,
+    "سبع": 7,
+    "سبعة": 7,
+    "ثماني": 8,
+    "ثمان": 8,
+    "ثمانية": 8,
+    "تسع": 9,
+    "تسعة": 9,
+    "عشر": 10,
+    "عشرة": 10,
 }
 _TEEN_UNITS: Final[dict[str, int]] = {
-    "أحد": 1, "إحدى": 1, "اثنا": 2, "اثني": 2, "اثنتا": 2, "اثنتي": 2,
+    "أحد": 1,
+    "إحدى": 1,
+    "اثنا": 2,
+    "اثني": 2,
+    "اثنتا": 2,
+    "اثنتي": 2,
     **{k: v for k, v in _UNITS.items() if 3 <= v <= 9},
 }
 _TENS: Final[dict[str, int]] = {
-    "عشرون": 20, "عشرين": 20, "ثلاثون": 30, "ثلاثين": 30, "أربعون": 40, "أربعين": 40,
-    "خمسون": 50, "خمسين": 50, "ستون": 60, "ستين": 60, "سبعون": 70, "سبعين": 70,
-    "ثمانون": 80, "ثمانين": 80, "تسعون": 90, "تسعين": 90,
+    "عشرون": 20,
+    "عشرين": 20,
+    "ثلاثون": 30,
+    "ثلاثين": 30,
+    "أربعون": 40,
+    "أربعين": 40,
+    "خمسون": 50,
+    "خمسين": 50,
+    "ستون": 60,
+    "ستين": 60,
+    "سبعون": 70,
+    "سبعين": 70,
+    "ثمانون": 80,
+    "ثمانين": 80,
+    "تسعون": 90,
+    "تسعين": 90,
 }
 _HUNDREDS: Final[dict[str, int]] = {
-    "مئة": 100, "مائة": 100, "مية": 100, "مئتان": 200, "مئتين": 200, "مائتان": 200,
+    "مئة": 100,
+    "مائة": 100,
+    "مية": 100,
+    "مئتان": 200,
+    "مئتين": 200,
+    "مائتان": 200,
     "مائتين": 200,
-    **{f"{u}مئة": v * 100 for u, v in (("ثلاث", 3), ("أربع", 4), ("خمس", 5), ("ست", 6),
-                                       ("سبع", 7), ("ثمان", 8), ("تسع", 9))},
-    **{f"{u}مائة": v * 100 for u, v in (("ثلاث", 3), ("أربع", 4), ("خمس", 5), ("ست", 6),
-                                        ("سبع", 7), ("ثمان", 8), ("تسع", 9))},
+    **{
+        f"{u}مئة": v * 100
+        for u, v in (
+            ("ثلاث", 3),
+            ("أربع", 4),
+            ("خمس", 5),
+            ("ست", 6),
+            ("سبع", 7),
+            ("ثمان", 8),
+            ("تسع", 9),
+        )
+    },
+    **{
+        f"{u}مائة": v * 100
+        for u, v in (
+            ("ثلاث", 3),
+            ("أربع", 4),
+            ("خمس", 5),
+            ("ست", 6),
+            ("سبع", 7),
+            ("ثمان", 8),
+            ("تسع", 9),
+        )
+    },
 }
 
 
@@ -310,9 +401,7 @@ _N_TENS_COMPOUND = f"(?:(?:{_N_UNIT}|{_alt({'أحد': 1, 'إحدى': 1})})\\s+و
 _N_HUNDRED_UNITS = _alt({k: v for k, v in _UNITS.items() if 3 <= v <= 9})
 _N_HUNDRED = f"(?:(?:{_N_HUNDRED_UNITS})\\s+(?:مئه|مايه)|{_alt(_HUNDREDS)})"
 _N_BELOW_100 = f"(?:{_N_TENS_COMPOUND}|{_N_TEEN}|{_N_TENS}|{_N_UNIT})"
-NUMBER_WORDS: Final[str] = (
-    f"(?:{_N_HUNDRED}(?:\\s+و(?:{_N_BELOW_100}))?|{_N_BELOW_100})"
-)
+NUMBER_WORDS: Final[str] = f"(?:{_N_HUNDRED}(?:\\s+و(?:{_N_BELOW_100}))?|{_N_BELOW_100})"
 """Regex source for a number written in words (normalised text), 1 to 999."""
 NUMBER: Final[str] = rf"(?:\d{{1,6}}(?![\d.,]\d)|{NUMBER_WORDS}{NOT_AFTER})"
 """Regex source for a number in digits or in words (normalised text)."""
@@ -372,23 +461,52 @@ def parse_number(phrase: str) -> int | None:
 # --- calendar words -------------------------------------------------------------------
 
 WEEKDAYS: Final[dict[str, int]] = {
-    normalize(k): v for k, v in {
-        "الاثنين": 0, "الإثنين": 0, "الثلاثاء": 1, "الأربعاء": 2, "الخميس": 3,
-        "الجمعة": 4, "السبت": 5, "الأحد": 6,
+    normalize(k): v
+    for k, v in {
+        "الاثنين": 0,
+        "الإثنين": 0,
+        "الثلاثاء": 1,
+        "الأربعاء": 2,
+        "الخميس": 3,
+        "الجمعة": 4,
+        "السبت": 5,
+        "الأحد": 6,
     }.items()
 }
 """Weekday names (normalised, with the article) to Python weekday numbers (Monday 0)."""
 
 MONTHS: Final[dict[str, int]] = {
-    normalize(k): v for k, v in {
+    normalize(k): v
+    for k, v in {
         # Syrian (Levantine) names
-        "كانون الثاني": 1, "شباط": 2, "آذار": 3, "نيسان": 4, "أيار": 5, "حزيران": 6,
-        "تموز": 7, "آب": 8, "أيلول": 9, "تشرين الأول": 10, "تشرين الثاني": 11,
+        "كانون الثاني": 1,
+        "شباط": 2,
+        "آذار": 3,
+        "نيسان": 4,
+        "أيار": 5,
+        "حزيران": 6,
+        "تموز": 7,
+        "آب": 8,
+        "أيلول": 9,
+        "تشرين الأول": 10,
+        "تشرين الثاني": 11,
         "كانون الأول": 12,
         # Egyptian names
-        "يناير": 1, "فبراير": 2, "مارس": 3, "أبريل": 4, "إبريل": 4, "مايو": 5, "يونيو": 6,
-        "يونيه": 6, "يوليو": 7, "يوليه": 7, "أغسطس": 8, "سبتمبر": 9, "أكتوبر": 10,
-        "نوفمبر": 11, "ديسمبر": 12,
+        "يناير": 1,
+        "فبراير": 2,
+        "مارس": 3,
+        "أبريل": 4,
+        "إبريل": 4,
+        "مايو": 5,
+        "يونيو": 6,
+        "يونيه": 6,
+        "يوليو": 7,
+        "يوليه": 7,
+        "أغسطس": 8,
+        "سبتمبر": 9,
+        "أكتوبر": 10,
+        "نوفمبر": 11,
+        "ديسمبر": 12,
     }.items()
 }
 """Month names, Syrian and Egyptian (normalised), to month numbers."""

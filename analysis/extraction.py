@@ -84,6 +84,7 @@ def _rx(source: str) -> re.Pattern[str]:
 # Gazetteer
 # ======================================================================================
 
+
 @dataclass(frozen=True)
 class Place:
     """One gazetteer entry: canonical English name and governorate."""
@@ -116,11 +117,9 @@ class Gazetteer:
     names: dict[str, int]
     max_words: int
     first_words: frozenset[str] = frozenset()
-    _firsts: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False,
-                                                repr=False)
+    _firsts: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
 
-    def find(self, words: list[tuple[int, int, str]], text: str
-             ) -> list[tuple[int, int, int, str]]:
+    def find(self, words: list[tuple[int, int, str]], text: str) -> list[tuple[int, int, int, str]]:
         """Leftmost-longest names in a tokenised text.
 
         Parameters
@@ -153,16 +152,20 @@ class Gazetteer:
                 if len(self._firsts) > 200_000:  # bound the cache on very long runs
                     self._firsts.clear()
                 firsts = self._firsts[word] = tuple(
-                    v for v in _prefix_variants(word) if v in self.first_words)
+                    v for v in _prefix_variants(word) if v in self.first_words
+                )
             if not firsts:
                 i += 1
                 continue
             top = 1
-            while top < self.max_words and i + top < n and _JOIN.fullmatch(
-                    text, words[i + top - 1][1], words[i + top][0]) is not None:
+            while (
+                top < self.max_words
+                and i + top < n
+                and _JOIN.fullmatch(text, words[i + top - 1][1], words[i + top][0]) is not None
+            ):
                 top += 1
             for k in range(top, 0, -1):
-                rest = [w for _, _, w in words[i + 1:i + k]]
+                rest = [w for _, _, w in words[i + 1 : i + k]]
                 for first in firsts:
                     key = " ".join([first, *rest])
                     idx = self.names.get(key)
@@ -228,8 +231,7 @@ def build_gazetteer(rows: list[dict[str, str]]) -> Gazetteer:
             if words:
                 names.setdefault(" ".join(words), len(places) - 1)
                 max_words = max(max_words, len(words))
-    return Gazetteer(tuple(places), names, max_words,
-                     frozenset(k.split(" ")[0] for k in names))
+    return Gazetteer(tuple(places), names, max_words, frozenset(k.split(" ")[0] for k in names))
 
 
 @lru_cache(maxsize=8)
@@ -280,12 +282,17 @@ _TRIGGERS: Final[tuple[tuple[str, str, str], ...]] = (
     ("airstrike", "noun_sg", r"طلعة\s+(?:ال)?قتالية"),
     ("airstrike", "noun_ref", r"(?<=ال)ضربات"),
     # sweeps: a campaign or combing operation
-    ("sweep", "noun_dual",
-     r"(?:حملتين|حملتي|حملتان)\s+(?:ال)?(?:تمشيط|عسكريتين|أمنيتين|تفتيش|ملاحقة|تطهير)"),
-    ("sweep", "noun_pl",
-     r"حملات\s+(?:ال)?(?:تمشيط|عسكرية|أمنية|تفتيش|ملاحقة|مداهمة|مداهمات|تطهير)"),
-    ("sweep", "noun_sg",
-     r"حملة\s+(?:ال)?(?:تمشيط|عسكرية|أمنية|تفتيش|ملاحقة|مداهمات|مداهمة|تطهير)"),
+    (
+        "sweep",
+        "noun_dual",
+        r"(?:حملتين|حملتي|حملتان)\s+(?:ال)?(?:تمشيط|عسكريتين|أمنيتين|تفتيش|ملاحقة|تطهير)",
+    ),
+    (
+        "sweep",
+        "noun_pl",
+        r"حملات\s+(?:ال)?(?:تمشيط|عسكرية|أمنية|تفتيش|ملاحقة|مداهمة|مداهمات|تطهير)",
+    ),
+    ("sweep", "noun_sg", r"حملة\s+(?:ال)?(?:تمشيط|عسكرية|أمنية|تفتيش|ملاحقة|مداهمات|مداهمة|تطهير)"),
     ("sweep", "noun_campaign", r"(?:عمليات|عملية)\s+(?:ال)?تمشيط"),
     ("sweep", "noun_campaign", r"(?:عمليات|عملية)\s+أمنية(?:\s+واسعة)?"),
     # attacks by the cells
@@ -299,12 +306,14 @@ _TRIGGERS: Final[tuple[tuple[str, str, str], ...]] = (
     ("attack", "noun_mine", r"(?:لغم|لغما|ألغام)"),
     ("attack", "noun_op", r"(?:عمليات|عملية)"),
     ("attack", "masdar", r"(?:إعدام|اختطاف|خطف|استهداف)"),
-    ("attack", "verb_is",
-     r"(?:هاجم|هاجمت|هاجموا|يهاجم|تهاجم|أعدم|أعدمت|أعدموا|اختطف|اختطفت|اختطفوا|خطف|خطفت"
-     r"|خطفوا|استهدف|استهدفت|استهدفوا|نصب|نصبت|نصبوا)"),
+    (
+        "attack",
+        "verb_is",
+        r"(?:هاجم|هاجمت|هاجموا|يهاجم|تهاجم|أعدم|أعدمت|أعدموا|اختطف|اختطفت|اختطفوا|خطف|خطفت"
+        r"|خطفوا|استهدف|استهدفت|استهدفوا|نصب|نصبت|نصبوا)",
+    ),
     # a strike reported only by a verb whose subject is an aircraft
-    ("airstrike", "verb_air",
-     r"(?:شن|شنت|شنّت|نفذ|نفذت|قصف|قصفت|استهدف|استهدفت|ضرب|ضربت)"),
+    ("airstrike", "verb_air", r"(?:شن|شنت|شنّت|نفذ|نفذت|قصف|قصفت|استهدف|استهدفت|ضرب|ضربت)"),
 )
 
 _TRIGGER_RE: Final = re.compile(
@@ -320,22 +329,71 @@ _NOT_ATTACK_OP: Final = _rx(
     r"|تسلل|انسحاب|نقل|إنقاذ|بحث|تبادل|استطلاع)"
 )
 _IS_WORD: Final = compile_words(
-    "داعش", "التنظيم", "تنظيم", "خلايا", "الخلايا", "خلية", "الدولة الإسلامية",
-    "مسلحو", "مسلحي", "مقاتلو", "مقاتلي", "عناصر التنظيم",
+    "داعش",
+    "التنظيم",
+    "تنظيم",
+    "خلايا",
+    "الخلايا",
+    "خلية",
+    "الدولة الإسلامية",
+    "مسلحو",
+    "مسلحي",
+    "مقاتلو",
+    "مقاتلي",
+    "عناصر التنظيم",
 )
 _IS_SUBJECT: Final = compile_words(
-    "عناصر", "عنصر", "خلايا", "خلية", "الخلايا", "مسلحو", "مسلحون", "مسلحين", "مسلحي",
-    "مقاتلو", "مقاتلي", "التنظيم", "تنظيم", "داعش", "مجموعة", "مجموعات", "مهاجمون",
+    "عناصر",
+    "عنصر",
+    "خلايا",
+    "خلية",
+    "الخلايا",
+    "مسلحو",
+    "مسلحون",
+    "مسلحين",
+    "مسلحي",
+    "مقاتلو",
+    "مقاتلي",
+    "التنظيم",
+    "تنظيم",
+    "داعش",
+    "مجموعة",
+    "مجموعات",
+    "مهاجمون",
 )
 _AIR_SUBJECT: Final = compile_words(
-    "طائرات", "طائرة", "مقاتلات", "مقاتلة", "طيران", "مروحيات", "مروحية", "سلاح الجو",
-    "القوات الجوية", "الطيران", "المقاتلات", "الطائرات", "غارة", "غارات",
+    "طائرات",
+    "طائرة",
+    "مقاتلات",
+    "مقاتلة",
+    "طيران",
+    "مروحيات",
+    "مروحية",
+    "سلاح الجو",
+    "القوات الجوية",
+    "الطيران",
+    "المقاتلات",
+    "الطائرات",
+    "غارة",
+    "غارات",
 )
 _MINE_LAID: Final = _rx(r"زرع")
 _MINE_REMNANT: Final = _rx(r"مخلفات|من\s+بقايا|قديم")
 _SEPARATE: Final = compile_words(
-    "منفصل", "منفصلة", "منفصلين", "منفصلتين", "آخر", "أخرى", "ثان", "ثانيا", "ثانية", "ثالث",
-    "ثالثا", "حادثة منفصلة", "مستقل", "مستقلة",
+    "منفصل",
+    "منفصلة",
+    "منفصلين",
+    "منفصلتين",
+    "آخر",
+    "أخرى",
+    "ثان",
+    "ثانيا",
+    "ثانية",
+    "ثالث",
+    "ثالثا",
+    "حادثة منفصلة",
+    "مستقل",
+    "مستقلة",
 )
 _NEGATION: Final = _rx(
     r"(?<![^\W_])(?:و|ف)?(?:لم|لا|لن)\s+(?:ت|ي)(?:سجل|شهد|رد|قع|نفذ|شن|حدث|وثق)"
@@ -344,21 +402,66 @@ _NEGATION: Final = _rx(
     r"|(?<![^\W_])(?:و|ف)?(?:نفت|نفى|تنفي|ينفي|نفي)(?![^\W_])"
 )
 _IRREALIS_WORDS: Final[tuple[str, ...]] = (
-    "هدد", "يهدد", "تهدد", "هددت", "تهديد", "توعد", "متوعدا", "يتوعد", "تتوعد", "تعتزم",
-    "يعتزم", "اعتزام", "تنوي", "ينوي", "نية", "ستطلق", "سيطلق", "ستشن", "سيشن", "ستنفذ",
-    "سينفذ", "المقبلة", "المقبل", "القادمة", "القادم", "مرتقبة", "مرتقب", "تستعد", "يستعد",
-    "استعدادا", "تحضيرا", "تحضر", "يحضر", "تخطط", "يخطط", "التخطيط", "خطة", "محتملة",
-    "محتمل", "شائعات", "إشاعات", "غير مؤكدة", "تدريبات", "تدريب", "تدريبية", "مناورات",
-    "مناورة", "تمرين", "تمارين", "رمايات", "افتراضية", "وهمية", "الذكرى",
+    "هدد",
+    "يهدد",
+    "تهدد",
+    "هددت",
+    "تهديد",
+    "توعد",
+    "متوعدا",
+    "يتوعد",
+    "تتوعد",
+    "تعتزم",
+    "يعتزم",
+    "اعتزام",
+    "تنوي",
+    "ينوي",
+    "نية",
+    "ستطلق",
+    "سيطلق",
+    "ستشن",
+    "سيشن",
+    "ستنفذ",
+    "سينفذ",
+    "المقبلة",
+    "المقبل",
+    "القادمة",
+    "القادم",
+    "مرتقبة",
+    "مرتقب",
+    "تستعد",
+    "يستعد",
+    "استعدادا",
+    "تحضيرا",
+    "تحضر",
+    "يحضر",
+    "تخطط",
+    "يخطط",
+    "التخطيط",
+    "خطة",
+    "محتملة",
+    "محتمل",
+    "شائعات",
+    "إشاعات",
+    "غير مؤكدة",
+    "تدريبات",
+    "تدريب",
+    "تدريبية",
+    "مناورات",
+    "مناورة",
+    "تمرين",
+    "تمارين",
+    "رمايات",
+    "افتراضية",
+    "وهمية",
+    "الذكرى",
 )
 _IRREALIS: Final = compile_words(*_IRREALIS_WORDS)
 """Words that make an event irreal or not an event: threats, plans, rumours,
 training and exercises, anniversaries."""
 
 # Date phrases.
-_WD_ALT: Final[str] = "|".join(
-    re.escape(w[2:]) for w in sorted(WEEKDAYS, key=len, reverse=True)
-)
+_WD_ALT: Final[str] = "|".join(re.escape(w[2:]) for w in sorted(WEEKDAYS, key=len, reverse=True))
 _WD: Final[str] = rf"(?:ال)(?:{_WD_ALT}){NOT_AFTER}"
 _PAST: Final[str] = normalize_pattern(r"(?:الماضي|الماضية|الفائت|الفائتة|المنصرم|المنصرمة|المنقضي)")
 _CUR: Final[str] = normalize_pattern(r"(?:الجاري|الحالي)")
@@ -366,48 +469,72 @@ _DATE_PATTERNS: Final[tuple[tuple[str, re.Pattern[str]], ...]] = tuple(
     (name, re.compile(NOT_BEFORE + "[وف]?" + normalize_pattern(src)))  # و/ف: "and", "so"
     for name, src in (
         ("night", rf"(?:ب|و|في\s+)?ليل[ةه]?\s+(?P<wd1>{_WD})\s*(?:-|/|و|على|علي)\s*(?P<wd2>{_WD})"),
-        ("explicit",
-         rf"(?:(?:يوم\s+)?(?P<wd>{_WD})\s+)?(?:[وف]?في\s+)?(?P<d>\d{{1,2}})\s*(?:من\s+)?(?:شهر\s+)?"
-         rf"(?P<m>{MONTH})(?:\s+(?:من\s+)?(?:عام|العام|سنة)?\s*(?P<y>(?:19|20)\d\d))?"),
+        (
+            "explicit",
+            rf"(?:(?:يوم\s+)?(?P<wd>{_WD})\s+)?(?:[وف]?في\s+)?(?P<d>\d{{1,2}})\s*(?:من\s+)?(?:شهر\s+)?"
+            rf"(?P<m>{MONTH})(?:\s+(?:من\s+)?(?:عام|العام|سنة)?\s*(?P<y>(?:19|20)\d\d))?",
+        ),
         ("month_day", rf"(?P<d>\d{{1,2}})\s+من\s+(?:هذا\s+)?الشهر\s+{_CUR}"),
-        ("since_year",
-         rf"منذ\s+(?:بداية|مطلع|أول|بدء)\s+(?:(?:هذا\s+)?(?:العام|السنة)(?:\s+{_CUR})?"
-         rf"(?:\s+(?P<y>20\d\d))?|(?:عام\s+)?(?P<y2>20\d\d))"),
-        ("since_month",
-         rf"منذ\s+(?:بداية|مطلع|أول|بدء)\s+(?:هذا\s+)?الشهر(?:\s+{_CUR})?"),
-        ("since_named_month",
-         rf"منذ\s+(?:(?:بداية|مطلع|أول)\s+)?(?:شهر\s+)?(?P<m>{MONTH})(?:\s+{_PAST})?"
-         rf"(?:\s+(?P<y>20\d\d))?"),
-        ("named_month",
-         rf"(?:(?:خلال|في|طيلة|طوال)\s+(?:شهر\s+)?|شهر\s+)(?P<m>{MONTH})"
-         rf"(?:\s+(?:{_PAST}|{_CUR}))?(?:\s+(?:من\s+)?(?:عام\s+)?(?P<y>20\d\d))?"),
+        (
+            "since_year",
+            rf"منذ\s+(?:بداية|مطلع|أول|بدء)\s+(?:(?:هذا\s+)?(?:العام|السنة)(?:\s+{_CUR})?"
+            rf"(?:\s+(?P<y>20\d\d))?|(?:عام\s+)?(?P<y2>20\d\d))",
+        ),
+        ("since_month", rf"منذ\s+(?:بداية|مطلع|أول|بدء)\s+(?:هذا\s+)?الشهر(?:\s+{_CUR})?"),
+        (
+            "since_named_month",
+            rf"منذ\s+(?:(?:بداية|مطلع|أول)\s+)?(?:شهر\s+)?(?P<m>{MONTH})(?:\s+{_PAST})?"
+            rf"(?:\s+(?P<y>20\d\d))?",
+        ),
+        (
+            "named_month",
+            rf"(?:(?:خلال|في|طيلة|طوال)\s+(?:شهر\s+)?|شهر\s+)(?P<m>{MONTH})"
+            rf"(?:\s+(?:{_PAST}|{_CUR}))?(?:\s+(?:من\s+)?(?:عام\s+)?(?P<y>20\d\d))?",
+        ),
         ("last_month", rf"(?:خلال|في|طيلة|طوال)\s+الشهر\s+{_PAST}"),
         ("this_month", rf"(?:خلال|في|طيلة|طوال)\s+(?:هذا\s+)?الشهر(?:\s+{_CUR})?(?![^\W_])"),
         ("last_year", rf"(?:خلال|في|طيلة|طوال)\s+(?:العام|السنة)\s+{_PAST}"),
         ("year", r"(?:عام|العام|سنة)\s+(?P<y>(?:19|20)\d\d)"),
-        ("hours",
-         rf"(?:(?:خلال|في|منذ)\s+)?(?:ال\s*)?(?P<n>{NUMBER})\s+ساع[ةه]\s+(?:ال)?(?:ماضية|أخيرة)"),
-        ("hours",
-         rf"(?:خلال|في|منذ)\s+الساعات\s+(?:ال\s*)?(?P<n>{NUMBER})\s+(?:الماضية|الأخيرة)"),
+        (
+            "hours",
+            rf"(?:(?:خلال|في|منذ)\s+)?(?:ال\s*)?(?P<n>{NUMBER})\s+ساع[ةه]\s+(?:ال)?(?:ماضية|أخيرة)",
+        ),
+        ("hours", rf"(?:خلال|في|منذ)\s+الساعات\s+(?:ال\s*)?(?P<n>{NUMBER})\s+(?:الماضية|الأخيرة)"),
         ("hours_vague", r"(?:خلال|في)\s+الساعات\s+(?:القليلة\s+)?(?:الماضية|الأخيرة)"),
-        ("days",
-         rf"(?:خلال|في)\s+(?:ال\s*)?(?P<n>{NUMBER})\s+(?:أيام|يوما|يوم)\s+(?:ال)?(?:ماضية|أخيرة)"),
-        ("days",
-         rf"(?:خلال|في)\s+الأيام\s+(?:ال\s*)?(?P<n>{NUMBER})\s+(?:الماضية|الأخيرة)"),
+        (
+            "days",
+            rf"(?:خلال|في)\s+(?:ال\s*)?(?P<n>{NUMBER})\s+(?:أيام|يوما|يوم)\s+(?:ال)?(?:ماضية|أخيرة)",
+        ),
+        ("days", rf"(?:خلال|في)\s+الأيام\s+(?:ال\s*)?(?P<n>{NUMBER})\s+(?:الماضية|الأخيرة)"),
         ("last_week", rf"(?:خلال|في|طيلة|طوال)\s+الأسبوع\s+{_PAST}"),
         ("weekday_past", rf"(?:يوم\s+)?(?P<wd>{_WD})\s+{_PAST}"),
         ("day_before_yesterday", r"(?:(?:يوم\s+)?أمس\s+الأول|(?:ما\s+)?قبل\s+(?:يوم\s+)?أمس)"),
         ("yesterday", rf"(?:يوم\s+)?أمس(?:\s+(?P<wd>{_WD}))?(?![^\W_])"),
         ("today", rf"اليوم(?:\s+(?P<wd>{_WD}))?(?![^\W_])"),
-        ("weekday",
-         rf"(?:يوم|مساء|صباح|فجر|ظهر|عصر|ليل|ليلة|ظهيرة|منتصف\s+ليل)\s+(?P<wd>{_WD})"),
+        ("weekday", rf"(?:يوم|مساء|صباح|فجر|ظهر|عصر|ليل|ليلة|ظهيرة|منتصف\s+ليل)\s+(?P<wd>{_WD})"),
     )
 )
 _DATE_PRIORITY: Final[dict[str, int]] = {
-    "explicit": 9, "night": 8, "month_day": 8, "since_named_month": 7, "since_year": 7,
-    "since_month": 7, "named_month": 6, "hours": 6, "days": 6, "weekday_past": 6,
-    "day_before_yesterday": 5, "yesterday": 4, "today": 4, "weekday": 3, "last_month": 3,
-    "this_month": 3, "last_year": 3, "last_week": 3, "hours_vague": 2, "year": 1,
+    "explicit": 9,
+    "night": 8,
+    "month_day": 8,
+    "since_named_month": 7,
+    "since_year": 7,
+    "since_month": 7,
+    "named_month": 6,
+    "hours": 6,
+    "days": 6,
+    "weekday_past": 6,
+    "day_before_yesterday": 5,
+    "yesterday": 4,
+    "today": 4,
+    "weekday": 3,
+    "last_month": 3,
+    "this_month": 3,
+    "last_year": 3,
+    "last_week": 3,
+    "hours_vague": 2,
+    "year": 1,
 }
 
 # Count wording before a trigger (the regex runs on the text just before it).
@@ -427,11 +554,23 @@ _COUNT_BEFORE: Final = re.compile(
 )
 _AT_LEAST_AFTER: Final = _rx(r"(?:\s+[^\s،,.]+){0,2}?\s+على\s+الأقل")
 _QUALIFIERS: Final[dict[str, str]] = {
-    normalize(k): v for k, v in {
-        "أكثر من": "more", "ما يزيد على": "more", "ما يزيد عن": "more",
-        "ما لا يقل عن": "atleast", "لا يقل عن": "atleast", "نحو": "about", "قرابة": "about",
-        "حوالي": "about", "حوالى": "about", "زهاء": "about", "ما يقارب": "about",
-        "يقارب": "about", "ما يقرب من": "about", "ما يناهز": "about", "يناهز": "about",
+    normalize(k): v
+    for k, v in {
+        "أكثر من": "more",
+        "ما يزيد على": "more",
+        "ما يزيد عن": "more",
+        "ما لا يقل عن": "atleast",
+        "لا يقل عن": "atleast",
+        "نحو": "about",
+        "قرابة": "about",
+        "حوالي": "about",
+        "حوالى": "about",
+        "زهاء": "about",
+        "ما يقارب": "about",
+        "يقارب": "about",
+        "ما يقرب من": "about",
+        "ما يناهز": "about",
+        "يناهز": "about",
         "أقل من": "less",
     }.items()
 }
@@ -446,52 +585,78 @@ _AIRCRAFT_COUNT: Final = re.compile(
 
 # Actors: (name, group, regex source).
 _ACTORS: Final[tuple[tuple[str, str, str], ...]] = (
-    ("Russian air force", "air",
-     r"(?:طائرات|الطائرات|طائرة|الطائرة|مقاتلات|المقاتلات|مقاتلة|الطيران|طيران|مروحيات|المروحيات"
-     r"|سلاح\s+الجو|القوات\s+الجوية|غارة|غارات|الغارات|ضربات|ضربة|القاذفات|قاذفات)"
-     r"(?:\s+(?:ال)?(?:حربية|حربي|جوية|جوي|الحربية|الحربي|الجوية|الجوي|الفضائية)){0,2}"
-     r"\s+(?:ال)?(?:روسية|روسي|الروسية|الروسي)(?![^\W_])"),
+    (
+        "Russian air force",
+        "air",
+        r"(?:طائرات|الطائرات|طائرة|الطائرة|مقاتلات|المقاتلات|مقاتلة|الطيران|طيران|مروحيات|المروحيات"
+        r"|سلاح\s+الجو|القوات\s+الجوية|غارة|غارات|الغارات|ضربات|ضربة|القاذفات|قاذفات)"
+        r"(?:\s+(?:ال)?(?:حربية|حربي|جوية|جوي|الحربية|الحربي|الجوية|الجوي|الفضائية)){0,2}"
+        r"\s+(?:ال)?(?:روسية|روسي|الروسية|الروسي)(?![^\W_])",
+    ),
     ("Russian air force", "air", r"(?:الطيران|الطائرات|المقاتلات)\s+(?:ال)?روس(?![^\W_])"),
-    ("Syrian air force", "air",
-     r"(?:سلاح\s+الجو|الطيران\s+الحربي|طيران|الطيران|طائرات|الطائرات|مقاتلات|مروحيات"
-     r"|المروحيات|المقاتلات|طائرة)(?:\s+(?:ال)?(?:حربية|حربي|مروحية))?"
-     r"(?:\s+(?:التابع|التابعة|التابعين)\s+(?:ل|لـ)?)?\s*(?:في\s+|ل)?"
-     r"(?:جيش\s+)?(?:ال)?(?:نظام|سوري|سورية|السوري|السورية|الحكومي|الحكومية)(?![^\W_])"),
-    ("Syrian air force", "air",
-     r"(?:سلاح\s+الجو|الطيران\s+الحربي)\s+(?:\S+\s+){0,3}?(?:ل|في\s+)?(?:جيش\s+)?النظام"),
-    ("US-led coalition", "air",
-     r"(?:التحالف\s+الدولي|قوات\s+التحالف|طيران\s+التحالف|طائرات\s+التحالف|التحالف\s+بقيادة"
-     r"|القوات\s+(?:الأمريكية|الأميركية)|(?:الطائرات|المقاتلات|الطيران)\s+(?:ال)?(?:أمريكية"
-     r"|أميركية|أمريكي|أميركي)|القيادة\s+المركزية\s+(?:الأمريكية|الأميركية)|سنتكوم"
-     r"|الجيش\s+(?:الأمريكي|الأميركي)|الولايات\s+المتحدة)"),
-    ("25th Division", "ground",
-     r"(?:الفرقة\s+(?:ال)?25|الفرقة\s+الخامسة\s+والعشرين|الفرقة\s+الخامسة\s+والعشرون|قوات\s+النمر)"),
-    ("17th Division", "ground",
-     r"(?:الفرقة\s+(?:ال)?17|الفرقة\s+السابعة\s+عشرة?)(?![^\W_])"),
+    (
+        "Syrian air force",
+        "air",
+        r"(?:سلاح\s+الجو|الطيران\s+الحربي|طيران|الطيران|طائرات|الطائرات|مقاتلات|مروحيات"
+        r"|المروحيات|المقاتلات|طائرة)(?:\s+(?:ال)?(?:حربية|حربي|مروحية))?"
+        r"(?:\s+(?:التابع|التابعة|التابعين)\s+(?:ل|لـ)?)?\s*(?:في\s+|ل)?"
+        r"(?:جيش\s+)?(?:ال)?(?:نظام|سوري|سورية|السوري|السورية|الحكومي|الحكومية)(?![^\W_])",
+    ),
+    (
+        "Syrian air force",
+        "air",
+        r"(?:سلاح\s+الجو|الطيران\s+الحربي)\s+(?:\S+\s+){0,3}?(?:ل|في\s+)?(?:جيش\s+)?النظام",
+    ),
+    (
+        "US-led coalition",
+        "air",
+        r"(?:التحالف\s+الدولي|قوات\s+التحالف|طيران\s+التحالف|طائرات\s+التحالف|التحالف\s+بقيادة"
+        r"|القوات\s+(?:الأمريكية|الأميركية)|(?:الطائرات|المقاتلات|الطيران)\s+(?:ال)?(?:أمريكية"
+        r"|أميركية|أمريكي|أميركي)|القيادة\s+المركزية\s+(?:الأمريكية|الأميركية)|سنتكوم"
+        r"|الجيش\s+(?:الأمريكي|الأميركي)|الولايات\s+المتحدة)",
+    ),
+    (
+        "25th Division",
+        "ground",
+        r"(?:الفرقة\s+(?:ال)?25|الفرقة\s+الخامسة\s+والعشرين|الفرقة\s+الخامسة\s+والعشرون|قوات\s+النمر)",
+    ),
+    ("17th Division", "ground", r"(?:الفرقة\s+(?:ال)?17|الفرقة\s+السابعة\s+عشرة?)(?![^\W_])"),
     ("Liwa al-Quds", "ground", r"لواء\s+\"?القدس"),
     ("National Defence Forces", "ground", r"الدفاع\s+الوطني"),
-    ("Iran-backed militias", "ground",
-     r"(?:ال)?(?:ميليشيات|مليشيات|ميليشيا|مليشيا|فصائل|الفصائل)\s+(?:\S+\s+){0,2}?"
-     r"(?:(?:ال)?(?:مدعومة|موالية|الموالية|المدعومة|التابعة)\s+(?:من\s+|ل)?(?:روسيا\s+و)?"
-     r"(?:إيران|لإيران)|الإيرانية|إيرانية)"),
-    ("Syrian government forces", "ground",
-     r"(?:قوات\s+النظام|جيش\s+النظام|القوات\s+الحكومية|قوات\s+الحكومة|الجيش\s+السوري"
-     r"|قوات\s+الجيش|الجيش\s+العربي\s+السوري|القوات\s+السورية|النظام\s+السوري)"),
-    ("Islamic State", "is",
-     r"(?:داعش|تنظيم\s+الدولة|الدولة\s+الإسلامية|التنظيم|خلايا|الخلايا)(?![^\W_])"),
+    (
+        "Iran-backed militias",
+        "ground",
+        r"(?:ال)?(?:ميليشيات|مليشيات|ميليشيا|مليشيا|فصائل|الفصائل)\s+(?:\S+\s+){0,2}?"
+        r"(?:(?:ال)?(?:مدعومة|موالية|الموالية|المدعومة|التابعة)\s+(?:من\s+|ل)?(?:روسيا\s+و)?"
+        r"(?:إيران|لإيران)|الإيرانية|إيرانية)",
+    ),
+    (
+        "Syrian government forces",
+        "ground",
+        r"(?:قوات\s+النظام|جيش\s+النظام|القوات\s+الحكومية|قوات\s+الحكومة|الجيش\s+السوري"
+        r"|قوات\s+الجيش|الجيش\s+العربي\s+السوري|القوات\s+السورية|النظام\s+السوري)",
+    ),
+    (
+        "Islamic State",
+        "is",
+        r"(?:داعش|تنظيم\s+الدولة|الدولة\s+الإسلامية|التنظيم|خلايا|الخلايا)(?![^\W_])",
+    ),
 )
+
+
 def _article_after_li(source: str) -> str:
     """Let an alternative's leading ال also match the ل of لل (ل + ال: للتحالف)."""
     return re.sub(r"(^|\(\?:|\||\()ال", r"\1(?:ال|(?<=ل)ل)", source)
 
 
 _ACTOR_RE: Final = re.compile(
-    "|".join(f"(?P<a{i}>{NOT_BEFORE}[وبل]?{_article_after_li(normalize_pattern(src))})"
-             for i, (_, _, src) in enumerate(_ACTORS))
+    "|".join(
+        f"(?P<a{i}>{NOT_BEFORE}[وبل]?{_article_after_li(normalize_pattern(src))})"
+        for i, (_, _, src) in enumerate(_ACTORS)
+    )
 )
 _LEADS: Final = _rx(r"(?:بقيادة|تقودها|يقودها|تقوده|يقوده|بإشراف|تتولاها|قادتها)\s*\"?\s*$")
-_ACTOR_GROUP_FOR: Final[dict[str, str]] = {"airstrike": "air", "sweep": "ground",
-                                           "attack": "is"}
+_ACTOR_GROUP_FOR: Final[dict[str, str]] = {"airstrike": "air", "sweep": "ground", "attack": "is"}
 
 # Place heads: stripped before lookup; they also mark names missing from the gazetteer.
 _HEAD: Final[str] = normalize_pattern(
@@ -502,30 +667,153 @@ _UNKNOWN_PLACE: Final = re.compile(
     rf"{NOT_BEFORE}[وفبلك]?{_HEAD}\s+(?:{_HEAD}\s+)?(?P<name>[ء-ي]{{2,}})(?![^\W_])"
 )
 _NAME_STARTERS: Final[frozenset[str]] = frozenset(
-    normalize(w) for w in ("أبو", "أم", "تل", "عين", "بئر", "بير", "خربة", "رأس", "دير", "جبل",
-                           "وادي", "سد", "مزرعة", "تلول", "بني", "آل", "الشيخ", "عرب")
+    normalize(w)
+    for w in (
+        "أبو",
+        "أم",
+        "تل",
+        "عين",
+        "بئر",
+        "بير",
+        "خربة",
+        "رأس",
+        "دير",
+        "جبل",
+        "وادي",
+        "سد",
+        "مزرعة",
+        "تلول",
+        "بني",
+        "آل",
+        "الشيخ",
+        "عرب",
+    )
 )
 _NOT_NAMES: Final[frozenset[str]] = frozenset(
-    normalize(w) for w in (
-        "الشرقي", "الشرقية", "الغربي", "الغربية", "الشمالي", "الشمالية", "الجنوبي", "الجنوبية",
-        "الوسطى", "السورية", "السوري", "الحدودية", "الصحراوية", "المذكورة", "العمليات",
-        "نفوذ", "سيطرة", "المنطقة", "البادية", "المطار", "الحقل", "المدينة", "القرية", "البلدة",
-        "عمليات", "اشتباكات", "انتشار", "تواجد", "نشاط", "التنظيم", "داعش", "خلايا", "مواقع",
-        "مدخل", "عمق", "قوات", "النظام", "الاشتباكات", "المعارك", "عسكرية", "واسعة", "جديدة",
-        "نفط", "النفط", "الغاز", "غاز", "الألغام", "ألغام", "التماس", "الصراع", "المدنيين",
-        "جنوب", "شمال", "شرق", "غرب", "شرقي", "غربي", "شمالي", "جنوبي", "وسط", "قرب", "حول",
-        "سورية", "سوريا", "العراق", "الحدود", "المثلث", "واحدة", "أخرى", "آخر", "ضمن", "في",
-        "من", "إلى", "على", "عن", "مع", "التي", "الذي", "تقع", "يقع", "القريبة", "المحيطة",
-        "المجاورة", "الممتدة", "الواقعة", "كانت", "المحاذية", "الصحراء", "صحراء",
+    normalize(w)
+    for w in (
+        "الشرقي",
+        "الشرقية",
+        "الغربي",
+        "الغربية",
+        "الشمالي",
+        "الشمالية",
+        "الجنوبي",
+        "الجنوبية",
+        "الوسطى",
+        "السورية",
+        "السوري",
+        "الحدودية",
+        "الصحراوية",
+        "المذكورة",
+        "العمليات",
+        "نفوذ",
+        "سيطرة",
+        "المنطقة",
+        "البادية",
+        "المطار",
+        "الحقل",
+        "المدينة",
+        "القرية",
+        "البلدة",
+        "عمليات",
+        "اشتباكات",
+        "انتشار",
+        "تواجد",
+        "نشاط",
+        "التنظيم",
+        "داعش",
+        "خلايا",
+        "مواقع",
+        "مدخل",
+        "عمق",
+        "قوات",
+        "النظام",
+        "الاشتباكات",
+        "المعارك",
+        "عسكرية",
+        "واسعة",
+        "جديدة",
+        "نفط",
+        "النفط",
+        "الغاز",
+        "غاز",
+        "الألغام",
+        "ألغام",
+        "التماس",
+        "الصراع",
+        "المدنيين",
+        "جنوب",
+        "شمال",
+        "شرق",
+        "غرب",
+        "شرقي",
+        "غربي",
+        "شمالي",
+        "جنوبي",
+        "وسط",
+        "قرب",
+        "حول",
+        "سورية",
+        "سوريا",
+        "العراق",
+        "الحدود",
+        "المثلث",
+        "واحدة",
+        "أخرى",
+        "آخر",
+        "ضمن",
+        "في",
+        "من",
+        "إلى",
+        "على",
+        "عن",
+        "مع",
+        "التي",
+        "الذي",
+        "تقع",
+        "يقع",
+        "القريبة",
+        "المحيطة",
+        "المجاورة",
+        "الممتدة",
+        "الواقعة",
+        "كانت",
+        "المحاذية",
+        "الصحراء",
+        "صحراء",
         # plural and general nouns that follow a place name after و
-        "المناطق", "القرى", "البلدات", "المدن", "البوادي", "الأرياف", "الأطراف", "المحيط",
-        "المواقع", "النقاط", "الحواجز", "الطرق", "الطريق", "الجبال", "الأودية", "التلال",
-        "الحقول", "المخيمات", "الضواحي", "الجوار", "الأرياف", "الريف", "المحافظة", "الناحية",
+        "المناطق",
+        "القرى",
+        "البلدات",
+        "المدن",
+        "البوادي",
+        "الأرياف",
+        "الأطراف",
+        "المحيط",
+        "المواقع",
+        "النقاط",
+        "الحواجز",
+        "الطرق",
+        "الطريق",
+        "الجبال",
+        "الأودية",
+        "التلال",
+        "الحقول",
+        "المخيمات",
+        "الضواحي",
+        "الجوار",
+        "الأرياف",
+        "الريف",
+        "المحافظة",
+        "الناحية",
     )
 )
 _NOT_PLACES: Final = _rx(r"(?:ال)?بادية\s+(?:ال)?سوري[ةا]|(?:وسط|شرق|شمال|جنوب|غرب)\s+سوري[ةا]")
-_GOV_CONTEXT: Final = _rx(r"(?:ريف|بريف|وريف|بادية|ببادية|بوادي|محافظة|بمحافظة|شرقي|غربي|شمالي"
-                          r"|جنوبي|شرق|غرب|شمال|جنوب)\s+$")
+_GOV_CONTEXT: Final = _rx(
+    r"(?:ريف|بريف|وريف|بادية|ببادية|بوادي|محافظة|بمحافظة|شرقي|غربي|شمالي"
+    r"|جنوبي|شرق|غرب|شمال|جنوب)\s+$"
+)
 
 # Summaries, sentences and clauses.
 _SUMMARY_HEAD: Final = _rx(r"(?:ملخص|الملخص|أبرز\s+ما\s+في|باختصار|نقاط\s+رئيسية)")
@@ -540,6 +828,7 @@ _CLAUSE_END: Final = re.compile(r"[،,؛;:]")
 # with one of a few two-letter heads: a word is tried only if one of its forms
 # (without attached prefixes) starts with such a head.  Equivalence with a plain
 # ``finditer`` is tested in tests/test_extraction.py.
+
 
 def _group_end(src: str, i: int) -> int:
     depth, j = 0, i
@@ -602,20 +891,19 @@ def _first_bigrams(  # noqa: PLR0911 (a regex walker: one exit per construct it 
     for branch in _split_top(src):
         b = branch
         while (m := _LOOKAROUND.match(b)) is not None:
-            b = b[m.end():]
+            b = b[m.end() :]
         if b.startswith("("):
             end = _group_end(b, 0)
-            opener = 3 if b.startswith("(?:") else (b.index(">") + 1 if b.startswith("(?P<")
-                                                     else 1)
-            inner, after = b[opener:end], b[end + 1:]
+            opener = 3 if b.startswith("(?:") else (b.index(">") + 1 if b.startswith("(?P<") else 1)
+            inner, after = b[opener:end], b[end + 1 :]
             if after[:1] in ("?", "*") or after.startswith("{0"):
                 rest = re.sub(r"^(?:\?|\*|\{0,?\d*\})\??", "", after)
-                found = [_first_bigrams("|".join(p + rest for p in _split_top(inner)),
-                                        depth + 1),
-                         _first_bigrams(rest, depth + 1)]
+                found = [
+                    _first_bigrams("|".join(p + rest for p in _split_top(inner)), depth + 1),
+                    _first_bigrams(rest, depth + 1),
+                ]
             else:
-                found = [_first_bigrams("|".join(p + after for p in _split_top(inner)),
-                                        depth + 1)]
+                found = [_first_bigrams("|".join(p + after for p in _split_top(inner)), depth + 1)]
             for f in found:
                 if f is None:
                     return None
@@ -626,7 +914,7 @@ def _first_bigrams(  # noqa: PLR0911 (a regex walker: one exit per construct it 
             continue
         if (cls := _LETTER_CLASS.match(b)) is not None:
             alts = "|".join(cls.group(1))
-            found_cls = _first_bigrams(f"(?:{alts}){b[cls.end():]}", depth + 1)
+            found_cls = _first_bigrams(f"(?:{alts}){b[cls.end() :]}", depth + 1)
             if found_cls is None:
                 return None
             out |= found_cls
@@ -635,21 +923,25 @@ def _first_bigrams(  # noqa: PLR0911 (a regex walker: one exit per construct it 
         if m is None:
             return None
         head = m.group()
-        if head == "ال" and (gap := re.match(r"\\s[*+]", b[m.end():])) is not None:
+        if head == "ال" and (gap := re.match(r"\\s[*+]", b[m.end() :])) is not None:
             # "ال" then maybe a space: the word "ال" alone, or ال + what follows
-            after_gap = _first_bigrams(b[m.end() + gap.end():], depth + 1)
+            after_gap = _first_bigrams(b[m.end() + gap.end() :], depth + 1)
             if after_gap is None:
                 return None
             out |= {"ال#"} | after_gap
             continue
-        if len(head) < 3 and b[m.end():m.end() + 1] == "(":
-            longer = _first_bigrams(b[m.end():], depth + 1)
+        if len(head) < 3 and b[m.end() : m.end() + 1] == "(":
+            longer = _first_bigrams(b[m.end() :], depth + 1)
             if longer is not None and ("0" not in longer or head in tuple("وفبلك")):
                 # "0" after a one-letter prefix: the word, prefix stripped, starts with a digit
                 out |= {"0" if t == "0" else (head + t)[:3] for t in longer}
                 continue
-        if len(head) == 1 and head in "وفبلك" and b[1:3] == "\\d" and not re.match(
-                r"\\d(?:[?*]|\{0)", b[1:]):
+        if (
+            len(head) == 1
+            and head in "وفبلك"
+            and b[1:3] == "\\d"
+            and not re.match(r"\\d(?:[?*]|\{0)", b[1:])
+        ):
             out.add("0")  # a prefixed number: the word, prefix stripped, starts with a digit
             continue
         if len(head) < 2:
@@ -692,6 +984,7 @@ def _heads_of(sources: list[str]) -> frozenset[str] | None:
 # ======================================================================================
 # Data structures
 # ======================================================================================
+
 
 @dataclass
 class _Date:
@@ -743,6 +1036,7 @@ class _Unit:
 # ======================================================================================
 # Helpers
 # ======================================================================================
+
 
 def _parse_published(published: object) -> dt.date:
     """Return ``published`` as a date, or raise a ValueError that says why."""
@@ -880,8 +1174,10 @@ def _resolve_date(  # noqa: PLR0911 (one return per date rule of the guidelines)
             d = _last_weekday(pub, wd, strictly_before=False)
             expected = {"yesterday": pub - day, "today": pub}.get(kind)
             if expected is not None and d != expected:
-                note = (f"the weekday named is not the {kind} of publication: dated to the "
-                        "latest such weekday")
+                note = (
+                    f"the weekday named is not the {kind} of publication: dated to the "
+                    "latest such weekday"
+                )
             window = (d, d)
         else:
             d = pub - day if kind == "yesterday" else pub
@@ -893,8 +1189,9 @@ def _resolve_date(  # noqa: PLR0911 (one return per date rule of the guidelines)
     return _Date(m.start(), m.end(), kind, window, precision, agg, background, note)
 
 
-def _find_dates(norm: str, published: dt.date,
-                matches: list[list[re.Match[str]]] | None = None) -> list[_Date]:
+def _find_dates(
+    norm: str, published: dt.date, matches: list[list[re.Match[str]]] | None = None
+) -> list[_Date]:
     """Every date phrase, overlapping ones resolved by priority then length.
 
     ``matches``: the matches of each pattern of ``_DATE_PATTERNS`` if already found.
@@ -924,11 +1221,10 @@ def _tokens_before(norm: str, pos: int, n: int) -> list[str]:
 
 
 def _read_count(  # noqa: PLR0911 (one return per row of the count-wording table)
-                norm: str, kind: str, form: str, start: int, end: int,
-                sentence_start: int) -> tuple[tuple[float | None, float | None, float | None],
-                                               int, bool]:
+    norm: str, kind: str, form: str, start: int, end: int, sentence_start: int
+) -> tuple[tuple[float | None, float | None, float | None], int, bool]:
     """Count triple from the wording around a trigger: (count, low, high), start, explicit."""
-    before = norm[max(sentence_start, start - 60):start]
+    before = norm[max(sentence_start, start - 60) : start]
     m = _COUNT_BEFORE.search(before)
     cstart = start - len(before) + m.start() if m else start
     if m and m.group("between"):
@@ -972,6 +1268,7 @@ def _read_count(  # noqa: PLR0911 (one return per row of the count-wording table
 # ======================================================================================
 # The extractor
 # ======================================================================================
+
 
 def _summary_spans(text: str) -> list[tuple[int, int]]:
     """Character spans (original text) of a lead summary block of bullet lines."""
@@ -1028,13 +1325,17 @@ def _is_agent_near(norm: str, start: int, end: int, *, loose: bool = False) -> b
     ``loose`` accepts IS anywhere in the next three words (``عملية نفذها التنظيم``).
     """
     after = _tokens_after(norm, end, 4)
-    if loose and any(_IS_WORD.fullmatch(re.sub(r"^[وبل]", "", t)) or _IS_WORD.fullmatch(t)
-                     for t in after[:3]):
+    if loose and any(
+        _IS_WORD.fullmatch(re.sub(r"^[وبل]", "", t)) or _IS_WORD.fullmatch(t) for t in after[:3]
+    ):
         return True
     if after and _IS_SUBJECT.fullmatch(after[0]) and any(_IS_WORD.fullmatch(t) for t in after):
         return True
-    if len(after) >= 2 and any(_IS_WORD.fullmatch(t) for t in after[:3]) and \
-            _IS_SUBJECT.fullmatch(after[0]):
+    if (
+        len(after) >= 2
+        and any(_IS_WORD.fullmatch(t) for t in after[:3])
+        and _IS_SUBJECT.fullmatch(after[0])
+    ):
         return True
     before = _tokens_before(norm, start, 4)
     return any(_IS_WORD.fullmatch(t) for t in before)
@@ -1047,7 +1348,9 @@ _DATE_HEADS: Final = tuple(_heads_of([p.pattern]) for _, p in _DATE_PATTERNS)
 
 
 _SCANNED: Final[tuple[tuple[re.Pattern[str], frozenset[str] | None], ...]] = (
-    (_TRIGGER_RE, _TRIGGER_HEADS), (_ACTOR_RE, _ACTOR_HEADS), (_IRREALIS, _IRREALIS_HEADS),
+    (_TRIGGER_RE, _TRIGGER_HEADS),
+    (_ACTOR_RE, _ACTOR_HEADS),
+    (_IRREALIS, _IRREALIS_HEADS),
     (_NEGATION, _heads_of([_NEGATION.pattern])),
     *((p, h) for (_, p), h in zip(_DATE_PATTERNS, _DATE_HEADS, strict=True)),
 )
@@ -1094,8 +1397,9 @@ def _scan_words(norm: str, words: list[tuple[int, int, str]]) -> list[list[re.Ma
 _SCAN_MATCHERS: Final = tuple(p.match for p, _ in _SCANNED)
 
 
-def _air_subject_before(norm: str, w_start: int, s_start: int, s_end: int,
-                        actors: list[tuple[int, int, int]]) -> bool:
+def _air_subject_before(
+    norm: str, w_start: int, s_start: int, s_end: int, actors: list[tuple[int, int, int]]
+) -> bool:
     """Whether aircraft of a named air force are the subject just before a verb.
 
     "طائرات مسيرة تابعة للتحالف الدولي استهدفت ...": an aircraft word and an air
@@ -1106,14 +1410,21 @@ def _air_subject_before(norm: str, w_start: int, s_start: int, s_end: int,
     subject = _AIR_SUBJECT.search(norm, lo, w_start)
     if subject is None:
         return False
-    return any(subject.start() <= a0 and a1 <= w_start and _ACTORS[i][1] == "air"
-               and w_start - a1 <= 25 for a0, a1, i in actors)
+    return any(
+        subject.start() <= a0 and a1 <= w_start and _ACTORS[i][1] == "air" and w_start - a1 <= 25
+        for a0, a1, i in actors
+    )
 
 
-def _trigger_mentions(norm: str, sentences: list[tuple[int, int]],
-                      excluded: list[tuple[int, int]],
-                      matches: list[re.Match[str]], actors: list[tuple[int, int, int]],
-                      cues: list[int], negations: list[tuple[int, int]]) -> list[_Mention]:
+def _trigger_mentions(
+    norm: str,
+    sentences: list[tuple[int, int]],
+    excluded: list[tuple[int, int]],
+    matches: list[re.Match[str]],
+    actors: list[tuple[int, int, int]],
+    cues: list[int],
+    negations: list[tuple[int, int]],
+) -> list[_Mention]:
     sent_starts = [s for s, _ in sentences]
     out: list[_Mention] = []
     for m in matches:
@@ -1134,7 +1445,8 @@ def _trigger_mentions(norm: str, sentences: list[tuple[int, int]],
         # conditions of the weaker triggers
         if form == "noun_op":
             if _NOT_ATTACK_OP.match(norm, w_end) or not _is_agent_near(
-                    norm, w_start, w_end, loose=True):
+                norm, w_start, w_end, loose=True
+            ):
                 continue
             form = "noun_pl" if word.startswith("عمليات") else "noun_sg"
         elif form == "masdar":
@@ -1146,26 +1458,32 @@ def _trigger_mentions(norm: str, sentences: list[tuple[int, int]],
                     continue
         elif form == "verb_is":
             after = _tokens_after(norm, w_end, 4)
-            subj_ok = bool(after) and _IS_SUBJECT.fullmatch(after[0]) is not None and \
-                any(_IS_WORD.fullmatch(t) for t in after)
+            subj_ok = (
+                bool(after)
+                and _IS_SUBJECT.fullmatch(after[0]) is not None
+                and any(_IS_WORD.fullmatch(t) for t in after)
+            )
             before = _tokens_before(norm, w_start, 3)
             if not subj_ok and _air_subject_before(norm, w_start, s_start, s_end, actors):
                 kind, form = "airstrike", "verb_air"  # aircraft named before the verb
-            elif (not (subj_ok or any(_IS_WORD.fullmatch(t) for t in before))
-                  or (after and _AIR_SUBJECT.fullmatch(after[0]))):
+            elif not (subj_ok or any(_IS_WORD.fullmatch(t) for t in before)) or (
+                after and _AIR_SUBJECT.fullmatch(after[0])
+            ):
                 continue
             else:
                 form = "verb"
         elif form == "verb_air":
             # verb then aircraft (شنت الطائرات الروسية) or aircraft then verb
-            if not (_AIR_SUBJECT.match(" ".join(_tokens_after(norm, w_end, 3)))
-                    and any(w_end <= a0 < min(s_end, w_end + 60) for a0, _a1, _i in actors)
-                    ) and not _air_subject_before(norm, w_start, s_start, s_end, actors):
+            if not (
+                _AIR_SUBJECT.match(" ".join(_tokens_after(norm, w_end, 3)))
+                and any(w_end <= a0 < min(s_end, w_end + 60) for a0, _a1, _i in actors)
+            ) and not _air_subject_before(norm, w_start, s_start, s_end, actors):
                 continue
         elif form == "noun_mine":
-            tail = norm[w_end:min(s_end, w_end + 40)]
-            if not _MINE_LAID.search(tail) or _MINE_REMNANT.search(norm, w_end,
-                                                                  min(s_end, w_end + 50)):
+            tail = norm[w_end : min(s_end, w_end + 40)]
+            if not _MINE_LAID.search(tail) or _MINE_REMNANT.search(
+                norm, w_end, min(s_end, w_end + 50)
+            ):
                 continue
             form = "noun_pl" if word.endswith("غام") else "noun_sg"
         # negation, irrealis (threats, plans, training), air cover
@@ -1175,25 +1493,35 @@ def _trigger_mentions(norm: str, sentences: list[tuple[int, int]],
             continue
         if any(s_start <= c < c1 for c in cues):
             continue
-        definite = "ال" in pre or pre.endswith("لل") or (bool(
-            re.match(r"\S+\s+ال", word)) and kind == "sweep")
+        definite = (
+            "ال" in pre
+            or pre.endswith("لل")
+            or (bool(re.match(r"\S+\s+ال", word)) and kind == "sweep")
+        )
         count, cstart, explicit = _read_count(norm, kind, form, start, w_end, s_start)
-        referring = (form == "noun_ref" or definite) and not (
-            explicit and form != "noun_dual")
+        referring = (form == "noun_ref" or definite) and not (explicit and form != "noun_dual")
         if form == "noun_ref":
             referring = not explicit
-        tail = norm[w_end:min(s_end, w_end + 30)]
-        head = norm[max(s_start, w_start - 12):w_start]
-        separate = bool(_SEPARATE.search(tail[:25]) or (re.search(r"(?:^|\s)و?في\s*$", head)
-                        and _SEPARATE.search(tail[:25])))
-        out.append(_Mention(kind, form, w_start, w_end, si, count, cstart, explicit,
-                            referring, separate))
+        tail = norm[w_end : min(s_end, w_end + 30)]
+        head = norm[max(s_start, w_start - 12) : w_start]
+        separate = bool(
+            _SEPARATE.search(tail[:25])
+            or (re.search(r"(?:^|\s)و?في\s*$", head) and _SEPARATE.search(tail[:25]))
+        )
+        out.append(
+            _Mention(kind, form, w_start, w_end, si, count, cstart, explicit, referring, separate)
+        )
     return out
 
 
-def _find_places(norm: str, gaz: Gazetteer, excluded: list[tuple[int, int]],
-                 original: str, nt: Normalized,
-                 words: list[tuple[int, int, str]]) -> list[tuple[int, int, str, str, bool]]:
+def _find_places(
+    norm: str,
+    gaz: Gazetteer,
+    excluded: list[tuple[int, int]],
+    original: str,
+    nt: Normalized,
+    words: list[tuple[int, int, str]],
+) -> list[tuple[int, int, str, str, bool]]:
     """(start, end, name, admin1, is_governorate_wide) for every place named."""
     found: list[tuple[int, int, str, str, bool]] = []
     blocked = [m.span() for m in _NOT_PLACES.finditer(norm)]
@@ -1218,21 +1546,24 @@ def _find_places(norm: str, gaz: Gazetteer, excluded: list[tuple[int, int]],
             if nxt is None:
                 continue
             e = nxt.end()
-        found.append((s, e, _as_written(original, nt, s, e), _given_governorate(norm, e, found),
-                      False))
+        found.append(
+            (s, e, _as_written(original, nt, s, e), _given_governorate(norm, e, found), False)
+        )
     # a head governs names joined to its first one by و: "بادية الباغوز والسوسة"
     for s, e, *_ in sorted(found):
         joined = _COORDINATED.match(norm, e)
-        if joined is None or not (_HEAD_BEFORE.search(norm, max(0, s - 25), s)
-                                  or _HEAD_START.match(norm, s)):
+        if joined is None or not (
+            _HEAD_BEFORE.search(norm, max(0, s - 25), s) or _HEAD_START.match(norm, s)
+        ):
             continue
         s2, e2 = joined.span("name")
         if any(a <= s2 < b for a, b in excluded) or any(a <= s2 < b for a, b, *_ in found):
             continue
         if joined.group("name") in _NOT_NAMES:
             continue
-        found.append((s2, e2, _as_written(original, nt, s2, e2),
-                      _given_governorate(norm, e2, found), False))
+        found.append(
+            (s2, e2, _as_written(original, nt, s2, e2), _given_governorate(norm, e2, found), False)
+        )
     found.sort()
     return found
 
@@ -1251,19 +1582,24 @@ def _as_written(original: str, nt: Normalized, start: int, end: int) -> str:
     return "".join(ch for ch in original[o0:o1] if normalize_pattern(ch))
 
 
-def _given_governorate(norm: str, end: int,
-                       found: list[tuple[int, int, str, str, bool]]) -> str:
+def _given_governorate(norm: str, end: int, found: list[tuple[int, int, str, str, bool]]) -> str:
     """Return the governorate the passage gives a name ending at ``end`` (else "")."""
     for s2, _e2, _n2, a2, wide2 in found:
         if not (end <= s2 <= end + 25 and wide2) or _CLAUSE_END.search(norm, end, s2):
             continue
-        if _GOV_CONTEXT.search(norm[end:s2]) or re.match(rf"[وفبلك]?{_HEAD}", norm[s2:s2 + 12]):
+        if _GOV_CONTEXT.search(norm[end:s2]) or re.match(rf"[وفبلك]?{_HEAD}", norm[s2 : s2 + 12]):
             return a2
     return ""
 
 
-def _actor_for(norm: str, kind: str, window: tuple[int, int], sentence: tuple[int, int],
-               whole: tuple[int, int], actors: list[tuple[int, int, int]]) -> str:
+def _actor_for(
+    norm: str,
+    kind: str,
+    window: tuple[int, int],
+    sentence: tuple[int, int],
+    whole: tuple[int, int],
+    actors: list[tuple[int, int, int]],
+) -> str:
     group = _ACTOR_GROUP_FOR[kind]
     for lo, hi in (window, sentence) + ((whole,) if kind == "attack" else ()):
         first = ""
@@ -1273,7 +1609,7 @@ def _actor_for(norm: str, kind: str, window: tuple[int, int], sentence: tuple[in
             name, g, _ = _ACTORS[idx]
             if g != group:
                 continue
-            if _LEADS.search(norm[max(lo, a0 - 20):a0]):
+            if _LEADS.search(norm[max(lo, a0 - 20) : a0]):
                 return name
             if not first:
                 first = name
@@ -1287,13 +1623,13 @@ def _report_digest(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def _event_id(source: str, published: dt.date | str, kind: str, start: int, end: int,
-              text: str) -> str:
+def _event_id(
+    source: str, published: dt.date | str, kind: str, start: int, end: int, text: str
+) -> str:
     report = _report_digest(text)
     when = published if isinstance(published, str) else published.isoformat()
     digest = hashlib.sha1(
-        f"{source}|{when}|{report}|{kind}|{start}|{end}".encode(
-            "utf-8", "surrogatepass")
+        f"{source}|{when}|{report}|{kind}|{start}|{end}".encode("utf-8", "surrogatepass")
     ).hexdigest()
     return f"ext-{digest[:16]}"
 
@@ -1362,8 +1698,10 @@ def extract_records(
     if first == last:
         return _extract_at(text, first, source_url, source, gazetteer)
     early = _extract_at(text, first, source_url, source, gazetteer)
-    late = {(r["event_type"], r["evidence_start"]): r
-            for r in _extract_at(text, last, source_url, source, gazetteer)}
+    late = {
+        (r["event_type"], r["evidence_start"]): r
+        for r in _extract_at(text, last, source_url, source, gazetteer)
+    }
     bracket = f"{first.isoformat()}..{last.isoformat()}"
     out: list[dict[str, Any]] = []
     for rec in early:
@@ -1371,8 +1709,10 @@ def extract_records(
         notes = [rec["notes"]] if rec["notes"] else []
         notes = [n for n in notes[0].split("; ") if n] if notes else []
         if other is None:
-            notes.append(f"publication day between {bracket}: window resolved against "
-                         f"{first.isoformat()} only")
+            notes.append(
+                f"publication day between {bracket}: window resolved against "
+                f"{first.isoformat()} only"
+            )
         else:
             start = min(rec["date_start"], other["date_start"])
             end = max(rec["date_end"], other["date_end"])
@@ -1382,8 +1722,14 @@ def extract_records(
             notes.append(f"publication day between {bracket}: the window covers every day")
         rec["published"] = None
         rec["notes"] = "; ".join(dict.fromkeys(notes))
-        rec["event_id"] = _event_id(source_url or source or "", bracket, rec["event_type"],
-                                    rec["evidence_start"], rec["evidence_end"], text)
+        rec["event_id"] = _event_id(
+            source_url or source or "",
+            bracket,
+            rec["event_type"],
+            rec["evidence_start"],
+            rec["evidence_end"],
+            text,
+        )
         out.append(rec)
     return out
 
@@ -1402,8 +1748,9 @@ def _extract_at(
     # normalised positions of the lead summary
     summary = _summary_spans(text)
     n_off = nt.offsets  # sorted: bisect works on it directly
-    excluded = [(bisect_right(n_off, a) - 1 if a > 0 else 0, bisect_right(n_off, b - 1))
-                for a, b in summary]
+    excluded = [
+        (bisect_right(n_off, a) - 1 if a > 0 else 0, bisect_right(n_off, b - 1)) for a, b in summary
+    ]
     excluded = [(max(0, a), b) for a, b in excluded]
     sentences = _sentences(norm)
     if not sentences:
@@ -1418,8 +1765,11 @@ def _extract_at(
     if not mentions:
         return []
     trigger_spans = [m.span() for m in matches]
-    dates = [d for d in _find_dates(norm, pub, scanned[4:])
-             if not any(a <= d.start < b for a, b in excluded)]
+    dates = [
+        d
+        for d in _find_dates(norm, pub, scanned[4:])
+        if not any(a <= d.start < b for a, b in excluded)
+    ]
     places = _find_places(norm, gaz, excluded, text, nt, words)
     sent_starts = [s for s, _ in sentences]
 
@@ -1478,8 +1828,11 @@ def _extract_at(
         if u_dates is not None and u_dates.background:
             continue
         referring = all(mt.referring for mt in u.mentions)
-        strong = not referring and (own is not None or any(mt.explicit for mt in u.mentions)
-                                    or any(mt.separate for mt in u.mentions))
+        strong = not referring and (
+            own is not None
+            or any(mt.explicit for mt in u.mentions)
+            or any(mt.separate for mt in u.mentions)
+        )
         is_agg = u_dates is not None and u_dates.aggregate
         if is_agg or strong:
             built.append((u, {"date": u_dates, "units": [u]}))
@@ -1493,11 +1846,17 @@ def _extract_at(
         own = _unit_date(u, prim)
         referring = all(mt.referring for mt in u.mentions)
         same = [(bu, info) for bu, info in built if bu.kind == u.kind]
-        non_agg = [(bu, info) for bu, info in same
-                   if not (info["date"] is not None and info["date"].aggregate)]
+        non_agg = [
+            (bu, info)
+            for bu, info in same
+            if not (info["date"] is not None and info["date"].aggregate)
+        ]
         if own is not None:
-            non_agg = [(bu, info) for bu, info in non_agg if info["date"] is None or
-                       _overlaps(info["date"].window, own.window)]
+            non_agg = [
+                (bu, info)
+                for bu, info in non_agg
+                if info["date"] is None or _overlaps(info["date"].window, own.window)
+            ]
         pool = non_agg or (same if referring and own is None else [])
         if pool:
             target = min(pool, key=lambda bi: abs(bi[0].mentions[0].start - prim.start))
@@ -1505,14 +1864,36 @@ def _extract_at(
         elif referring and own is None:
             continue  # refers to nothing reported here
         else:
-            built.append((u, {"date": own or _sentence_date(dates, sentences[u.sentence], prim),
-                              "units": [u]}))
+            built.append(
+                (
+                    u,
+                    {
+                        "date": own or _sentence_date(dates, sentences[u.sentence], prim),
+                        "units": [u],
+                    },
+                )
+            )
     built.sort(key=lambda bi: bi[0].primary.start)
 
     source_key = source_url or source or ""
     for u, info in built:
-        records.append(_record(u, info["units"], info["date"], norm, nt, text, pub, sentences,
-                               source_url, source, source_key, trigger_spans, actors))
+        records.append(
+            _record(
+                u,
+                info["units"],
+                info["date"],
+                norm,
+                nt,
+                text,
+                pub,
+                sentences,
+                source_url,
+                source,
+                source_key,
+                trigger_spans,
+                actors,
+            )
+        )
     return records
 
 
@@ -1524,8 +1905,13 @@ def _unit_date(u: _Unit, prim: _Mention) -> _Date | None:
     ds = [d for mt in u.mentions for d in mt.dates]
     if not ds:
         return None
-    return min(ds, key=lambda d: (max(prim.count_start - d.end, d.start - prim.end, 0),
-                                  -_DATE_PRIORITY[d.kind]))
+    return min(
+        ds,
+        key=lambda d: (
+            max(prim.count_start - d.end, d.start - prim.end, 0),
+            -_DATE_PRIORITY[d.kind],
+        ),
+    )
 
 
 def _sentence_date(dates: list[_Date], sentence: tuple[int, int], prim: _Mention) -> _Date | None:
@@ -1535,11 +1921,21 @@ def _sentence_date(dates: list[_Date], sentence: tuple[int, int], prim: _Mention
     return min(ds, key=lambda d: max(prim.count_start - d.end, d.start - prim.end, 0))
 
 
-def _record(u: _Unit, units: list[_Unit], date: _Date | None, norm: str, nt: Normalized,
-            text: str, pub: dt.date, sentences: list[tuple[int, int]], source_url: str | None,
-            source: str | None, source_key: str,
-            trigger_spans: list[tuple[int, int]],
-            actors: list[tuple[int, int, int]]) -> dict[str, Any]:
+def _record(
+    u: _Unit,
+    units: list[_Unit],
+    date: _Date | None,
+    norm: str,
+    nt: Normalized,
+    text: str,
+    pub: dt.date,
+    sentences: list[tuple[int, int]],
+    source_url: str | None,
+    source: str | None,
+    source_key: str,
+    trigger_spans: list[tuple[int, int]],
+    actors: list[tuple[int, int, int]],
+) -> dict[str, Any]:
     prim = u.primary
     notes: list[str] = []
     s0, s1 = sentences[u.sentence]
@@ -1570,8 +1966,10 @@ def _record(u: _Unit, units: list[_Unit], date: _Date | None, norm: str, nt: Nor
             notes.append(date.note)
     is_agg = bool(date is not None and date.aggregate)
     # actor window: from the previous trigger to the next one, in the sentence
-    sent_mentions = sorted((mt for uu in units for mt in uu.mentions if mt.sentence == u.sentence),
-                           key=lambda mt: mt.start)
+    sent_mentions = sorted(
+        (mt for uu in units for mt in uu.mentions if mt.sentence == u.sentence),
+        key=lambda mt: mt.start,
+    )
     lo, hi = s0, s1
     for o_start, o_end in trigger_spans:
         if o_end <= prim.start:
@@ -1581,8 +1979,14 @@ def _record(u: _Unit, units: list[_Unit], date: _Date | None, norm: str, nt: Nor
     actor = _actor_for(norm, u.kind, (lo, hi), (s0, s1), (0, len(norm)), actors)
     if not actor:
         for uu in units[1:]:
-            actor = _actor_for(norm, uu.kind, sentences[uu.sentence], sentences[uu.sentence],
-                               (0, len(norm)), actors)
+            actor = _actor_for(
+                norm,
+                uu.kind,
+                sentences[uu.sentence],
+                sentences[uu.sentence],
+                (0, len(norm)),
+                actors,
+            )
             if actor:
                 break
     del sent_mentions
@@ -1598,13 +2002,21 @@ def _record(u: _Unit, units: list[_Unit], date: _Date | None, norm: str, nt: Nor
     # first place when they are in the same clause
     e0, e1 = prim.count_start, prim.end
     c0, c1 = _clause(norm, prim.start, s0, s1)
-    if date is not None and any(d is date for d in prim.dates) and (
-            (c0 <= date.start and date.end <= c1) or (date.start - prim.end < 150
-            and prim.count_start - date.end < 150)):
+    if (
+        date is not None
+        and any(d is date for d in prim.dates)
+        and (
+            (c0 <= date.start and date.end <= c1)
+            or (date.start - prim.end < 150 and prim.count_start - date.end < 150)
+        )
+    ):
         e0, e1 = min(e0, date.start), max(e1, date.end)
     first_place = next((p for p in prim.places if p[0] >= prim.end), None)
-    if first_place is not None and first_place[0] - e1 < 90 and \
-            not _CLAUSE_END.search(norm, e1, first_place[0]):
+    if (
+        first_place is not None
+        and first_place[0] - e1 < 90
+        and not _CLAUSE_END.search(norm, e1, first_place[0])
+    ):
         e1 = max(e1, first_place[1])
     o0, o1 = nt.span(e0, e1)
     while o0 < o1 and text[o0].isspace():
@@ -1790,8 +2202,11 @@ def extract_events_batch(
     records: list[dict[str, Any]] = []
     for item in reports:
         if isinstance(item, dict):
-            records.extend(extract_records(item["text"], item["published"],
-                                           item.get("source_url"), item.get("source"), gaz))
+            records.extend(
+                extract_records(
+                    item["text"], item["published"], item.get("source_url"), item.get("source"), gaz
+                )
+            )
         else:
             records.extend(extract_records(item[0], item[1], gazetteer=gaz))
     seen: dict[str, int] = {}
@@ -1805,6 +2220,7 @@ def extract_events_batch(
 # ======================================================================================
 # Command line
 # ======================================================================================
+
 
 def _describe_count(count: Any, low: Any, high: Any) -> str:
     """Say a count triple in words: ``31``, ``at least 20``, ``about 17``, ``5 to 8``."""
@@ -1869,20 +2285,32 @@ def tabulate_evidence(events: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for rec in events.sort_values("evidence_start", kind="stable").to_dict(orient="records"):
         d0, d1 = day(rec["date_start"]), day(rec["date_end"])
-        rows.append({
-            "evidence": text(rec["evidence"]),
-            "offsets": f"{rec['evidence_start']}-{rec['evidence_end']}",
-            "event_type": text(rec["event_type"]),
-            "window": d0 if d0 == d1 else f"{d0}..{d1}",
-            "count": _describe_count(rec["count"], rec["count_low"], rec["count_high"]),
-            "places": text(rec["location"]),
-            "governorates": text(rec["admin1"]),
-            "actor": text(rec["actor"]),
-            "is_aggregate": bool(rec["is_aggregate"]),
-            "notes": text(rec["notes"]),
-        })
-    columns = ["evidence", "offsets", "event_type", "window", "count", "places",
-               "governorates", "actor", "is_aggregate", "notes"]
+        rows.append(
+            {
+                "evidence": text(rec["evidence"]),
+                "offsets": f"{rec['evidence_start']}-{rec['evidence_end']}",
+                "event_type": text(rec["event_type"]),
+                "window": d0 if d0 == d1 else f"{d0}..{d1}",
+                "count": _describe_count(rec["count"], rec["count_low"], rec["count_high"]),
+                "places": text(rec["location"]),
+                "governorates": text(rec["admin1"]),
+                "actor": text(rec["actor"]),
+                "is_aggregate": bool(rec["is_aggregate"]),
+                "notes": text(rec["notes"]),
+            }
+        )
+    columns = [
+        "evidence",
+        "offsets",
+        "event_type",
+        "window",
+        "count",
+        "places",
+        "governorates",
+        "actor",
+        "is_aggregate",
+        "notes",
+    ]
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -1975,9 +2403,12 @@ def cli(argv: list[str]) -> int:
         description="Read an Arabic report into event records (machine-extracted, for review).",
     )
     parser.add_argument("report", help="the report as a UTF-8 text file, or - for stdin")
-    parser.add_argument("--published", required=True,
-                        help="publication date of the report, YYYY-MM-DD "
-                             "(or FIRST..LAST when known only within a bracket)")
+    parser.add_argument(
+        "--published",
+        required=True,
+        help="publication date of the report, YYYY-MM-DD "
+        "(or FIRST..LAST when known only within a bracket)",
+    )
     parser.add_argument("--source-url", default=None, help="address of the report")
     parser.add_argument("--source", default=None, help="outlet name")
     parser.add_argument("--format", choices=OUTPUT_FORMATS, default="csv")

@@ -55,7 +55,12 @@ if TYPE_CHECKING:
     import pandas as pd
 
 FIELDS: Final[tuple[str, ...]] = (
-    "window", "count", "places", "places_set", "governorates", "actor",
+    "window",
+    "count",
+    "places",
+    "places_set",
+    "governorates",
+    "actor",
 )
 """Per-field agreement rates, in report order."""
 
@@ -139,8 +144,10 @@ def _agreement(pred: Mapping[str, Any], gold: Mapping[str, Any]) -> dict[str, bo
     return {
         "window": (_date(pred.get("date_start")), _date(pred.get("date_end")))
         == (_date(gold.get("date_start")), _date(gold.get("date_end"))),
-        "count": all(_number(pred.get(k)) == _number(gold.get(k))
-                     for k in ("count", "count_low", "count_high")),
+        "count": all(
+            _number(pred.get(k)) == _number(gold.get(k))
+            for k in ("count", "count_low", "count_high")
+        ),
         "places": _names(pred.get("location")) == _names(gold.get("location")),
         "places_set": set(_names(pred.get("location"))) == set(_names(gold.get("location"))),
         "governorates": set(_names(pred.get("admin1"))) == set(_names(gold.get("admin1"))),
@@ -316,14 +323,21 @@ def score_records(
             for k, ok in agree.items():
                 report.field_agree[k] += ok
                 if not ok and k in TARGETED_FIELDS:
-                    report.misses.append({"id": pid, "what": f"field {k}",
-                                          "gold": gold[j], "predicted": pred[i]})
+                    report.misses.append(
+                        {"id": pid, "what": f"field {k}", "gold": gold[j], "predicted": pred[i]}
+                    )
         matched_p = {i for i, _ in pairs}
         matched_g = {j for _, j in pairs}
-        report.misses += [{"id": pid, "what": "missed record", "gold": g}
-                          for j, g in enumerate(gold) if j not in matched_g]
-        report.misses += [{"id": pid, "what": "extra record", "predicted": p}
-                          for i, p in enumerate(pred) if i not in matched_p]
+        report.misses += [
+            {"id": pid, "what": "missed record", "gold": g}
+            for j, g in enumerate(gold)
+            if j not in matched_g
+        ]
+        report.misses += [
+            {"id": pid, "what": "extra record", "predicted": p}
+            for i, p in enumerate(pred)
+            if i not in matched_p
+        ]
     return report
 
 
@@ -367,8 +381,15 @@ def score_extractor(
 
 
 _SIDE_BY_SIDE: Final[tuple[str, ...]] = (
-    "date_start", "date_end", "count", "count_low", "count_high", "location", "admin1",
-    "actor", "evidence",
+    "date_start",
+    "date_end",
+    "count",
+    "count_low",
+    "count_high",
+    "location",
+    "admin1",
+    "actor",
+    "evidence",
 )
 
 
@@ -440,7 +461,10 @@ def compare_records(extracted: Any, reference: Any) -> pd.DataFrame:
         for name in flags:
             row[name] = agree.get(name, pd.NA)
         rows.append(row)
-    columns = ["pairing", "event_type",
-               *(f"{n}_{side}" for n in _SIDE_BY_SIDE for side in ("extracted", "reference")),
-               *flags]
+    columns = [
+        "pairing",
+        "event_type",
+        *(f"{n}_{side}" for n in _SIDE_BY_SIDE for side in ("extracted", "reference")),
+        *flags,
+    ]
     return pd.DataFrame(rows, columns=columns)

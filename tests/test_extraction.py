@@ -32,8 +32,17 @@ from analysis.schema import COLUMN_ORDER
 from analysis.scoring import TARGETED_FIELDS, load_annotated, score_extractor
 from analysis.validating import validate_events
 
-FIELDS = ["event_type", "date_start", "date_end", "count", "count_low", "count_high",
-          "location", "admin1", "actor"]
+FIELDS = [
+    "event_type",
+    "date_start",
+    "date_end",
+    "count",
+    "count_low",
+    "count_high",
+    "location",
+    "admin1",
+    "actor",
+]
 
 
 def _one(text: str, published: str) -> dict:
@@ -47,6 +56,7 @@ def _triple(rec: dict) -> tuple:
 
 
 # --- the annotated sets -------------------------------------------------------------
+
 
 def test_dev_set_meets_the_targets():
     report = score_extractor(EXTRACTION_DEV_SET)
@@ -72,7 +82,7 @@ def test_annotated_evidence_spans_are_exact():
     for path in (EXTRACTION_DEV_SET, EXTRACTION_HELDOUT_SET):
         for p in load_annotated(path):
             for r in p["records"]:
-                assert p["text"][r["evidence_start"]:r["evidence_end"]] == r["evidence"]
+                assert p["text"][r["evidence_start"] : r["evidence_end"]] == r["evidence"]
 
 
 def test_seed_article_gives_the_records_of_dev_001():
@@ -96,33 +106,54 @@ def test_seed_article_gives_the_records_of_dev_001():
         check_dtype=False,
     )
     # the two running totals are period aggregates, the campaign and the strikes are not
-    agg = {(str(t), None if pd.isna(c) else float(c)): bool(a) for t, c, a in
-           zip(got["event_type"], got["count"], got["is_aggregate"], strict=True)}
-    assert agg == {("airstrike", 31.0): False, ("sweep", 1.0): False, ("attack", None): True,
-                   ("sweep", 17.0): True}
+    agg = {
+        (str(t), None if pd.isna(c) else float(c)): bool(a)
+        for t, c, a in zip(got["event_type"], got["count"], got["is_aggregate"], strict=True)
+    }
+    assert agg == {
+        ("airstrike", 31.0): False,
+        ("sweep", 1.0): False,
+        ("attack", None): True,
+        ("sweep", 17.0): True,
+    }
     assert "8 aircraft" in got.loc[got["event_type"] == "airstrike", "notes"].iloc[0]
 
 
 def test_seed_article_gives_the_hand_coded_seed_records():
     meta = read_provenance(SEED_ARTICLE_TEXT)  # publication bracket, producer, URL
     text = SEED_ARTICLE_TEXT.read_text(encoding="utf-8")
-    got = extract_events(text, published=meta["published"], source=meta["producer"],
-                         source_url=meta["url"])
+    got = extract_events(
+        text, published=meta["published"], source=meta["producer"], source_url=meta["url"]
+    )
     hand = pd.read_csv(SEED_ARTICLE_RECORDS, dtype=str, keep_default_na=False)
-    compared = ["event_type", "date_start", "date_end", "count", "count_low", "count_high",
-                "location", "admin1"]
+    compared = [
+        "event_type",
+        "date_start",
+        "date_end",
+        "count",
+        "count_low",
+        "count_high",
+        "location",
+        "admin1",
+    ]
 
     def tidy(frame: pd.DataFrame) -> pd.DataFrame:
-        out = pd.DataFrame({
-            "event_type": frame["event_type"].astype(str),
-            "date_start": pd.to_datetime(frame["date_start"]).astype("datetime64[ns]"),
-            "date_end": pd.to_datetime(frame["date_end"]).astype("datetime64[ns]"),
-            **{c: pd.to_numeric(frame[c].replace("", None)).astype(float)
-               for c in ("count", "count_low", "count_high")},
-            **{c: frame[c].astype(object).where(frame[c].notna(), "").astype(str)
-               for c in ("location", "admin1")},
-            **{c: frame[c].astype(int) for c in ("evidence_start", "evidence_end")},
-        })
+        out = pd.DataFrame(
+            {
+                "event_type": frame["event_type"].astype(str),
+                "date_start": pd.to_datetime(frame["date_start"]).astype("datetime64[ns]"),
+                "date_end": pd.to_datetime(frame["date_end"]).astype("datetime64[ns]"),
+                **{
+                    c: pd.to_numeric(frame[c].replace("", None)).astype(float)
+                    for c in ("count", "count_low", "count_high")
+                },
+                **{
+                    c: frame[c].astype(object).where(frame[c].notna(), "").astype(str)
+                    for c in ("location", "admin1")
+                },
+                **{c: frame[c].astype(int) for c in ("evidence_start", "evidence_end")},
+            }
+        )
         return out.sort_values(["event_type", "date_start", "date_end"]).reset_index(drop=True)
 
     mine, theirs = tidy(got), tidy(hand)
@@ -134,6 +165,7 @@ def test_seed_article_gives_the_hand_coded_seed_records():
 
 
 # --- counts ---------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     ("wording", "triple"),
@@ -170,8 +202,9 @@ def test_count_wording_follows_the_table(wording, triple):
 
 
 def test_aircraft_and_casualty_numbers_are_not_counts():
-    rec = _one("نفذت ثماني طائرات روسية اليوم غارات على البلعاس، ما أدى إلى مقتل 12 عنصراً.",
-               "2024-05-01")
+    rec = _one(
+        "نفذت ثماني طائرات روسية اليوم غارات على البلعاس، ما أدى إلى مقتل 12 عنصراً.", "2024-05-01"
+    )
     assert _triple(rec) == (None, 2.0, None)
     assert "8 aircraft" in rec["notes"]
 
@@ -182,6 +215,7 @@ def test_a_weekday_name_is_not_a_number():
 
 
 # --- dates ----------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     ("phrase", "published", "window"),
@@ -236,9 +270,13 @@ def test_no_date_phrase_means_the_publication_day_with_a_flag():
 
 # --- places and actors ----------------------------------------------------------------
 
+
 def test_places_keep_text_order_and_drop_governorate_wide_areas():
-    rec = _one("شنت المقاتلات الروسية اليوم 5 غارات على محيط السخنة بريف حمص الشرقي "
-               "وبادية الرصافة وأثريا بريف الرقة.", "2024-05-01")
+    rec = _one(
+        "شنت المقاتلات الروسية اليوم 5 غارات على محيط السخنة بريف حمص الشرقي "
+        "وبادية الرصافة وأثريا بريف الرقة.",
+        "2024-05-01",
+    )
     assert rec["location"] == "al-Sukhnah;al-Rusafa;Ithriya"
     assert rec["admin1"] == "Homs;Raqqa;Hama"  # Ithriya is Hama in the gazetteer
 
@@ -249,8 +287,9 @@ def test_governorate_wide_areas_are_kept_when_nothing_is_more_specific():
 
 
 def test_a_place_outside_the_gazetteer_is_kept_in_arabic_with_its_governorate():
-    rec = _one("هاجمت خلايا داعش اليوم نقطة في محيط بلدة الشميطية بريف دير الزور الغربي.",
-               "2024-04-10")
+    rec = _one(
+        "هاجمت خلايا داعش اليوم نقطة في محيط بلدة الشميطية بريف دير الزور الغربي.", "2024-04-10"
+    )
     assert rec["location"] == "الشميطية"
     assert rec["admin1"] == "Deir ez-Zor"
     assert "not in the gazetteer" in rec["notes"]
@@ -262,8 +301,7 @@ def test_place_names_match_whole_words_with_attached_prefixes_only():
     g = load_gazetteer()
     text = "وبالسخنه للرقه الكومه متدمر"  # normalised: ة is ه
     words = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[^\W_]+", text)]
-    assert [g.places[i].name_en for _s, _e, i, _k in g.find(words, text)] == \
-        ["al-Sukhnah", "Raqqa"]
+    assert [g.places[i].name_en for _s, _e, i, _k in g.find(words, text)] == ["al-Sukhnah", "Raqqa"]
 
 
 def test_a_head_governs_names_joined_to_its_first_by_and():
@@ -276,8 +314,9 @@ def test_a_head_governs_names_joined_to_its_first_by_and():
     assert rec["location"] == "Palmyra"
 
 
-@pytest.mark.parametrize("phrase", ["هجوم للتنظيم", "هجوم لتنظيم الدولة", "هجوم للدولة الإسلامية",
-                                    "هجوم للخلايا"])
+@pytest.mark.parametrize(
+    "phrase", ["هجوم للتنظيم", "هجوم لتنظيم الدولة", "هجوم للدولة الإسلامية", "هجوم للخلايا"]
+)
 def test_islamic_state_is_named_after_an_attached_li(phrase):
     rec = _one(f"سجلت مصادر محلية اليوم {phrase} في بادية السخنة.", "2024-04-10")
     assert rec["actor"] == "Islamic State"
@@ -286,26 +325,39 @@ def test_islamic_state_is_named_after_an_attached_li(phrase):
 @pytest.mark.parametrize(
     ("sentence", "actor"),
     [
-        ("قالت مصادر إن مقاتلات تابعة للتحالف الدولي قصفت أمس موقعاً في بادية البوكمال.",
-         "US-led coalition"),
-        ("وذكر ناشطون أن الطائرات الحربية الروسية ضربت أمس مواقع في جبل البشري.",
-         "Russian air force"),
+        (
+            "قالت مصادر إن مقاتلات تابعة للتحالف الدولي قصفت أمس موقعاً في بادية البوكمال.",
+            "US-led coalition",
+        ),
+        (
+            "وذكر ناشطون أن الطائرات الحربية الروسية ضربت أمس مواقع في جبل البشري.",
+            "Russian air force",
+        ),
     ],
 )
 def test_aircraft_named_before_the_verb_make_a_strike(sentence, actor):
     rec = _one(sentence, "2024-04-10")
-    assert (rec["event_type"], rec["actor"], rec["date_start"]) == \
-        ("airstrike", actor, dt.date(2024, 4, 9))
+    assert (rec["event_type"], rec["actor"], rec["date_start"]) == (
+        "airstrike",
+        actor,
+        dt.date(2024, 4, 9),
+    )
     assert _triple(rec) == (None, 1.0, None)  # a verb gives at least one strike
 
 
 def test_date_phrases_take_an_attached_and():
-    recs = extract_records("هاجمت خلايا داعش يوم السبت نقطة في بادية السخنة. "
-                           "وصباح الأحد، استهدفت الخلايا دورية قرب تدمر.", "2024-04-15")
+    recs = extract_records(
+        "هاجمت خلايا داعش يوم السبت نقطة في بادية السخنة. "
+        "وصباح الأحد، استهدفت الخلايا دورية قرب تدمر.",
+        "2024-04-15",
+    )
     assert [(r["date_start"], r["location"]) for r in recs] == [
-        (dt.date(2024, 4, 13), "al-Sukhnah"), (dt.date(2024, 4, 14), "Palmyra")]
-    assert _one("واليوم شنت المقاتلات الروسية غارة على تدمر.", "2024-04-10")["date_start"] == \
-        dt.date(2024, 4, 10)
+        (dt.date(2024, 4, 13), "al-Sukhnah"),
+        (dt.date(2024, 4, 14), "Palmyra"),
+    ]
+    assert _one("واليوم شنت المقاتلات الروسية غارة على تدمر.", "2024-04-10")[
+        "date_start"
+    ] == dt.date(2024, 4, 10)
 
 
 def test_a_listed_road_is_one_place():
@@ -322,8 +374,7 @@ def test_a_listed_road_is_one_place():
         ("أطلقت قوات النظام اليوم حملة تمشيط في بادية تدمر.", "Syrian government forces"),
         ("أطلقت قوات النظام بقيادة الفرقة 25 اليوم حملة تمشيط في بادية تدمر.", "25th Division"),
         ("أطلق لواء القدس اليوم حملة تمشيط في بادية تدمر.", "Liwa al-Quds"),
-        ("أطلقت ميليشيا الدفاع الوطني اليوم حملة تمشيط في بادية تدمر.",
-         "National Defence Forces"),
+        ("أطلقت ميليشيا الدفاع الوطني اليوم حملة تمشيط في بادية تدمر.", "National Defence Forces"),
         ("هاجمت خلايا يُرجّح أنها تتبع لتنظيم داعش اليوم حاجزاً قرب تدمر.", "Islamic State"),
     ],
 )
@@ -333,18 +384,26 @@ def test_actor_is_one_short_name(sentence, actor):
 
 # --- episodes and non-events -----------------------------------------------------------
 
+
 def test_separate_attacks_are_separate_records_and_anaphora_adds_none():
-    text = ("قتل خمسة عناصر أمس الخميس بكمين نصبته خلايا داعش قرب الطيبة. وفي هجوم منفصل "
-            "مساء الخميس، هاجم عناصر التنظيم مقراً في قرية حسرات. وعلى إثر الهجومين، أطلقت "
-            "قوات النظام اليوم الجمعة حملة تمشيط في بادية حمص.")
+    text = (
+        "قتل خمسة عناصر أمس الخميس بكمين نصبته خلايا داعش قرب الطيبة. وفي هجوم منفصل "
+        "مساء الخميس، هاجم عناصر التنظيم مقراً في قرية حسرات. وعلى إثر الهجومين، أطلقت "
+        "قوات النظام اليوم الجمعة حملة تمشيط في بادية حمص."
+    )
     recs = extract_records(text, "2024-04-19")
     assert [(r["event_type"], r["location"]) for r in recs] == [
-        ("attack", "al-Taybah"), ("attack", "Hasrat"), ("sweep", "Homs")]
+        ("attack", "al-Taybah"),
+        ("attack", "Hasrat"),
+        ("sweep", "Homs"),
+    ]
 
 
 def test_a_summary_block_adds_no_record():
-    text = ("استمع إلى الملخص\n- نفذت خلايا داعش 17 هجوماً.\n"
-            "نفذت خلايا داعش قرابة 17 هجوماً منذ بداية العام في بادية حمص.")
+    text = (
+        "استمع إلى الملخص\n- نفذت خلايا داعش 17 هجوماً.\n"
+        "نفذت خلايا داعش قرابة 17 هجوماً منذ بداية العام في بادية حمص."
+    )
     recs = extract_records(text, "2024-10-06")
     assert len(recs) == 1
     assert _triple(recs[0]) == (17.0, None, None)
@@ -374,6 +433,7 @@ def test_non_events_give_no_record(text):
 
 # --- the frame, the identifiers, the command line ---------------------------------------
 
+
 def test_frame_is_valid_machine_extracted_and_in_schema_order():
     dev = load_annotated(EXTRACTION_DEV_SET)
     frame = extract_events_batch([(p["text"], p["published"]) for p in dev])
@@ -392,8 +452,10 @@ def test_event_ids_are_deterministic_and_depend_on_the_source():
     assert a[0]["source_url"] == "https://example.org/a"
 
 
-@pytest.mark.parametrize("published", ["2024-13-01", "yesterday", "", None, 20240101,
-                                       "2024-05-09..2024-05-02", "2024-05-01..x"])
+@pytest.mark.parametrize(
+    "published",
+    ["2024-13-01", "yesterday", "", None, 20240101, "2024-05-09..2024-05-02", "2024-05-01..x"],
+)
 def test_a_bad_publication_date_is_a_clear_error(published):
     with pytest.raises(ValueError, match="published"):
         extract_events("غارة على تدمر", published)
@@ -405,18 +467,24 @@ def test_published_accepts_dates_and_timestamps():
         assert extract_records(text, published)[0]["date_start"] == dt.date(2024, 5, 1)
 
 
-@pytest.mark.parametrize("published", ["2024-05-02..2024-05-05",
-                                       (dt.date(2024, 5, 2), "2024-05-05")])
+@pytest.mark.parametrize(
+    "published", ["2024-05-02..2024-05-05", (dt.date(2024, 5, 2), "2024-05-05")]
+)
 def test_a_bracketed_publication_day_widens_every_window(published):
     text = "شنت المقاتلات الروسية أمس غارة على تدمر. وأطلقت قوات النظام حملة تمشيط في السخنة."
     recs = {r["event_type"]: r for r in extract_records(text, published)}
     # yesterday: published - 1 for each possible day; no date phrase: the bracket itself
-    assert (recs["airstrike"]["date_start"], recs["airstrike"]["date_end"]) == \
-        (dt.date(2024, 5, 1), dt.date(2024, 5, 4))
-    assert (recs["sweep"]["date_start"], recs["sweep"]["date_end"]) == \
-        (dt.date(2024, 5, 2), dt.date(2024, 5, 5))
-    assert all(r["published"] is None and "2024-05-02..2024-05-05" in r["notes"]
-               for r in recs.values())
+    assert (recs["airstrike"]["date_start"], recs["airstrike"]["date_end"]) == (
+        dt.date(2024, 5, 1),
+        dt.date(2024, 5, 4),
+    )
+    assert (recs["sweep"]["date_start"], recs["sweep"]["date_end"]) == (
+        dt.date(2024, 5, 2),
+        dt.date(2024, 5, 5),
+    )
+    assert all(
+        r["published"] is None and "2024-05-02..2024-05-05" in r["notes"] for r in recs.values()
+    )
     assert recs["airstrike"]["date_precision"] == "days"
     # a one-day bracket is an ordinary date
     assert extract_records(text, "2024-05-02..2024-05-02") == extract_records(text, "2024-05-02")
@@ -425,10 +493,10 @@ def test_a_bracketed_publication_day_widens_every_window(published):
 def test_a_gazetteer_path_can_be_given(tmp_path):
     path = tmp_path / "g.csv"
     path.write_text("name_en,name_ar,aliases_ar,admin1\nFoo,تدمر,,Homs\n", encoding="utf-8")
-    assert _one("شنت المقاتلات الروسية اليوم غارة على تدمر.", "2024-05-01")["location"] == \
-        "Palmyra"
-    rec = extract_records("شنت المقاتلات الروسية اليوم غارة على تدمر.", "2024-05-01",
-                          gazetteer=path)[0]
+    assert _one("شنت المقاتلات الروسية اليوم غارة على تدمر.", "2024-05-01")["location"] == "Palmyra"
+    rec = extract_records(
+        "شنت المقاتلات الروسية اليوم غارة على تدمر.", "2024-05-01", gazetteer=path
+    )[0]
     assert rec["location"] == "Foo"
     assert load_gazetteer() is load_gazetteer()  # compiled once
 
@@ -439,8 +507,17 @@ def test_cli_writes_each_format(tmp_path, fmt):
     report.write_text("شنت المقاتلات الروسية أمس 3 غارات على تدمر.", encoding="utf-8")
     out = io.StringIO()
     with redirect_stdout(out):
-        status = cli([str(report), "--published", "2024-10-06", "--format", fmt,
-                      "--source-url", "https://example.org/r"])
+        status = cli(
+            [
+                str(report),
+                "--published",
+                "2024-10-06",
+                "--format",
+                fmt,
+                "--source-url",
+                "https://example.org/r",
+            ]
+        )
     assert status == 0
     text = out.getvalue()
     if fmt == "csv":
@@ -465,8 +542,9 @@ def test_cli_writes_to_a_file_and_rejects_a_bad_date(tmp_path):
     report = tmp_path / "report.txt"
     report.write_text("شنت المقاتلات الروسية أمس غارة على تدمر.", encoding="utf-8")
     target = tmp_path / "out.jsonl"
-    assert cli([str(report), "--published", "2024-10-06", "--format", "jsonl",
-                "-o", str(target)]) == 0
+    assert (
+        cli([str(report), "--published", "2024-10-06", "--format", "jsonl", "-o", str(target)]) == 0
+    )
     assert json.loads(target.read_text(encoding="utf-8"))["location"] == "Palmyra"
     err = io.StringIO()
     with redirect_stderr(err):
@@ -477,23 +555,78 @@ def test_cli_writes_to_a_file_and_rejects_a_bad_date(tmp_path):
 # --- properties -------------------------------------------------------------------------
 
 _VOCAB = [
-    "غارة", "غارات", "غارتين", "هجوم", "هجوماً", "الهجوم", "كمين", "حملة تمشيط", "عمليات تمشيط",
-    "عملية", "نفذها التنظيم", "داعش", "خلايا", "المقاتلات الروسية", "قوات النظام", "أكثر من",
-    "نحو", "بين", "و", "عشرات", "عدة", "30", "٣", "ثلاث عشرة", "على الأقل", "اليوم", "أمس",
-    "أمس الأول", "يوم الأربعاء الفائت", "ليل الأحد-الاثنين", "خلال الـ72 ساعة الماضية",
-    "منذ بداية العام", "خلال شهر آب", "12 آذار", "في 3 من الشهر الجاري", "منذ كانون الثاني",
-    "بادية", "باديتي", "محيط", "قرية", "تدمر", "السخنة", "والرصافة", "بريف", "حمص", "دير الزور",
-    "طريق تدمر - السخنة", "الشميطية", "،", ".", "\n", "- ", "استمع إلى الملخص", "تدريبات",
-    "هدد", "لغم", "زرعه", "مخلفات الحرب", "ثمانية طائرات", "بقيادة", "الفرقة 25", "ـ", "ّ",
+    "غارة",
+    "غارات",
+    "غارتين",
+    "هجوم",
+    "هجوماً",
+    "الهجوم",
+    "كمين",
+    "حملة تمشيط",
+    "عمليات تمشيط",
+    "عملية",
+    "نفذها التنظيم",
+    "داعش",
+    "خلايا",
+    "المقاتلات الروسية",
+    "قوات النظام",
+    "أكثر من",
+    "نحو",
+    "بين",
+    "و",
+    "عشرات",
+    "عدة",
+    "30",
+    "٣",
+    "ثلاث عشرة",
+    "على الأقل",
+    "اليوم",
+    "أمس",
+    "أمس الأول",
+    "يوم الأربعاء الفائت",
+    "ليل الأحد-الاثنين",
+    "خلال الـ72 ساعة الماضية",
+    "منذ بداية العام",
+    "خلال شهر آب",
+    "12 آذار",
+    "في 3 من الشهر الجاري",
+    "منذ كانون الثاني",
+    "بادية",
+    "باديتي",
+    "محيط",
+    "قرية",
+    "تدمر",
+    "السخنة",
+    "والرصافة",
+    "بريف",
+    "حمص",
+    "دير الزور",
+    "طريق تدمر - السخنة",
+    "الشميطية",
+    "،",
+    ".",
+    "\n",
+    "- ",
+    "استمع إلى الملخص",
+    "تدريبات",
+    "هدد",
+    "لغم",
+    "زرعه",
+    "مخلفات الحرب",
+    "ثمانية طائرات",
+    "بقيادة",
+    "الفرقة 25",
+    "ـ",
+    "ّ",
 ]
-_arabicish = st.lists(
-    st.one_of(st.sampled_from(_VOCAB), st.text(max_size=4)), max_size=40
-).map(" ".join)
+_arabicish = st.lists(st.one_of(st.sampled_from(_VOCAB), st.text(max_size=4)), max_size=40).map(
+    " ".join
+)
 
 
 def _check_spans(text: str, records: list[dict]) -> None:
     for rec in records:
-        assert text[rec["evidence_start"]:rec["evidence_end"]] == rec["evidence"]
+        assert text[rec["evidence_start"] : rec["evidence_end"]] == rec["evidence"]
         assert rec["evidence_start"] < rec["evidence_end"]
         assert rec["date_start"] <= rec["date_end"]
 
@@ -511,8 +644,10 @@ def test_report_like_text_gives_records_with_exact_evidence(text, published):
 
 
 @settings(max_examples=15, deadline=None)
-@given(st.one_of(_arabicish, st.text(max_size=200)),
-       st.dates(min_value=dt.date(2001, 1, 1), max_value=dt.date(2030, 12, 31)))
+@given(
+    st.one_of(_arabicish, st.text(max_size=200)),
+    st.dates(min_value=dt.date(2001, 1, 1), max_value=dt.date(2030, 12, 31)),
+)
 def test_any_text_gives_a_valid_frame_or_an_empty_one(text, published):
     # fewer examples: each call validates its frame (the schema check is the slow part)
     frame = extract_events(text, published)
@@ -523,6 +658,7 @@ def test_any_text_gives_a_valid_frame_or_an_empty_one(text, published):
 
 
 # --- the one-pass scanner is a faithful shortcut --------------------------------------
+
 
 def _scan_equals_finditer(text: str) -> None:
     from analysis.arabic import normalize_text
@@ -547,8 +683,10 @@ def test_scanner_finds_what_finditer_finds_on_report_like_text(text):
 
 
 def test_tabulate_evidence_puts_each_record_beside_its_words():
-    text = ("شنت المقاتلات الروسية أمس بين 5 و8 غارات على تدمر. "
-            "ونفذت خلايا داعش منذ بداية العام عشرات الهجمات في السخنة.")
+    text = (
+        "شنت المقاتلات الروسية أمس بين 5 و8 غارات على تدمر. "
+        "ونفذت خلايا داعش منذ بداية العام عشرات الهجمات في السخنة."
+    )
     recs = extract_events(text, "2024-10-06")
     before = recs.copy()
     table = tabulate_evidence(recs)
@@ -557,14 +695,18 @@ def test_tabulate_evidence_puts_each_record_beside_its_words():
     assert table["window"].tolist() == ["2024-10-05", "2024-01-01..2024-10-06"]
     assert table["count"].tolist() == ["5 to 8", "at least 20"]
     assert table["is_aggregate"].tolist() == [False, True]
-    for row, rec in zip(table.itertuples(), recs.sort_values("evidence_start").itertuples(),
-                        strict=True):
+    for row, rec in zip(
+        table.itertuples(), recs.sort_values("evidence_start").itertuples(), strict=True
+    ):
         start, end = map(int, row.offsets.split("-"))
         assert text[start:end] == row.evidence == rec.evidence
 
 
-@given(_arabicish, st.dates(min_value=dt.date(2001, 1, 1), max_value=dt.date(2030, 12, 1)),
-       st.integers(min_value=1, max_value=20))
+@given(
+    _arabicish,
+    st.dates(min_value=dt.date(2001, 1, 1), max_value=dt.date(2030, 12, 1)),
+    st.integers(min_value=1, max_value=20),
+)
 def test_a_bracket_window_covers_the_windows_of_its_first_and_last_day(text, first, days):
     last = first + dt.timedelta(days=days)
     wide = extract_records(text, (first, last))
