@@ -35,6 +35,7 @@ _LAZY: dict[str, str] = {
     "count_events": "analysis.counting",
     "count_report": "analysis.counting",
     "CountReport": "analysis.counting",
+    "count_events_dask": "analysis.scaling",
     # Seeds, provenance and readers of outside formats.
     "read_provenance": "analysis.provenance",
     "source_line": "analysis.provenance",
