@@ -1,0 +1,173 @@
+"""The shipped seeds, read and prepared once for figures, notebooks and tests.
+
+Each loader reads one seed of ``seeds/`` with the package's own reader and
+returns it ready to count or chart, so that the figure registry, the
+notebooks and a user's own notebook start from the same records.  Nothing
+here invents or edits data: filters are named and documented, and every
+loader reads the file afresh (callers may change what they get).
+
+Examples
+--------
+>>> from analysis.datasets import load_seed_records
+>>> seed = load_seed_records()
+>>> seed[["event_id", "event_type", "is_aggregate"]].head(2)
+     event_id event_type  is_aggregate
+0  seed000-01  airstrike         False
+1  seed000-02      sweep         False
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+import pandas as pd
+
+from analysis.config import (
+    BADIA_2024_EVENTS,
+    BADIA_2024_TOTALS,
+    GAZETTEER,
+    SEED_ARTICLE_RECORDS,
+    SEED_ARTICLE_TEXT,
+    UCDP_GED_SYRIA,
+)
+
+BADIA_GOVERNORATES: Final = ("Homs", "Deir ez-Zor", "Raqqa", "Hama", "Aleppo")
+"""The five governorates of the central-Syria insurgency as CEP and SOHR count
+it (Aleppo for its eastern desert), and as the UCDP reference table uses."""
+
+IS_SIDE_PATTERN: Final = r"\bIS\b"
+"""How a UCDP side names the Islamic State (``IS``, as a whole word)."""
+
+
+def seed_article_text() -> str:
+    """Return the seed report's text exactly as shipped.
+
+    Returns
+    -------
+    str
+        ``seeds/seed_article/000_d910dc413e6c6c9a.txt``; record evidence
+        offsets index into this string.
+
+    Examples
+    --------
+    >>> "أكثر من 30 غارة" in seed_article_text()
+    True
+    """
+    return SEED_ARTICLE_TEXT.read_text(encoding="utf-8")
+
+
+def load_seed_records() -> pd.DataFrame:
+    """Return the seed report's hand-coded records, validated.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Four records: the Russian strikes ("more than 30" in the past 72
+        hours), the sweep launched "last Wednesday", and two period
+        aggregates ("dozens" of attacks and "about 17" campaigns since
+        January, ``is_aggregate`` True, never counted as events by default).
+
+    Examples
+    --------
+    >>> load_seed_records()["is_aggregate"].sum()
+    np.int64(2)
+    """
+    from analysis.loading import load_events
+
+    return load_events(SEED_ARTICLE_RECORDS)
+
+
+def load_badia_2024() -> pd.DataFrame:
+    """Return the 2024 Badia event sample as validated canonical records.
+
+    Returns
+    -------
+    pandas.DataFrame
+        72 records gathered from public news reports (four from 2023), built
+        from the raw compilation by ``scripts/convert_badia_events.py``.  A
+        sample of reports, not a complete count of events.
+
+    Examples
+    --------
+    >>> len(load_badia_2024())
+    72
+    """
+    from analysis.loading import load_events
+
+    return load_events(BADIA_2024_EVENTS)
+
+
+def load_totals() -> pd.DataFrame:
+    """Return the published totals (CEP, SOHR, CENTCOM, the seed report), checked.
+
+    Returns
+    -------
+    pandas.DataFrame
+        :func:`analysis.totals.load_reported_totals` of the shipped file.
+
+    Examples
+    --------
+    >>> sorted(load_totals()["source"].unique())[:2]
+    ['Al Mayadeen English', 'Al-Araby Al-Jadeed']
+    """
+    from analysis.totals import load_reported_totals
+
+    return load_reported_totals(BADIA_2024_TOTALS)
+
+
+def load_ucdp_badia(governorates: tuple[str, ...] = BADIA_GOVERNORATES) -> pd.DataFrame:
+    """Return the UCDP GED Syria events that involve IS in the Badia governorates.
+
+    An event involves IS when its ``side_a`` or ``side_b`` names ``IS`` as a
+    whole word (:data:`IS_SIDE_PATTERN`); its governorate is UCDP's
+    ``adm_1``, normalised.  The same selection as the reference table
+    ``seeds/ucdp/ucdp_ged_syria_is_badia_monthly_2016_2019.csv``, which a
+    test matches month by month.
+
+    Parameters
+    ----------
+    governorates : tuple of str
+        Governorates to keep (English names as in ``admin1``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Canonical records with the ``ucdp_*`` columns; ``event_type`` from the
+        headline classifier (:mod:`analysis.classifying`).
+
+    Examples
+    --------
+    >>> ucdp = load_ucdp_badia()
+    >>> sorted(ucdp["admin1"].unique())
+    ['Aleppo', 'Deir ez-Zor', 'Hama', 'Homs', 'Raqqa']
+    """
+    from analysis.ucdp import read_ucdp_ged
+
+    events = read_ucdp_ged(UCDP_GED_SYRIA)
+    involves_is = events["ucdp_side_a"].str.contains(IS_SIDE_PATTERN) | events[
+        "ucdp_side_b"
+    ].str.contains(IS_SIDE_PATTERN)
+    keep = involves_is.fillna(False).astype(bool) & events["admin1"].isin(governorates)
+    return events.loc[keep].reset_index(drop=True)
+
+
+def load_places() -> pd.DataFrame:
+    """Return the gazetteer as a table of places.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per place: ``name_en``, ``name_ar``, ``kind`` (town,
+        mountain, desert, ...), ``admin1``, ``latitude``, ``longitude``
+        (NaN where the place could not be located) and ``coord_source``.
+
+    Examples
+    --------
+    >>> places = load_places()
+    >>> places.loc[places["name_en"] == "Palmyra", "name_ar"].item()
+    'تدمر'
+    """
+    table = pd.read_csv(GAZETTEER, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    for column in ("latitude", "longitude"):
+        table[column] = pd.to_numeric(table[column].replace("", None), errors="raise")
+    return table
