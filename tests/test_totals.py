@@ -201,3 +201,36 @@ def test_a_file_of_another_layout_is_refused():
 
     with pytest.raises(TotalsError, match="missing column"):
         load_reported_totals(GAZETTEER)
+
+
+def test_implied_per_period_spreads_each_interval_over_its_days(totals):
+    """Worked by hand: SOHR's 18 operations of 1-15 Feb (15 days) and 27 of
+    16 Feb-6 Mar (20 days, 1.35 a day) put 18 + 14 x 1.35 = 36.9 in February
+    and 6 x 1.35 = 8.1 plus 14 x 1.0 (7-20 Mar, 14 in 14 days) and 11 x 35/30
+    (21-31 Mar) in March."""
+    from analysis.totals import implied_per_period
+
+    sohr = implied_counts(totals, source="SOHR", metric="operations")
+    monthly = implied_per_period(sohr).set_index("period")
+    assert monthly.loc["2024-02-01", "count"] == pytest.approx(18 + 14 * 1.35)
+    assert monthly.loc["2024-03-01", "count"] == pytest.approx(6 * 1.35 + 14 + 11 * 35 / 30)
+    assert monthly["count"].sum() == pytest.approx(sohr["count"].sum())
+    # the range comes from the approximate dates: January's end is approximate
+    # (31 days, 28..34), so 23 / 34 .. 23 / 28 a day
+    assert monthly.loc["2024-01-01", "count_low"] == pytest.approx(31 * 23 / 34)
+    assert monthly.loc["2024-01-01", "count_high"] == pytest.approx(31 * 23 / 28)
+    assert (monthly["count_low"] <= monthly["count"]).all()
+    assert (monthly["count"] <= monthly["count_high"]).all()
+    # the intervals end on 10 November: November is only partly covered
+    assert monthly.loc["2024-11-01", ["days", "days_covered"]].tolist() == [30, 10]
+
+
+def test_implied_per_period_weeks_and_bad_freq(totals):
+    from analysis.totals import implied_per_period
+
+    sohr = implied_counts(totals, source="SOHR", metric="operations")
+    weekly = implied_per_period(sohr, freq="W-FRI")
+    assert (weekly["period"].dt.dayofweek == 5).all()  # ACLED weeks start on Saturday
+    assert weekly["count"].sum() == pytest.approx(sohr["count"].sum())
+    with pytest.raises(ValueError, match="freq 'M' is not supported"):
+        implied_per_period(sohr, freq="M")
