@@ -13,8 +13,8 @@ pattern never matches inside another word, though it may carry the attached
 prefixes و ف ب ل ك and the article ال (:func:`word_pattern`).
 
 The module also reads the words a report uses for numbers (both genders,
-compounds such as ثلاث عشرة, the dual), weekdays and months (Syrian names such
-as كانون الثاني and Egyptian names such as يناير).
+compounds such as ثلاث عشرة, the dual, thousands such as ثلاثة آلاف), weekdays
+and months (Syrian names such as كانون الثاني and Egyptian names such as يناير).
 
 Examples
 --------
@@ -361,8 +361,12 @@ _HUNDREDS: Final[dict[str, int]] = {
     "مية": 100,
     "مئتان": 200,
     "مئتين": 200,
+    "مئتا": 200,
+    "مئتي": 200,
     "مائتان": 200,
     "مائتين": 200,
+    "مائتا": 200,
+    "مائتي": 200,
     **{
         f"{u}مئة": v * 100
         for u, v in (
@@ -394,6 +398,11 @@ def _alt(words: dict[str, int]) -> str:
     return "|".join(sorted({re.escape(normalize(w)) for w in words}, key=len, reverse=True))
 
 
+_THOUSAND_AFTER: Final[dict[str, int]] = {"ألف": 1000, "ألفا": 1000, "آلاف": 1000}
+"""The word for thousand after a multiplier: ثلاثة آلاف، 15 ألف، عشرين ألفاً."""
+_THOUSAND_ALONE: Final[dict[str, int]] = {"ألف": 1000, "ألفان": 2000, "ألفين": 2000, "ألفي": 2000}
+"""Thousand and two thousand (the dual) standing alone."""
+
 _N_UNIT = _alt(_UNITS)
 _N_TEEN = f"(?:{_alt(_TEEN_UNITS)})\\s+عشر[ه]?"
 _N_TENS = _alt(_TENS)
@@ -401,42 +410,42 @@ _N_TENS_COMPOUND = f"(?:(?:{_N_UNIT}|{_alt({'أحد': 1, 'إحدى': 1})})\\s+و
 _N_HUNDRED_UNITS = _alt({k: v for k, v in _UNITS.items() if 3 <= v <= 9})
 _N_HUNDRED = f"(?:(?:{_N_HUNDRED_UNITS})\\s+(?:مئه|مايه)|{_alt(_HUNDREDS)})"
 _N_BELOW_100 = f"(?:{_N_TENS_COMPOUND}|{_N_TEEN}|{_N_TENS}|{_N_UNIT})"
-NUMBER_WORDS: Final[str] = f"(?:{_N_HUNDRED}(?:\\s+و(?:{_N_BELOW_100}))?|{_N_BELOW_100})"
-"""Regex source for a number written in words (normalised text), 1 to 999."""
-NUMBER: Final[str] = rf"(?:\d{{1,6}}(?![\d.,]\d)|{NUMBER_WORDS}{NOT_AFTER})"
-"""Regex source for a number in digits or in words (normalised text)."""
+_N_BELOW_1000 = f"(?:{_N_HUNDRED}(?:\\s+و(?:{_N_BELOW_100}))?|{_N_BELOW_100})"
+_N_THOUSAND_AFTER = _alt(_THOUSAND_AFTER)
+_N_THOUSAND_ALONE = _alt(_THOUSAND_ALONE)
+_DIGITS: Final[str] = r"(?<!\d[.,٫٬])(?<!\d)(?:\d{1,3}(?:[,٬]\d{3})+|\d{1,6})(?![.,٫٬]?\d)"
+"""Digits (``1,000`` and ``1٬000`` too), never a part of a longer or decimal number."""
+_N_REST = f"\\s+و\\s*(?:{_N_BELOW_1000}|{_DIGITS})"
+NUMBER_WORDS: Final[str] = (
+    f"(?:(?:(?:{_N_BELOW_1000})\\s+(?:{_N_THOUSAND_AFTER})|{_N_THOUSAND_ALONE})(?:{_N_REST})?"
+    f"|{_N_BELOW_1000})"
+)
+"""Regex source for a number written in words (normalised text), 1 to 999,999."""
+NUMBER: Final[str] = (
+    rf"(?:{_DIGITS}\s*(?:{_N_THOUSAND_AFTER})(?:{_N_REST})?{NOT_AFTER}"
+    rf"|{NUMBER_WORDS}{NOT_AFTER}|{_DIGITS})"
+)
+"""Regex source for a number in digits, in words or both (``3 آلاف``), normalised text."""
 
-_NUMBER_RE: Final = re.compile(rf"^(?:\d{{1,6}}|{NUMBER_WORDS})$")
+_NUMBER_RE: Final = re.compile(
+    rf"^(?:{_DIGITS}\s*(?:{_N_THOUSAND_AFTER})(?:{_N_REST})?|{NUMBER_WORDS}|{_DIGITS})$"
+)
+_THOUSANDS_SPLIT: Final = re.compile(
+    rf"(?:(?P<mult>.*?)\s*(?P<k>{_N_THOUSAND_AFTER})|(?P<alone>{_N_THOUSAND_ALONE}))"
+    r"(?:\s+و\s*(?P<rest>.+))?"
+)
 _UNIT_N: Final = {normalize(k): v for k, v in _UNITS.items()}
 _TEEN_N: Final = {normalize(k): v for k, v in _TEEN_UNITS.items()}
 _TENS_N: Final = {normalize(k): v for k, v in _TENS.items()}
 _HUNDREDS_N: Final = {normalize(k): v for k, v in _HUNDREDS.items()}
+_THOUSAND_ALONE_N: Final = {normalize(k): v for k, v in _THOUSAND_ALONE.items()}
 
 
-def parse_number(phrase: str) -> int | None:
-    """Read a number written in digits (any script) or in Arabic words.
-
-    Parameters
-    ----------
-    phrase : str
-        ``"30"``, ``"٣٠"``, ``"ثلاثون"``, ``"ثلاث عشرة"``, ``"خمسة وعشرين"``,
-        ``"مئة وعشرون"``.
-
-    Returns
-    -------
-    int or None
-        The value, or None if the phrase is not a number.
-
-    Examples
-    --------
-    >>> [parse_number(s) for s in ("٣٠", "ثماني", "خمسة وعشرين", "مئتان", "غارة")]
-    [30, 8, 25, 200, None]
-    """
-    text = " ".join(normalize(phrase).split())
-    if not text or not _NUMBER_RE.match(text):
-        return None
-    if text.isdigit():
-        return int(text)
+def _parse_below_thousand(text: str) -> int | None:
+    """Value of digits or of number words below a thousand (normalised, validated)."""
+    digits = re.sub(r"[,٬]", "", text)
+    if digits.isdigit():
+        return int(digits)
     total = 0
     for raw in re.split(r"\s+و(?=\S)", text):
         part = raw.strip()
@@ -456,6 +465,50 @@ def parse_number(phrase: str) -> int | None:
         else:
             return None
     return total or None
+
+
+def parse_number(phrase: str) -> int | None:
+    """Read a number written in digits (any script) or in Arabic words.
+
+    Parameters
+    ----------
+    phrase : str
+        ``"30"``, ``"٣٠"``, ``"1,500"``, ``"ثلاثون"``, ``"ثلاث عشرة"``,
+        ``"خمسة وعشرين"``, ``"مئة وعشرون"``, ``"ألف"``, ``"ألفين"``, ``"3 آلاف"``,
+        ``"ثلاثة آلاف وخمسمئة"``: up to 999,999.
+
+    Returns
+    -------
+    int or None
+        The value, or None if the phrase is not a number (``"آلاف"`` alone,
+        "thousands", is not one).
+
+    Examples
+    --------
+    >>> [parse_number(s) for s in ("٣٠", "ثماني", "خمسة وعشرين", "مئتان", "غارة")]
+    [30, 8, 25, 200, None]
+    >>> [parse_number(s) for s in ("ألف", "ألفي", "3 آلاف", "ثلاثة آلاف وخمسمئة", "1,200")]
+    [1000, 2000, 3000, 3500, 1200]
+    """
+    text = " ".join(normalize(phrase).split())
+    if not text or not _NUMBER_RE.match(text):
+        return None
+    m = _THOUSANDS_SPLIT.fullmatch(text)
+    if m is None:
+        return _parse_below_thousand(text)
+    if m.group("alone"):
+        total = _THOUSAND_ALONE_N[m.group("alone")]
+    else:
+        mult = _parse_below_thousand(m.group("mult")) if m.group("mult") else 1
+        if mult is None:
+            return None
+        total = 1000 * mult
+    if m.group("rest"):
+        rest = _parse_below_thousand(m.group("rest"))
+        if rest is None:
+            return None
+        total += rest
+    return total
 
 
 # --- calendar words -------------------------------------------------------------------

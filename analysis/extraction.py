@@ -548,8 +548,17 @@ _COUNT_BEFORE: Final = re.compile(
         r"(?P<n>" + NUMBER + r")"
         r"|(?P<tens>[وب]?عشرات)(?:\s+من)?"
         r"|(?P<hundreds>[وب]?مئات)(?:\s+من)?"
+        r"|(?P<thousands>[وب]?(?:آلاف|ألوف))(?:\s+من)?"
         r"|(?P<several>[وب]?(?:عدة|عدد\s+من|عددا\s+من|سلسلة(?:\s+من)?|بضع|بضعة|جملة\s+من)))"
         r"\s*$"
+    )
+)
+# A number just before the count wording or the trigger that the table cannot read
+# (a decimal, a million, a zero): the count is then unknown, and the record says so.
+_UNREAD_NUMBER: Final = re.compile(
+    normalize_pattern(
+        r"(?:(?<![^\W_])[وبل]?\d[\d.,٫٬]*(?:\s*(?:ألف|آلاف|ألفا))?"
+        r"|(?<![^\W_])[وبل]?(?:مليون|ملايين|مليونا|مليار|مليارات))\s*$"
     )
 )
 _AT_LEAST_AFTER: Final = _rx(r"(?:\s+[^\s،,.]+){0,2}?\s+على\s+الأقل")
@@ -1012,6 +1021,7 @@ class _Mention:
     separate: bool
     dates: list[_Date] = field(default_factory=list)
     places: list[tuple[int, int, str, str, bool]] = field(default_factory=list)
+    unread: tuple[int, int] | None = None  # a number phrase the count could not read
 
 
 @dataclass
@@ -1220,12 +1230,40 @@ def _tokens_before(norm: str, pos: int, n: int) -> list[str]:
     return [m.group() for m in _TOKEN.finditer(norm, max(0, pos - 12 * n), pos)][-n:]
 
 
-def _read_count(  # noqa: PLR0911 (one return per row of the count-wording table)
+def _read_count(
     norm: str, kind: str, form: str, start: int, end: int, sentence_start: int
-) -> tuple[tuple[float | None, float | None, float | None], int, bool]:
-    """Count triple from the wording around a trigger: (count, low, high), start, explicit."""
+) -> tuple[tuple[float | None, float | None, float | None], int, bool, tuple[int, int] | None]:
+    """Count triple from the wording around a trigger: (count, low, high), start, explicit.
+
+    The last item is the span of a number phrase that was there but could not be
+    read (None if there was none); the count is then unknown, bounded below as
+    the trigger's form allows.
+    """
     before = norm[max(sentence_start, start - 60) : start]
+    offset = start - len(before)
     m = _COUNT_BEFORE.search(before)
+    # a number left of what the table read, or in place of it (1.5 ألف، مليون، 0)
+    unread = _UNREAD_NUMBER.search(before, 0, m.start() if m else len(before))
+    if unread is not None:
+        u_end = unread.start() + len(unread.group().rstrip())
+        if m is not None and m.group("n"):  # 1.5 ألف: quote the whole phrase
+            u_end = m.end("n")
+        span = (offset + unread.start(), offset + u_end)
+        triple, cstart, explicit = _read_table(norm, kind, form, start, end, before, None)
+        low = triple[1] if triple[1] is not None else 1.0
+        return (None, low, None), span[0], True, span
+    triple, cstart, explicit = _read_table(norm, kind, form, start, end, before, m)
+    if m and m.group("n") and cstart == start:  # the number was there but read as nothing
+        span = (offset + m.start("n"), offset + m.end("n"))
+        low = triple[1] if triple[1] is not None else 1.0
+        return (None, low, None), span[0], True, span
+    return triple, cstart, explicit, None
+
+
+def _read_table(  # noqa: PLR0911 (one return per row of the count-wording table)
+    norm: str, kind: str, form: str, start: int, end: int, before: str, m: re.Match[str] | None
+) -> tuple[tuple[float | None, float | None, float | None], int, bool]:
+    """Count triple by the guidelines' table from the wording ``m`` matched before a trigger."""
     cstart = start - len(before) + m.start() if m else start
     if m and m.group("between"):
         a, b = parse_number(m.group("a")), parse_number(m.group("b"))
@@ -1252,6 +1290,8 @@ def _read_count(  # noqa: PLR0911 (one return per row of the count-wording table
         return (None, 20.0, None), cstart, True
     if m and m.group("hundreds"):
         return (None, 200.0, None), cstart, True
+    if m and m.group("thousands"):
+        return (None, 2000.0, None), cstart, True
     if m and m.group("several"):
         return (None, 2.0, None), cstart, True
     if form == "noun_dual":
@@ -1498,7 +1538,7 @@ def _trigger_mentions(
             or pre.endswith("لل")
             or (bool(re.match(r"\S+\s+ال", word)) and kind == "sweep")
         )
-        count, cstart, explicit = _read_count(norm, kind, form, start, w_end, s_start)
+        count, cstart, explicit, unread = _read_count(norm, kind, form, start, w_end, s_start)
         referring = (form == "noun_ref" or definite) and not (explicit and form != "noun_dual")
         if form == "noun_ref":
             referring = not explicit
@@ -1509,7 +1549,19 @@ def _trigger_mentions(
             or (re.search(r"(?:^|\s)و?في\s*$", head) and _SEPARATE.search(tail[:25]))
         )
         out.append(
-            _Mention(kind, form, w_start, w_end, si, count, cstart, explicit, referring, separate)
+            _Mention(
+                kind,
+                form,
+                w_start,
+                w_end,
+                si,
+                count,
+                cstart,
+                explicit,
+                referring,
+                separate,
+                unread=unread,
+            )
         )
     return out
 
@@ -1940,7 +1992,13 @@ def _record(
     notes: list[str] = []
     s0, s1 = sentences[u.sentence]
     count, low, high = prim.count
-    if prim.form == "verb_air":
+    if prim.unread is not None:
+        a, b = nt.span(*prim.unread)
+        notes.append(
+            f"a number phrase could not be read ({text[a:b].strip()!r}): the count is unknown, "
+            "only its lower bound is kept"
+        )
+    elif prim.form == "verb_air":
         notes.append("strikes reported by a verb with no number: at least one")
     # places: every mention of every merged unit, in the order of the text
     raw_places = sorted({p for uu in units for mt in uu.mentions for p in mt.places})

@@ -114,13 +114,32 @@ def test_compile_words_prefers_the_longest_phrase():
         ("١٧", 17),
         ("۲۵", 25),
         ("117", 117),
+        ("مئتي", 200),
+        ("ألف", 1000),
+        ("ألفان", 2000),
+        ("ألفي", 2000),
+        ("ألفين", 2000),
+        ("3 آلاف", 3000),
+        ("٣ آلاف", 3000),
+        ("ثلاثة آلاف", 3000),
+        ("عشرة آلاف", 10000),
+        ("خمسة عشر ألفاً", 15000),
+        ("15 ألف", 15000),
+        ("مئة ألف", 100000),
+        ("ألف وخمسمئة", 1500),
+        ("ثلاثة آلاف وخمسمئة وعشرون", 3520),
+        ("3 آلاف و200", 3200),
+        ("1,500", 1500),
+        ("١٬٥٠٠", 1500),
     ],
 )
 def test_parse_number_reads_words_in_both_genders(phrase, value):
     assert parse_number(phrase) == value
 
 
-@pytest.mark.parametrize("phrase", ["غارة", "", "عشرات", "ثلاثة غارات"])
+@pytest.mark.parametrize(
+    "phrase", ["غارة", "", "عشرات", "ثلاثة غارات", "آلاف", "ألفا", "1.5", "1.5 ألف", "الفرقة"]
+)
 def test_parse_number_rejects_non_numbers(phrase):
     assert parse_number(phrase) is None
 

@@ -194,11 +194,43 @@ def test_seed_article_gives_the_hand_coded_seed_records():
         ("غارتين", (2, 2, 2)),
         ("وسبع غارات", (7, 7, 7)),
         ("وخمس وعشرين غارة", (25, 25, 25)),
+        ("ألف غارة", (1000, 1000, 1000)),
+        ("أكثر من ألف غارة", (1001, 1001, None)),
+        ("3 آلاف غارة", (3000, 3000, 3000)),
+        ("ثلاثة آلاف غارة", (3000, 3000, 3000)),
+        ("ألفي غارة", (2000, 2000, 2000)),
+        ("ألفين وخمسمئة غارة", (2500, 2500, 2500)),
+        ("1,200 غارة", (1200, 1200, 1200)),
+        ("مئتي غارة", (200, 200, 200)),
+        ("آلاف الغارات", (None, 2000, None)),
     ],
 )
 def test_count_wording_follows_the_table(wording, triple):
     rec = _one(f"شنت المقاتلات الروسية اليوم {wording} على مواقع في بادية تدمر.", "2024-05-01")
     assert _triple(rec) == tuple(None if v is None else float(v) for v in triple)
+
+
+def test_more_than_a_thousand_strikes_since_the_start_of_the_year():
+    rec = _one("نفذت الطائرات الروسية أكثر من ألف غارة منذ بداية العام", "2024-10-06")
+    assert _triple(rec) == (1001.0, 1001.0, None)
+    assert rec["is_aggregate"]
+    assert rec["notes"] == ""
+
+
+@pytest.mark.parametrize(
+    ("wording", "quoted", "low"),
+    [
+        ("1.5 ألف غارة", "1.5 ألف", 1.0),
+        ("مليون غارة", "مليون", 1.0),
+        ("2.5 غارات", "2.5", 2.0),
+        ("0 غارة", "0", 1.0),
+    ],
+)
+def test_a_number_that_cannot_be_read_is_flagged_not_taken_as_one(wording, quoted, low):
+    rec = _one(f"شنت المقاتلات الروسية اليوم {wording} على مواقع في بادية تدمر.", "2024-05-01")
+    assert _triple(rec) == (None, low, None)
+    assert f"a number phrase could not be read ({quoted!r})" in rec["notes"]
+    assert quoted in rec["evidence"]
 
 
 def test_aircraft_and_casualty_numbers_are_not_counts():
