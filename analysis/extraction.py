@@ -9,8 +9,10 @@ exact span of the report it rests on (``text[evidence_start:evidence_end] ==
 evidence``) and is marked ``is_machine_extracted``: it awaits human review.
 
 Nothing unresolved is guessed silently: a place missing from the gazetteer is
-kept in its Arabic spelling, a record with no date phrase is dated to the
-publication day, and both are said in ``notes``.
+kept in its Arabic spelling; a record with no date phrase, or with one that names
+no possible day (31 شباط), is dated to the publication day; a number phrase the
+count wording cannot read (1.5 ألف) leaves the count unknown; each is said in
+``notes``, quoting the words.
 
 The rules are written for the language, not for particular reports: trigger
 lexicons, count wording, relative dates, place heads and actor names, all
@@ -69,6 +71,10 @@ OutputFormat = Literal["csv", "json", "jsonl"]
 OUTPUT_FORMATS: Final[tuple[str, ...]] = ("csv", "json", "jsonl")
 
 Kind = Literal["airstrike", "sweep", "attack"]
+
+_EARLIEST_DAY: Final = dt.date(1678, 1, 1)
+"""No window starts before this day: record dates are pandas nanosecond timestamps,
+which start on 1677-09-21."""
 
 
 _TOKEN: Final = re.compile(r"[^\W_]+")
@@ -1007,6 +1013,15 @@ class _Date:
     note: str = ""
 
 
+@dataclass(frozen=True)
+class _Unresolved:
+    """A date phrase that was found but names no day the rules can date to."""
+
+    start: int  # span of the phrase in normalised text
+    end: int
+    reason: str
+
+
 @dataclass
 class _Mention:
     kind: str
@@ -1086,8 +1101,13 @@ def _latest_month(month: int, published: dt.date) -> int:
 
 def _resolve_date(  # noqa: PLR0911 (one return per date rule of the guidelines)
     kind: str, m: re.Match[str], published: dt.date
-) -> _Date | None:
-    """Turn one date phrase into a window, by the guideline's rules."""
+) -> _Date | _Unresolved | None:
+    """Turn one date phrase into a window, by the guideline's rules.
+
+    None if the match is no date phrase after all (a weekday-less "day" match, a
+    year that is not in the past); :class:`_Unresolved` if it is one but names no
+    possible day (31 شباط، 99 أيار، a start after publication).
+    """
     g = m.groupdict()
     pub = published
     day = dt.timedelta(days=1)
@@ -1110,7 +1130,7 @@ def _resolve_date(  # noqa: PLR0911 (one return per date rule of the guidelines)
         try:
             date = dt.date(year, month, int(g["d"]))
         except ValueError:
-            return None
+            return _Unresolved(m.start("d"), m.end(), "no such day")
         if not g.get("y") and date > pub:
             date = date.replace(year=pub.year - 1) if not (month == 2 and date.day == 29) else date
             note = "the date is after publication in its year: taken in the year before"
@@ -1120,13 +1140,13 @@ def _resolve_date(  # noqa: PLR0911 (one return per date rule of the guidelines)
         try:
             date = pub.replace(day=int(g["d"]))
         except ValueError:
-            return None
+            return _Unresolved(m.start("d"), m.end(), "no such day in the month of publication")
         window = (date, date)
     elif kind == "since_year":
         y = g.get("y") or g.get("y2")
         year = int(y) if y else pub.year
         if year > pub.year:
-            return None
+            return _Unresolved(m.start(), m.end(), "it starts after publication")
         window, agg, precision = (dt.date(year, 1, 1), pub), True, "year"
         background = year < pub.year and False
     elif kind == "since_month":
@@ -1137,7 +1157,7 @@ def _resolve_date(  # noqa: PLR0911 (one return per date rule of the guidelines)
             return None
         year = int(g["y"]) if g.get("y") else _latest_month(month, pub)
         if dt.date(year, month, 1) > pub:
-            return None
+            return _Unresolved(m.start(), m.end(), "it starts after publication")
         window, agg, precision = (dt.date(year, month, 1), pub), True, "month"
     elif kind == "named_month":
         month = parse_month(g["m"])
@@ -1145,7 +1165,7 @@ def _resolve_date(  # noqa: PLR0911 (one return per date rule of the guidelines)
             return None
         year = int(g["y"]) if g.get("y") else _latest_month(month, pub)
         if dt.date(year, month, 1) > pub:
-            return None
+            return _Unresolved(m.start(), m.end(), "it starts after publication")
         window, agg, precision = _month_window(year, month, pub), True, "month"
         background = year < pub.year and bool(g.get("y"))
     elif kind == "last_month":
@@ -1164,8 +1184,10 @@ def _resolve_date(  # noqa: PLR0911 (one return per date rule of the guidelines)
     elif kind in ("hours", "days"):
         n = parse_number(g["n"] or "")
         if not n:
-            return None
+            return _Unresolved(m.start(), m.end(), "no number of hours or days")
         days = math.ceil(n / 24) if kind == "hours" else n
+        if days > (pub - _EARLIEST_DAY).days:
+            return _Unresolved(m.start(), m.end(), f"it reaches back before {_EARLIEST_DAY}")
         window, precision = (pub - dt.timedelta(days=days), pub), "days"
     elif kind == "hours_vague":
         window, precision = (pub - day, pub), "days"
@@ -1201,25 +1223,35 @@ def _resolve_date(  # noqa: PLR0911 (one return per date rule of the guidelines)
 
 def _find_dates(
     norm: str, published: dt.date, matches: list[list[re.Match[str]]] | None = None
-) -> list[_Date]:
+) -> tuple[list[_Date], list[_Unresolved]]:
     """Every date phrase, overlapping ones resolved by priority then length.
 
     ``matches``: the matches of each pattern of ``_DATE_PATTERNS`` if already found.
+    Also returns the date phrases that could not be resolved and overlap no
+    resolved one.
     """
     if matches is None:
         matches = [list(p.finditer(norm)) for _, p in _DATE_PATTERNS]
     found: list[tuple[int, int, int, _Date]] = []
+    unresolved: list[_Unresolved] = []
     for (kind, _pattern), kind_matches in zip(_DATE_PATTERNS, matches, strict=True):
         for m in kind_matches:
             d = _resolve_date(kind, m, published)
-            if d is not None:
+            if isinstance(d, _Unresolved):
+                unresolved.append(d)
+            elif d is not None:
                 found.append((-_DATE_PRIORITY[kind], -(d.end - d.start), d.start, d))
     found.sort(key=lambda f: (f[0], f[1], f[2]))
     taken: list[_Date] = []
     for *_, d in found:
         if all(d.end <= t.start or d.start >= t.end for t in taken):
             taken.append(d)
-    return sorted(taken, key=lambda d: d.start)
+    left = [
+        u
+        for u in sorted(set(unresolved), key=lambda u: (u.start, u.end))
+        if all(u.end <= t.start or u.start >= t.end for t in taken)
+    ]
+    return sorted(taken, key=lambda d: d.start), left
 
 
 def _tokens_after(norm: str, pos: int, n: int) -> list[str]:
@@ -1817,11 +1849,9 @@ def _extract_at(
     if not mentions:
         return []
     trigger_spans = [m.span() for m in matches]
-    dates = [
-        d
-        for d in _find_dates(norm, pub, scanned[4:])
-        if not any(a <= d.start < b for a, b in excluded)
-    ]
+    all_dates, all_unresolved = _find_dates(norm, pub, scanned[4:])
+    dates = [d for d in all_dates if not any(a <= d.start < b for a, b in excluded)]
+    unresolved = [d for d in all_unresolved if not any(a <= d.start < b for a, b in excluded)]
     places = _find_places(norm, gaz, excluded, text, nt, words)
     sent_starts = [s for s, _ in sentences]
 
@@ -1944,6 +1974,7 @@ def _extract_at(
                 source_key,
                 trigger_spans,
                 actors,
+                unresolved,
             )
         )
     return records
@@ -1987,6 +2018,7 @@ def _record(
     source_key: str,
     trigger_spans: list[tuple[int, int]],
     actors: list[tuple[int, int, int]],
+    unresolved: list[_Unresolved],
 ) -> dict[str, Any]:
     prim = u.primary
     notes: list[str] = []
@@ -2017,7 +2049,18 @@ def _record(
     # date
     if date is None:
         window, precision = (pub, pub), "day"
-        notes.append("no date phrase: dated to the publication day")
+        spans = [sentences[uu.sentence] for uu in units]
+        found = [d for d in unresolved if any(a <= d.start < b for a, b in spans)]
+        if found:
+            quoted = "; ".join(
+                f"{text[slice(*nt.span(d.start, d.end))].strip()!r} ({d.reason})" for d in found
+            )
+            notes.append(
+                f"a date phrase was found but could not be resolved: {quoted}; "
+                "dated to the publication day"
+            )
+        else:
+            notes.append("no date phrase: dated to the publication day")
     else:
         window, precision = date.window, date.precision
         if date.note:

@@ -300,6 +300,25 @@ def test_no_date_phrase_means_the_publication_day_with_a_flag():
     assert "publication day" in rec["notes"]
 
 
+@pytest.mark.parametrize(
+    ("text", "quoted", "reason"),
+    [
+        ("نفذت الطائرات غارات في 31 شباط", "31 شباط", "no such day"),
+        ("هجوم في 99 أيار 2024", "99 أيار 2024", "no such day"),
+        ("نفذ تنظيم داعش هجوماً في 40 من الشهر الجاري", "40 من الشهر الجاري", "no such day"),
+        ("نفذ تنظيم داعش 40 هجوماً منذ بداية عام 2030", "منذ بداية عام 2030", "after publication"),
+        ("نفذ تنظيم داعش هجوماً خلال 999999 يوما الماضية", "999999 يوما", "reaches back"),
+    ],
+)
+def test_a_date_phrase_that_cannot_be_resolved_is_quoted_in_the_flag(text, quoted, reason):
+    rec = _one(text, "2024-10-06")
+    assert rec["date_start"] == rec["date_end"] == dt.date(2024, 10, 6)
+    assert "a date phrase was found but could not be resolved" in rec["notes"]
+    assert quoted in rec["notes"]
+    assert reason in rec["notes"]
+    assert "no date phrase" not in rec["notes"]
+
+
 # --- places and actors ----------------------------------------------------------------
 
 
