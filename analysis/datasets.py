@@ -18,7 +18,7 @@ Examples
 
 from __future__ import annotations
 
-from typing import Final
+from typing import Final, cast
 
 import pandas as pd
 
@@ -143,7 +143,7 @@ def load_ucdp_badia(governorates: tuple[str, ...] = BADIA_GOVERNORATES) -> pd.Da
     """
     from analysis.ucdp import read_ucdp_ged
 
-    events = read_ucdp_ged(UCDP_GED_SYRIA)
+    events = cast("pd.DataFrame", read_ucdp_ged(UCDP_GED_SYRIA))
     involves_is = events["ucdp_side_a"].str.contains(IS_SIDE_PATTERN) | events[
         "ucdp_side_b"
     ].str.contains(IS_SIDE_PATTERN)
@@ -171,3 +171,48 @@ def load_places() -> pd.DataFrame:
     for column in ("latitude", "longitude"):
         table[column] = pd.to_numeric(table[column].replace("", None), errors="raise")
     return table
+
+
+def place_mentions(events: pd.DataFrame, places: pd.DataFrame | None = None) -> pd.Series:
+    """Count the records that name each gazetteer place.
+
+    A record names a place when one of its ``;``-separated ``location``
+    parts contains the place's English name or one of its English aliases
+    (``aliases_en``, ``|``-separated) as a whole word, ignoring case: "north
+    of al-Sukhnah" names al-Sukhnah, "Palmyra desert" names Palmyra.  A
+    record is counted once per place, however often it names it.
+
+    Parameters
+    ----------
+    events : pandas.DataFrame
+        Records with a ``location`` column.  Not modified.
+    places : pandas.DataFrame, optional
+        :func:`load_places` output (the default).
+
+    Returns
+    -------
+    pandas.Series
+        Records per place, indexed by ``name_en`` in gazetteer order (0 for a
+        place no record names).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> events = pd.DataFrame({"location": ["north of al-Sukhnah;Palmyra desert", "Tadmur", None]})
+    >>> mentions = place_mentions(events)
+    >>> int(mentions["al-Sukhnah"]), int(mentions["Palmyra"]), int(mentions["Ithriya"])
+    (1, 2, 0)
+    """
+    import re
+
+    table = load_places() if places is None else places
+    text = events["location"].astype("string").fillna("").str.split(";")
+    parts = [[p.strip().casefold() for p in row] for row in text]
+    counts = {}
+    for row in table.itertuples(index=False):
+        names = [str(row.name_en), *(a for a in str(row.aliases_en).split("|") if a)]
+        pattern = re.compile(
+            r"(?<![\w-])(?:" + "|".join(re.escape(n.casefold()) for n in names) + r")(?![\w-])"
+        )
+        counts[str(row.name_en)] = sum(any(pattern.search(p) for p in rec) for rec in parts)
+    return pd.Series(counts, name="records", dtype="int64").rename_axis("name_en")
