@@ -1,0 +1,438 @@
+"""The figure registry: every figure of ``figures/``, its builder and its seed inputs.
+
+``python -m analysis figures`` (what ``make figures`` runs) rebuilds every
+registered figure from ``seeds/`` into ``figures/`` as PNG and SVG, byte for
+byte the same on every run: fixed size and resolution, one font, a fixed SVG
+hash salt, and no date or software stamp in the files.  Each figure carries
+a source line built from the sidecars of its inputs
+(:func:`analysis.provenance.source_line`), never typed by hand.
+
+To add a figure: write a builder (no arguments, returns a Figure drawn with
+:mod:`analysis.plotting`) and register it with :func:`register`, naming the
+seed files it reads.
+
+Examples
+--------
+>>> from analysis.figures import FIGURES
+>>> "seed_report_episode" in FIGURES
+True
+>>> FIGURES["seed_report_episode"].inputs[0].name
+'records.csv'
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Final
+
+import pandas as pd
+
+from analysis import config
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+FORMATS: Final = ("png", "svg")
+"""Formats every figure is saved in."""
+
+SEED_PUBLISHED: Final = ("2024-10-04", "2024-10-08")
+"""The seed report's publication bracket (its stored copy has no date line)."""
+
+EPISODE_DAYS: Final = ("2024-09-24", "2024-10-14")
+"""Days shown around the seed report's episode."""
+
+EVENT_STUDY_DAYS: Final = 28
+"""Days before and after each launch in the event study figure."""
+
+N_PLACEBO: Final = 999
+"""Placebo campaign sets behind the event study figure's placebo p-value."""
+
+
+@dataclass(frozen=True)
+class FigureSpec:
+    """One registered figure.
+
+    Attributes
+    ----------
+    name : str
+        File stem in ``figures/`` (``<name>.png``, ``<name>.svg``).
+    title : str
+        What the figure shows, in a line.
+    builder : callable
+        Draws the figure from the seeds; takes no argument, returns a Figure.
+    inputs : tuple of pathlib.Path
+        Seed files it reads, cited in its source line in this order.
+    """
+
+    name: str
+    title: str
+    builder: Callable[[], Figure]
+    inputs: tuple[Path, ...]
+
+
+FIGURES: dict[str, FigureSpec] = {}
+"""Every registered figure, by name, in the order they are built."""
+
+
+def register(
+    name: str, title: str, *inputs: Path
+) -> Callable[[Callable[[], Figure]], Callable[[], Figure]]:
+    """Register a figure builder under ``name`` (a decorator).
+
+    Parameters
+    ----------
+    name : str
+        File stem of the figure.
+    title : str
+        One line on what it shows.
+    *inputs : pathlib.Path
+        The seed files it reads.
+
+    Returns
+    -------
+    callable
+        The decorator; it returns the builder unchanged.
+    """
+
+    def decorate(builder: Callable[[], Figure]) -> Callable[[], Figure]:
+        if name in FIGURES:
+            raise ValueError(f"figure {name!r} is registered twice")
+        FIGURES[name] = FigureSpec(name, title, builder, tuple(inputs))
+        return builder
+
+    return decorate
+
+
+def list_figures() -> pd.DataFrame:
+    """Return the registry as a table.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per figure: ``name``, ``title``, ``inputs`` (seed paths
+        relative to the repository, ``;``-separated), ``files``.
+
+    Examples
+    --------
+    >>> list_figures()["name"].tolist()[:2]
+    ['attacks_2024_by_source', 'cumulative_2024']
+    """
+    rows = [
+        {
+            "name": s.name,
+            "title": s.title,
+            "inputs": ";".join(str(p.relative_to(config.ROOT_DIR)) for p in s.inputs),
+            "files": ";".join(f"figures/{s.name}.{ext}" for ext in FORMATS),
+        }
+        for s in FIGURES.values()
+    ]
+    return pd.DataFrame(rows, columns=["name", "title", "inputs", "files"])
+
+
+def build_figure(name: str) -> Figure:
+    """Build one registered figure, with its source line.
+
+    Parameters
+    ----------
+    name : str
+        A name of :data:`FIGURES`.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Raises
+    ------
+    KeyError
+        For a name that is not registered (the message lists the names).
+
+    Examples
+    --------
+    >>> fig = build_figure("places_map")
+    >>> fig.get_supxlabel().startswith("Data: ")
+    True
+    """
+    from analysis.plotting import figure_style
+    from analysis.provenance import source_line
+
+    if name not in FIGURES:
+        raise KeyError(f"no figure {name!r}; registered: {', '.join(FIGURES)}")
+    spec = FIGURES[name]
+    with figure_style():
+        fig = spec.builder()
+        fig.supxlabel(source_line(*spec.inputs), x=0.005, ha="left", fontsize=6.5, color="#555555")
+    return fig
+
+
+def save_figure(fig: Figure, stem: str | Path, formats: Sequence[str] = FORMATS) -> list[Path]:
+    """Save a figure byte-stably: the one function that writes figure files.
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+        The figure.
+    stem : str or pathlib.Path
+        Path without suffix; ``.png`` and ``.svg`` are added.
+    formats : sequence of str
+        Among ``png``, ``svg``.
+
+    Returns
+    -------
+    list of pathlib.Path
+        The files written.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from analysis.plotting import new_figure
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     paths = save_figure(new_figure(), pathlib.Path(tmp) / "empty")
+    ...     [p.name for p in paths]
+    ['empty.png', 'empty.svg']
+    """
+    from analysis.plotting import figure_style
+
+    metadata = {"png": {"Software": None}, "svg": {"Date": None, "Creator": None}}
+    stem = Path(stem)
+    stem.parent.mkdir(parents=True, exist_ok=True)
+    written = []
+    with figure_style():
+        for ext in formats:
+            if ext not in metadata:
+                raise ValueError(f"save_figure: format {ext!r} is not one of {list(metadata)}")
+            path = stem.with_name(f"{stem.name}.{ext}")
+            fig.savefig(path, format=ext, metadata=metadata[ext])
+            written.append(path)
+    return written
+
+
+def build_figures(
+    names: Sequence[str] | None = None, out_dir: str | Path = config.FIGURES_DIR
+) -> list[Path]:
+    """Build and save registered figures.
+
+    Parameters
+    ----------
+    names : sequence of str, optional
+        Figures to build (default: all, in registry order).
+    out_dir : str or pathlib.Path
+        Folder to write to (default ``figures/``).
+
+    Returns
+    -------
+    list of pathlib.Path
+        Every file written.
+    """
+    written: list[Path] = []
+    for name in names or list(FIGURES):
+        fig = build_figure(name)
+        written += save_figure(fig, Path(out_dir) / name)
+    return written
+
+
+def cli(argv: Sequence[str]) -> int:
+    """Run ``python -m analysis figures [NAME ...] [--out DIR] [--list]``."""
+    parser = argparse.ArgumentParser(
+        prog="python -m analysis figures",
+        description="Rebuild the registered figures from seeds/ (PNG and SVG).",
+    )
+    parser.add_argument("names", nargs="*", help="figures to build (default: all)")
+    parser.add_argument("--out", default=str(config.FIGURES_DIR), help="output folder")
+    parser.add_argument("--list", action="store_true", help="list the figures and exit")
+    args = parser.parse_args(list(argv))
+    if args.list:
+        print(list_figures().to_string(index=False))  # noqa: T201 (the command's output)
+        return 0
+    unknown = [n for n in args.names if n not in FIGURES]
+    if unknown:
+        parser.error(f"unknown figure(s) {unknown}; registered: {', '.join(FIGURES)}")
+    for path in build_figures(args.names or None, args.out):
+        shown = path.relative_to(config.ROOT_DIR) if path.is_relative_to(config.ROOT_DIR) else path
+        print(shown)  # noqa: T201 (the command's output)
+    return 0
+
+
+# ======================================================================================
+# The project's figures
+# ======================================================================================
+
+
+def _sample_campaigns() -> object:
+    """Dated sweep launches of the 2024 sample, with the seed report's "about 17"."""
+    from analysis.campaigns import campaigns
+    from analysis.datasets import load_badia_2024, load_seed_records
+
+    seed = load_seed_records()
+    events = pd.concat([load_badia_2024(), seed[seed["is_aggregate"]]], ignore_index=True)
+    return campaigns(events)
+
+
+@register(
+    "attacks_2024_by_source",
+    "ISIS attacks per month in 2024: CEP, SOHR (implied by running totals), the project's sample",
+    config.BADIA_2024_TOTALS,
+    config.BADIA_2024_EVENTS,
+    config.SEED_ARTICLE_RECORDS,
+)
+def _attacks_2024_by_source() -> Figure:
+    from analysis.counting import count_events
+    from analysis.datasets import load_badia_2024, load_totals
+    from analysis.plotting import plot_attacks_by_source
+    from analysis.totals import implied_counts, implied_per_period
+
+    totals = load_totals()
+    cep = totals[
+        (totals["source"] == "CEP")
+        & (totals["metric"] == "attacks")
+        & (totals["kind"] == "period")
+        & (totals["period_start"].dt.year == 2024)
+    ].rename(columns={"period_start": "period", "value": "count"})
+    sohr = implied_per_period(implied_counts(totals, source="SOHR", metric="operations"))
+    events = load_badia_2024()
+    attacks = events[(events["event_type"] == "attack") & (events["date_start"].dt.year == 2024)]
+    sample = count_events(
+        attacks,
+        freq="MS",
+        start="2024-01-01",
+        end="2024-11-30",
+    )
+    return plot_attacks_by_source(cep, sohr, sample, _sample_campaigns())  # type: ignore[arg-type]
+
+
+@register(
+    "cumulative_2024",
+    "SOHR's running total of ISIS operations against the cumulative count of sweep campaigns",
+    config.BADIA_2024_TOTALS,
+    config.BADIA_2024_EVENTS,
+    config.SEED_ARTICLE_RECORDS,
+)
+def _cumulative_2024() -> Figure:
+    from analysis.datasets import load_totals
+    from analysis.plotting import plot_cumulative
+    from analysis.totals import implied_counts
+
+    running = implied_counts(load_totals(), source="SOHR", metric="operations")
+    return plot_cumulative(running, _sample_campaigns())  # type: ignore[arg-type]
+
+
+@register(
+    "seed_report_episode",
+    "The seed report day by day: 'more than 30' strikes over their window, the sweep launch, "
+    "the places named",
+    config.SEED_ARTICLE_RECORDS,
+    config.GAZETTEER,
+)
+def _seed_report_episode() -> Figure:
+    from analysis.campaigns import campaigns
+    from analysis.counting import count_events
+    from analysis.datasets import load_places, load_seed_records, place_mentions
+    from analysis.plotting import new_figure, plot_episode, plot_places
+
+    records = load_seed_records()
+    events = records[~records["is_aggregate"]]
+    daily = count_events(events, freq="D", start=EPISODE_DAYS[0], end=EPISODE_DAYS[1])
+    fig = new_figure(1, 2, figsize=(11.0, 4.6), width_ratios=[1.5, 1.0])
+    left, right = fig.axes
+    plot_episode(daily, campaigns(events), published=SEED_PUBLISHED, ax=left)
+    places = load_places()
+    mentions = place_mentions(events, places)
+    named = places[places["name_en"].map(mentions) > 0]
+    plot_places(named, mentions, ax=right, title="Places the report names")
+    return fig
+
+
+@register(
+    "ucdp_badia_2016_2019",
+    "UCDP events involving IS in five Badia governorates per month, 2016-2019: airstrikes and "
+    "IS attacks, negative binomial trend and change points",
+    config.UCDP_GED_SYRIA,
+)
+def _ucdp_badia_2016_2019() -> Figure:
+    from analysis.changepoints import detect_changepoints
+    from analysis.counting import count_events
+    from analysis.datasets import load_ucdp_badia
+    from analysis.plotting import new_figure, plot_trend
+    from analysis.trends import fit_trend
+
+    monthly = count_events(load_ucdp_badia(), freq="MS")
+    fig = new_figure(2, 1, figsize=(9.0, 6.4), sharex=True)
+    for ax, kind in zip(fig.axes, ("airstrike", "attack"), strict=True):
+        trend = fit_trend(monthly, event_type=kind)
+        breaks = detect_changepoints(monthly, event_type=kind)
+        plot_trend(monthly, trend, breaks, event_type=kind, ax=ax)
+    return fig
+
+
+@register(
+    "event_study_2024",
+    "Attack rates during each dated sweep campaign against the four weeks before it, per "
+    "campaign and pooled, with the placebo p-value",
+    config.BADIA_2024_EVENTS,
+)
+def _event_study_2024() -> Figure:
+    from analysis.campaigns import campaigns
+    from analysis.counting import count_events
+    from analysis.datasets import load_badia_2024
+    from analysis.eventstudy import event_study
+    from analysis.plotting import plot_event_study
+
+    events = load_badia_2024()
+    daily = count_events(events, freq="D")
+    study = event_study(
+        daily,
+        campaigns(events),
+        outcome="attack",
+        pre=EVENT_STUDY_DAYS,
+        post=EVENT_STUDY_DAYS,
+        n_placebo=N_PLACEBO,
+    )
+    return plot_event_study(study)
+
+
+@register(
+    "allocation_views",
+    "The 2024 sample's airstrikes per day, week and month, spread over their windows or put on "
+    "their first day",
+    config.BADIA_2024_EVENTS,
+)
+def _allocation_views() -> Figure:
+    from analysis.counting import count_events
+    from analysis.datasets import load_badia_2024
+    from analysis.plotting import plot_allocation_views
+
+    events = load_badia_2024()
+    strikes = events[events["date_start"].dt.year == 2024]
+    panels = {"per day": "D", "per week (Saturday to Friday, as ACLED)": "W-FRI", "per month": "MS"}
+    views = {
+        title: {
+            "spread over the window": count_events(strikes, freq=freq, allocate="spread"),
+            "start of the window": count_events(strikes, freq=freq, allocate="start"),
+        }
+        for title, freq in panels.items()
+    }
+    return plot_allocation_views(views, event_type="airstrike")
+
+
+@register(
+    "places_map",
+    "The gazetteer's places in English and Arabic, sized by how many records name them",
+    config.GAZETTEER,
+    config.BADIA_2024_EVENTS,
+    config.SEED_ARTICLE_RECORDS,
+)
+def _places_map() -> Figure:
+    from analysis.datasets import load_badia_2024, load_places, load_seed_records, place_mentions
+    from analysis.plotting import plot_places
+
+    places = load_places()
+    events = pd.concat([load_badia_2024(), load_seed_records()], ignore_index=True)
+    mentions = place_mentions(events[~events["is_aggregate"]], places)
+    return plot_places(
+        places,
+        mentions,
+        label_min=2,
+        title="Badia places, sized by the records that name them (labels: two or more)",
+    )
