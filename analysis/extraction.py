@@ -35,6 +35,7 @@ True
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import datetime as dt
 import hashlib
@@ -75,6 +76,10 @@ Kind = Literal["airstrike", "sweep", "attack"]
 _EARLIEST_DAY: Final = dt.date(1678, 1, 1)
 """No window starts before this day: record dates are pandas nanosecond timestamps,
 which start on 1677-09-21."""
+PUBLISHED_RANGE: Final[tuple[dt.date, dt.date]] = (dt.date(1679, 1, 1), dt.date(2261, 12, 31))
+"""Publication dates the extractor accepts (first, last): record dates are pandas
+nanosecond timestamps (1677-09-21 to 2262-04-11), and a window can reach back to
+the first of January of the year before publication."""
 
 
 _TOKEN: Final = re.compile(r"[^\W_]+")
@@ -1065,21 +1070,28 @@ class _Unit:
 
 def _parse_published(published: object) -> dt.date:
     """Return ``published`` as a date, or raise a ValueError that says why."""
+    date: dt.date | None = None
     if isinstance(published, dt.datetime):
-        return published.date()
-    if isinstance(published, dt.date):
-        return published
-    if hasattr(published, "to_pydatetime"):
-        return published.to_pydatetime().date()  # pandas Timestamp
-    if isinstance(published, str):
-        try:
-            return dt.date.fromisoformat(published.strip())
-        except ValueError:
-            pass
-    raise ValueError(
-        f"published: {published!r} is not a date; give the report's publication date "
-        "as YYYY-MM-DD (e.g. 2024-10-06)"
-    )
+        date = published.date()
+    elif isinstance(published, dt.date):
+        date = published
+    elif hasattr(published, "to_pydatetime"):
+        date = published.to_pydatetime().date()  # pandas Timestamp
+    elif isinstance(published, str):
+        with contextlib.suppress(ValueError):
+            date = dt.date.fromisoformat(published.strip())
+    if date is None:
+        raise ValueError(
+            f"published: {published!r} is not a date; give the report's publication date "
+            "as YYYY-MM-DD (e.g. 2024-10-06)"
+        )
+    first, last = PUBLISHED_RANGE
+    if not first <= date <= last:
+        raise ValueError(
+            f"published: {published!r} is outside the supported range {first} to {last} "
+            "(record dates are pandas nanosecond timestamps)"
+        )
+    return date
 
 
 def _last_weekday(ref: dt.date, weekday: int, *, strictly_before: bool) -> dt.date:
@@ -2253,7 +2265,8 @@ def extract_events(
     Raises
     ------
     ValueError
-        If ``published`` is not a date.
+        If ``published`` is not a date, or is outside :data:`PUBLISHED_RANGE`
+        (1679-01-01 to 2261-12-31).
 
     See Also
     --------

@@ -19,6 +19,7 @@ from analysis.config import (
     SEED_ARTICLE_TEXT,
 )
 from analysis.extraction import (
+    PUBLISHED_RANGE,
     cli,
     extract_events,
     extract_events_batch,
@@ -510,6 +511,25 @@ def test_event_ids_are_deterministic_and_depend_on_the_source():
 def test_a_bad_publication_date_is_a_clear_error(published):
     with pytest.raises(ValueError, match="published"):
         extract_events("غارة على تدمر", published)
+
+
+@pytest.mark.parametrize(
+    "published",
+    ["0001-01-02", dt.date(1, 1, 2), "1679-01-01..9999-12-31", "2262-01-01", dt.date(9999, 12, 31)],
+)
+def test_a_publication_date_outside_the_supported_range_is_a_clear_error(published):
+    with pytest.raises(ValueError, match=r"published: .* outside the supported range 1679-01-01"):
+        extract_events("نفذت خلايا داعش اليوم هجوماً", published)
+    with pytest.raises(ValueError, match="published"):
+        extract_records("نفذت خلايا داعش اليوم هجوماً", published)
+
+
+def test_the_ends_of_the_supported_range_give_valid_frames():
+    first, last = PUBLISHED_RANGE
+    for published in (first, last):
+        frame = extract_events("نفذ تنظيم داعش 3 هجمات خلال العام الماضي", published)
+        assert len(frame) == 1
+        assert frame["date_start"].iloc[0].date() == dt.date(published.year - 1, 1, 1)
 
 
 def test_published_accepts_dates_and_timestamps():
