@@ -651,12 +651,14 @@ def plot_episode(
             )
         import matplotlib.dates as mdates
 
+        ax.xaxis.set_major_locator(mdates.DayLocator(bymonthday=[1, 8, 15, 22]))
         ax.xaxis.set_major_formatter(mdates.DateFormatter("%-d %b"))
+        ax.set_ylim(0, 1.6 * ax.get_ylim()[1])
         total = strikes[["count", "count_low", "count_high"]].sum()
         high = "no upper bound" if np.isinf(total["count_high"]) else f"{total['count_high']:.0f}"
         ax.text(
             0.99,
-            0.97,
+            0.7,
             f"strikes in the window: {total['count']:.0f} "
             f"(at least {total['count_low']:.0f}, {high})",
             transform=ax.transAxes,
@@ -944,8 +946,8 @@ def plot_places(
                     ms=np.sqrt(12 + 14 * n),
                     label=f"{n} record{'s' * (n != 1)}",
                 )
-                for n in (0, 5, 20)
-                if n <= max(1, int(table["records"].max()))
+                for n in (1, 5, 20)
+                if n <= int(table["records"].max()) and table["records"].max() > 1
             ]
         ax.legend(handles=handles, loc="lower left", fontsize=7)
         if len(missing):
