@@ -9,7 +9,7 @@ export MPLBACKEND := Agg
 export PYTHONHASHSEED := 0
 
 .DEFAULT_GOAL := help
-.PHONY: help setup figures test lab check format schema bench clean
+.PHONY: help setup figures test lab check format schema docs bench clean
 
 help: ## List the commands
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-9s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -42,6 +42,9 @@ format: $(STAMP) ## Format the code and fix what ruff can
 
 schema: $(STAMP) ## Regenerate docs/schema.md from analysis/schema.py
 	$(PY) -m analysis schema > docs/schema.md
+
+docs: schema ## Regenerate the generated docs (schema.md, figures.md)
+	$(PY) -m analysis figures --markdown > docs/figures.md
 
 bench: $(STAMP) ## Run the benchmarks and write benchmarks/REPORT.md (takes minutes)
 	$(PY) benchmarks/run.py

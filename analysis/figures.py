@@ -23,6 +23,7 @@ True
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,12 +66,16 @@ class FigureSpec:
         Draws the figure from the seeds; takes no argument, returns a Figure.
     inputs : tuple of pathlib.Path
         Seed files it reads, cited in its source line in this order.
+    reading : str
+        How to read it: what it shows and what it cannot show, for
+        ``docs/figures.md``.
     """
 
     name: str
     title: str
     builder: Callable[[], Figure]
     inputs: tuple[Path, ...]
+    reading: str = ""
 
 
 FIGURES: dict[str, FigureSpec] = {}
@@ -78,7 +83,7 @@ FIGURES: dict[str, FigureSpec] = {}
 
 
 def register(
-    name: str, title: str, *inputs: Path
+    name: str, title: str, *inputs: Path, reading: str = ""
 ) -> Callable[[Callable[[], Figure]], Callable[[], Figure]]:
     """Register a figure builder under ``name`` (a decorator).
 
@@ -90,6 +95,8 @@ def register(
         One line on what it shows.
     *inputs : pathlib.Path
         The seed files it reads.
+    reading : str, optional
+        How to read it (``docs/figures.md``).
 
     Returns
     -------
@@ -100,7 +107,7 @@ def register(
     def decorate(builder: Callable[[], Figure]) -> Callable[[], Figure]:
         if name in FIGURES:
             raise ValueError(f"figure {name!r} is registered twice")
-        FIGURES[name] = FigureSpec(name, title, builder, tuple(inputs))
+        FIGURES[name] = FigureSpec(name, title, builder, tuple(inputs), reading)
         return builder
 
     return decorate
@@ -130,6 +137,49 @@ def list_figures() -> pd.DataFrame:
         for s in FIGURES.values()
     ]
     return pd.DataFrame(rows, columns=["name", "title", "inputs", "files"])
+
+
+def figures_markdown() -> str:
+    """Return the registry as Markdown, the text of ``docs/figures.md``.
+
+    Returns
+    -------
+    str
+        A section per figure: the picture, how to read it, its inputs and
+        its source line.
+
+    Examples
+    --------
+    >>> print(figures_markdown().splitlines()[0])
+    # Figures
+    """
+    from analysis.provenance import source_line
+
+    lines = [
+        "# Figures",
+        "",
+        "Every figure in `figures/` is rebuilt from `seeds/` by `make figures`",
+        "(`python -m analysis figures`), byte for byte the same on every run, as PNG and SVG.",
+        "This page is generated from the registry in `analysis/figures.py`",
+        "(`python -m analysis figures --markdown > docs/figures.md`; a test keeps it current).",
+        "",
+    ]
+    for spec in FIGURES.values():
+        inputs = ", ".join(f"`{p.relative_to(config.ROOT_DIR)}`" for p in spec.inputs)
+        lines += [
+            f"## `{spec.name}`",
+            "",
+            f"![{spec.title}](../figures/{spec.name}.png)",
+            "",
+            f"**{spec.title}.** {spec.reading}",
+            "",
+            f"- inputs: {inputs}",
+            f"- source line: {source_line(*spec.inputs)}",
+            f"- builder: `analysis.figures.{spec.builder.__name__}`; "
+            f"`an.build_figure({spec.name!r})` draws it in a notebook",
+            "",
+        ]
+    return "\n".join(lines)
 
 
 def build_figure(name: str) -> Figure:
@@ -242,7 +292,13 @@ def cli(argv: Sequence[str]) -> int:
     parser.add_argument("names", nargs="*", help="figures to build (default: all)")
     parser.add_argument("--out", default=str(config.FIGURES_DIR), help="output folder")
     parser.add_argument("--list", action="store_true", help="list the figures and exit")
+    parser.add_argument(
+        "--markdown", action="store_true", help="print docs/figures.md (the registry) and exit"
+    )
     args = parser.parse_args(list(argv))
+    if args.markdown:
+        sys.stdout.write(figures_markdown())
+        return 0
     if args.list:
         print(list_figures().to_string(index=False))  # noqa: T201 (the command's output)
         return 0
@@ -276,6 +332,13 @@ def _sample_campaigns() -> object:
     config.BADIA_2024_TOTALS,
     config.BADIA_2024_EVENTS,
     config.SEED_ARTICLE_RECORDS,
+    reading="Three sources that count different things, side by side and never added: CEP's "
+    "confirmed attacks in five governorates (it published no figure for February and August), "
+    "SOHR's ISIS operations in the government-held Badia per month, implied by differencing its "
+    "running totals (error bars: the range its approximate as-of dates allow; November covers "
+    "1-10 November only), and the attacks in the project's sample of news reports (a sample of "
+    "coverage, not a count). Triangles are the sweep launches the sample dates; the seed "
+    "report's 'about 17' campaigns since January is stated in the legend, not drawn as dates.",
 )
 def _attacks_2024_by_source() -> Figure:
     from analysis.counting import count_events
@@ -308,6 +371,11 @@ def _attacks_2024_by_source() -> Figure:
     config.BADIA_2024_TOTALS,
     config.BADIA_2024_EVENTS,
     config.SEED_ARTICLE_RECORDS,
+    reading="Top: SOHR's running total of ISIS operations since 1 January 2024 as reported "
+    "(horizontal bars: as-of dates known only to within a few days). Bottom: the cumulative "
+    "count of sweep campaigns whose launch the sample dates, against the one reported total "
+    "('about 17' by early October, with no dates). The gap between the step and the point is "
+    "the campaigns no report in the sample dates.",
 )
 def _cumulative_2024() -> Figure:
     from analysis.datasets import load_totals
@@ -324,6 +392,11 @@ def _cumulative_2024() -> Figure:
     "the places named",
     config.SEED_ARTICLE_RECORDS,
     config.GAZETTEER,
+    reading="Left: the seed report's 'more than 30' Russian strikes spread evenly over their "
+    "window (1-8 October: 'the past 72 hours' from any publication day of the 4-8 October "
+    "bracket), 31 as the lower bound and carets for the open upper bound; the dashed line is "
+    "the sweep launched 'last Wednesday', 2 October; grey is the publication bracket. Right: "
+    "the places the report names, from the gazetteer, in English and Arabic.",
 )
 def _seed_report_episode() -> Figure:
     from analysis.campaigns import campaigns
@@ -349,6 +422,12 @@ def _seed_report_episode() -> Figure:
     "UCDP events involving IS in five Badia governorates per month, 2016-2019: airstrikes and "
     "IS attacks, negative binomial trend and change points",
     config.UCDP_GED_SYRIA,
+    reading="UCDP GED events with IS as a side in Homs, Deir ez-Zor, Raqqa, Hama and Aleppo "
+    "per month, typed by the headline classifier (docs/classifier.md) as airstrikes or IS "
+    "attacks. Black: the negative binomial trend with its 95% interval (rate ratio per month "
+    "in the title); purple: change points (PELT, negative binomial cost, BIC penalty) and each "
+    "segment's mean. A log-linear trend is a summary of four years, not a model of the war: "
+    "the change points show where the level shifted.",
 )
 def _ucdp_badia_2016_2019() -> Figure:
     from analysis.changepoints import detect_changepoints
@@ -371,6 +450,11 @@ def _ucdp_badia_2016_2019() -> Figure:
     "Attack rates during each dated sweep campaign against the four weeks before it, per "
     "campaign and pooled, with the placebo p-value",
     config.BADIA_2024_EVENTS,
+    reading="Each dated sweep campaign's attack rate during the campaign (launch plus an "
+    "assumed 7 days) against the 28 days before it, and the pooled rate ratio with its 95% "
+    "interval and the placebo p-value (999 sets of random pseudo-campaigns). Intervals that "
+    "span 1 widely mean the sample cannot tell; campaigns follow surges of attacks, so this "
+    "describes, it does not measure a causal effect.",
 )
 def _event_study_2024() -> Figure:
     from analysis.campaigns import campaigns
@@ -397,6 +481,10 @@ def _event_study_2024() -> Figure:
     "The 2024 sample's airstrikes per day, week and month, spread over their windows or put on "
     "their first day",
     config.BADIA_2024_EVENTS,
+    reading="The same airstrike records of the 2024 sample per day, per ACLED week (Saturday "
+    "to Friday) and per month: solid, each record's count spread evenly over its window; "
+    "dashed, all of it on the window's first day. Spreading turns a report over a week or a "
+    "month into a low, flat rate instead of a one-day spike; the totals agree under both.",
 )
 def _allocation_views() -> Figure:
     from analysis.counting import count_events
@@ -422,6 +510,10 @@ def _allocation_views() -> Figure:
     config.GAZETTEER,
     config.BADIA_2024_EVENTS,
     config.SEED_ARTICLE_RECORDS,
+    reading="Every located place of the gazetteer by longitude and latitude, coloured by "
+    "governorate and sized by how many records (the 2024 sample and the seed report) name it; "
+    "places named twice or more are labelled in English and Arabic. Places without verified "
+    "coordinates are listed, not drawn. There is no basemap: the package downloads nothing.",
 )
 def _places_map() -> Figure:
     from analysis.datasets import load_badia_2024, load_places, load_seed_records, place_mentions

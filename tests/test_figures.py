@@ -291,3 +291,21 @@ def test_multi_panel_plots_take_their_axes_and_check_the_number():
     assert plotting.plot_cumulative(running, camps, axes=fig.axes) is fig
     with pytest.raises(ValueError, match="expected 2 axes, got 1"):
         plotting.plot_cumulative(running, camps, axes=fig.axes[:1])
+
+
+# -- documentation ---------------------------------------------------------------------
+
+
+def test_docs_figures_page_is_what_the_registry_writes():
+    from analysis.figures import figures_markdown
+
+    page = (config.DOCS_DIR / "figures.md").read_text(encoding="utf-8")
+    assert page == figures_markdown(), "regenerate: make docs"
+    for spec in FIGURES.values():
+        assert spec.reading, f"{spec.name} has no reading for docs/figures.md"
+
+
+def test_readme_names_every_figure_with_its_file():
+    readme = (config.ROOT_DIR / "README.md").read_text(encoding="utf-8")
+    for name in FIGURES:
+        assert f"(figures/{name}.png)" in readme, name
