@@ -50,3 +50,11 @@ def test_the_issue_example_runs():
     daily = an.count_events(events, freq="D")
     monthly = an.count_events(events, freq="MS", by="admin1")
     assert daily["count"].sum() == monthly["count"].sum() == 1
+
+
+def test_docs_schema_page_is_what_the_schema_writes():
+    from analysis.config import DOCS_DIR
+    from analysis.schema import schema_markdown
+
+    page = (DOCS_DIR / "schema.md").read_text(encoding="utf-8")
+    assert page == schema_markdown(), "regenerate: make docs"

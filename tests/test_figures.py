@@ -309,3 +309,24 @@ def test_readme_names_every_figure_with_its_file():
     readme = (config.ROOT_DIR / "README.md").read_text(encoding="utf-8")
     for name in FIGURES:
         assert f"(figures/{name}.png)" in readme, name
+
+
+def test_the_readme_reading_of_the_event_study_holds():
+    """The README says every campaign's interval spans 1 and the placebo p-value is far
+    from small; recompute it as the figure does."""
+    from analysis.eventstudy import event_study
+    from analysis.figures import EVENT_STUDY_DAYS, N_PLACEBO
+
+    events = load_badia_2024()
+    study = event_study(
+        count_events(events, freq="D"),
+        campaigns(events),
+        outcome="attack",
+        pre=EVENT_STUDY_DAYS,
+        post=EVENT_STUDY_DAYS,
+        n_placebo=N_PLACEBO,
+    )
+    per = study.per_campaign
+    assert ((per["ci_low"] < 1) & (per["ci_high"] > 1)).all()
+    assert study.pooled.ci_low < 1 < study.pooled.ci_high
+    assert study.pooled.placebo_p_value > 0.2
