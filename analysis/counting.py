@@ -358,6 +358,8 @@ class _Part:
     count: np.ndarray
     low: np.ndarray
     high: np.ndarray
+    special: np.ndarray  # positions of rows whose bounds differ from their count: few
+    special_values: tuple[np.ndarray, np.ndarray, np.ndarray]  # their count, low, high
     type_code: np.ndarray  # index into event_types; -1 only on rows not counted
     by_codes: list[np.ndarray]  # local codes, -1 = missing
     by_labels: list[list[Any]]
@@ -416,6 +418,18 @@ def _read_part(
                 f"count_events: column 'event_type' has values {found} at "
                 f"{_rows(where, rows, offset)} outside the counted types {types}"
             )
+    count = _numbers(frame["count"], n)
+    low = _numbers(frame.get("count_low"), n)
+    high = _numbers(frame.get("count_high"), n)
+    # Rows whose bounds differ from their count, or that have no count: few.
+    # (A comparison with NaN is unequal, so missing values land here.)  Only on
+    # them can a bound be out of order or negative while the count is not.
+    special = np.not_equal(low, count)
+    special |= np.not_equal(high, count)
+    special = np.flatnonzero(special)
+    values = (count[special], low[special], high[special])
+    if counted and (np.less(count, 0).any() or _bad_bounds(*values).any()):
+        _raise_bad_counts(count, low, high, special, skip, where, offset)
     encoded = [_encode(frame[col]) for col in options.by]
     return _Part(
         where=where,
@@ -426,9 +440,11 @@ def _read_part(
         last_day=last,
         d0=d0,
         d1=d1,
-        count=_numbers(frame["count"], n),
-        low=_numbers(frame.get("count_low"), n),
-        high=_numbers(frame.get("count_high"), n),
+        count=count,
+        low=low,
+        high=high,
+        special=special,
+        special_values=values,
         type_code=type_code,
         by_codes=[e[0] for e in encoded],
         by_labels=[e[1] for e in encoded],
@@ -461,6 +477,57 @@ def _raise_bad_dates(
     if bad.any():
         rows = _rows(where, np.flatnonzero(bad), offset)
         raise ValueError(f"count_events: date_end is before date_start at {rows}")
+
+
+def _bad_bounds(c: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+    """Where ``0 <= count_low <= count <= count_high`` breaks (a missing value breaks nothing)."""
+    bad = np.less(lo, 0)
+    bad |= np.less(hi, 0)
+    bad |= np.greater(lo, hi)
+    bad |= np.greater(c, hi)
+    bad |= np.less(c, lo)
+    return bad
+
+
+def _raise_bad_counts(
+    count: np.ndarray,
+    low: np.ndarray,
+    high: np.ndarray,
+    special: np.ndarray,
+    skip: np.ndarray | None,
+    where: str,
+    offset: int,
+) -> None:
+    """Raise for the first kind of bad count found among counted rows (if any)."""
+    counted = np.ones(len(count), dtype=bool)
+    if skip is not None:
+        counted[skip] = False
+    for column, values in (("count", count), ("count_low", low), ("count_high", high)):
+        bad = np.less(values, 0) & counted
+        if bad.any():
+            rows = np.flatnonzero(bad)
+            raise ValueError(
+                f"count_events: column {column!r} has negative values "
+                f"{values[rows[:10]].tolist()} at {_rows(where, rows, offset)}; "
+                "counts must not be negative"
+            )
+    columns = {"count": count, "count_low": low, "count_high": high}
+    c, lo, hi = count[special], low[special], high[special]
+    for names, out_of_order in (
+        (("count_low", "count_high"), np.greater(lo, hi)),
+        (("count", "count_high"), np.greater(c, hi)),
+        (("count_low", "count"), np.less(c, lo)),
+    ):
+        bad = out_of_order & counted[special]
+        if bad.any():
+            rows = special[bad]
+            first, second = (columns[name][rows[:10]].tolist() for name in names)
+            pairs = list(zip(first, second, strict=True))
+            raise ValueError(
+                f"count_events: {names[0]} is above {names[1]} at {_rows(where, rows, offset)} "
+                f"({names[0]}, {names[1]}: {pairs}); count_low <= count <= count_high must "
+                "hold where given"
+            )
 
 
 @dataclass(frozen=True)
@@ -762,11 +829,9 @@ def _accumulate(part: _Part, plan: CountPlan) -> PartialCounts:
     count, low, high, d0, d1 = part.count, part.low, part.high, part.d0, part.d1
 
     # Rows whose bounds differ from their count, or that have no count: few.
-    # (A comparison with NaN is unequal, so missing values land here.)
-    special = np.not_equal(low, count)
-    special |= np.not_equal(high, count)
-    special = np.flatnonzero(special)
-    special_no_count = np.isnan(count[special])
+    special = part.special
+    point_s, low_s, high_s = part.special_values  # changed below: the part is consumed
+    special_no_count = np.isnan(point_s)
     no_count = special[special_no_count]
     # The count a record enters with ("point"): its own, else the midpoint of
     # its bounds or its lower bound.  Only the few rows without a count differ
@@ -874,12 +939,9 @@ def _accumulate(part: _Part, plan: CountPlan) -> PartialCounts:
     # add the differences there.
     ks_s = ks[special]
     kl_s = ks_s if kl is ks else kl[special]
-    point_s = count[special]
     point_s[special_no_count] = point_nc
-    low_s = low[special]
     missing_low = np.isnan(low_s)
     low_s[missing_low] = np.minimum(1.0, point_s[missing_low])
-    high_s = high[special]
     open_high = np.isnan(high_s)
     high_s[open_high] = 0.0
     low_s -= point_s
@@ -1376,7 +1438,10 @@ def count_events(
     ------
     ValueError
         For an unknown ``freq`` or ``allocate``, a missing column, a missing
-        date or an event type outside ``event_types``.
+        date, an end before its start, an event type outside ``event_types``,
+        a record with neither count nor count_low, a negative count or bound,
+        or bounds out of order (``count_low <= count <= count_high`` where
+        given), naming the rows; period aggregates left out are not checked.
 
     See Also
     --------

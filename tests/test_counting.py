@@ -315,6 +315,34 @@ def test_bad_arguments_are_clear_errors(kwargs, message):
         count_events(events, **kwargs)
 
 
+@pytest.mark.parametrize(
+    ("bad", "message"),
+    [
+        ((-4, -4, -4), r"column 'count' has negative values \[-4.0\] at rows \[1\]; counts must"),
+        ((np.nan, -3, np.nan), r"column 'count_low' has negative values \[-3.0\] at rows \[1\]"),
+        (
+            (np.nan, 5, 2),
+            r"count_low is above count_high at rows \[1\] \(count_low, count_high: "
+            r"\[\(5.0, 2.0\)\]\); count_low <= count <= count_high must hold",
+        ),
+        ((6, 1, 5), r"count is above count_high at rows \[1\] \(count, count_high: \[\(6.0, 5.0\)"),
+        (
+            (1, 3, np.nan),
+            r"count_low is above count at rows \[1\] \(count_low, count: \[\(3.0, 1.0\)",
+        ),
+    ],
+)
+def test_negative_counts_and_bounds_out_of_order_are_clear_errors(bad, message):
+    events = frame(
+        [
+            ("attack", "2024-01-01", "2024-01-01", 1, 1, 1),
+            ("attack", "2024-01-02", "2024-01-03", *bad),
+        ]
+    )
+    with pytest.raises(ValueError, match=message):
+        count_events(events)
+
+
 def test_loaded_records_count_end_to_end():
     from analysis.loading import load_events
 

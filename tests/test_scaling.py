@@ -228,3 +228,16 @@ def test_errors_in_a_later_chunk_name_the_row_in_the_whole_frame(records, monkey
         pytest.raises(ValueError, match=r"partition 0, rows \[203\]"),
     ):
         count_events(dd.from_pandas(events, npartitions=1))
+
+
+def test_a_negative_count_in_a_later_chunk_names_its_row_and_partition(records, monkeypatch):
+    monkeypatch.setattr(counting, "_CHUNK_ROWS", 16)
+    events = records.assign(is_aggregate=False)
+    events.loc[203, ["count", "count_low", "count_high"]] = -4.0
+    with pytest.raises(ValueError, match=r"'count' has negative values \[-4.0\] at rows \[203\]"):
+        count_events(events)
+    with (
+        dask.config.set(scheduler="synchronous"),
+        pytest.raises(ValueError, match=r"'count' has negative .* partition 0, rows \[203\]"),
+    ):
+        count_events(dd.from_pandas(events, npartitions=1))
