@@ -29,7 +29,8 @@ test: $(STAMP) ## Run the whole test suite, notebooks included
 	$(PY) -m pytest -n 2 --dist loadgroup
 
 lab: $(STAMP) ## Open JupyterLab on notebooks/
-	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
+	@# MPLBACKEND=Agg is for the tests and figures; kernels in the lab get the inline backend
+	env -u MPLBACKEND $(VENV)/bin/jupyter lab --notebook-dir=notebooks
 
 check: $(STAMP) ## Lint (ruff) and type-check (mypy) the code
 	$(VENV)/bin/ruff check analysis tests benchmarks validation scripts notebooks

@@ -18,6 +18,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 from typing import Final, cast
 
 import pandas as pd
@@ -77,24 +78,39 @@ def load_seed_records() -> pd.DataFrame:
     return load_events(SEED_ARTICLE_RECORDS)
 
 
-def load_badia_2024() -> pd.DataFrame:
+def load_badia_2024(*, seed_aggregates: bool = False) -> pd.DataFrame:
     """Return the 2024 Badia event sample as validated canonical records.
+
+    Parameters
+    ----------
+    seed_aggregates : bool, default False
+        Also return the seed report's two period aggregates ("about 17"
+        sweep campaigns and "dozens" of attacks since January).  They are
+        ``is_aggregate`` records: counts leave them out, and
+        :func:`analysis.campaigns.campaigns` sets the reported total of
+        campaigns beside the dated launches from them, comparing like with
+        like (only launches inside the aggregate's window).
 
     Returns
     -------
     pandas.DataFrame
         72 records gathered from public news reports (four from 2023), built
-        from the raw compilation by ``scripts/convert_badia_events.py``.  A
-        sample of reports, not a complete count of events.
+        from the raw compilation by ``scripts/convert_badia_events.py`` (and
+        the two aggregates last, when asked).  A sample of reports, not a
+        complete count of events.
 
     Examples
     --------
-    >>> len(load_badia_2024())
-    72
+    >>> len(load_badia_2024()), len(load_badia_2024(seed_aggregates=True))
+    (72, 74)
     """
     from analysis.loading import load_events
 
-    return load_events(BADIA_2024_EVENTS)
+    events = load_events(BADIA_2024_EVENTS)
+    if not seed_aggregates:
+        return events
+    seed = load_seed_records()
+    return pd.concat([events, seed[seed["is_aggregate"]]], ignore_index=True)
 
 
 def load_totals() -> pd.DataFrame:
@@ -141,14 +157,26 @@ def load_ucdp_badia(governorates: tuple[str, ...] = BADIA_GOVERNORATES) -> pd.Da
     >>> sorted(ucdp["admin1"].unique())
     ['Aleppo', 'Deir ez-Zor', 'Hama', 'Homs', 'Raqqa']
     """
-    from analysis.ucdp import read_ucdp_ged
-
-    events = cast("pd.DataFrame", read_ucdp_ged(UCDP_GED_SYRIA))
+    events = _ucdp_syria()
     involves_is = events["ucdp_side_a"].str.contains(IS_SIDE_PATTERN) | events[
         "ucdp_side_b"
     ].str.contains(IS_SIDE_PATTERN)
     keep = involves_is.fillna(False).astype(bool) & events["admin1"].isin(governorates)
     return events.loc[keep].reset_index(drop=True)
+
+
+@functools.cache
+def _ucdp_syria_cached(key: str) -> pd.DataFrame:
+    from analysis.ucdp import read_ucdp_ged
+
+    del key  # size and mtime of the file: a changed file is read afresh
+    return cast("pd.DataFrame", read_ucdp_ged(UCDP_GED_SYRIA))
+
+
+def _ucdp_syria() -> pd.DataFrame:
+    """The UCDP Syria file read once per process (4-5 s), returned as a copy."""
+    stat = UCDP_GED_SYRIA.stat()
+    return _ucdp_syria_cached(f"{stat.st_size}:{stat.st_mtime_ns}").copy()
 
 
 def load_places() -> pd.DataFrame:

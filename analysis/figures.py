@@ -36,6 +36,8 @@ from analysis import config
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
+    from analysis.campaigns import Campaigns
+
 FORMATS: Final = ("png", "svg")
 """Formats every figure is saved in."""
 
@@ -316,14 +318,12 @@ def cli(argv: Sequence[str]) -> int:
 # ======================================================================================
 
 
-def _sample_campaigns() -> object:
+def _sample_campaigns() -> Campaigns:
     """Dated sweep launches of the 2024 sample, with the seed report's "about 17"."""
     from analysis.campaigns import campaigns
-    from analysis.datasets import load_badia_2024, load_seed_records
+    from analysis.datasets import load_badia_2024
 
-    seed = load_seed_records()
-    events = pd.concat([load_badia_2024(), seed[seed["is_aggregate"]]], ignore_index=True)
-    return campaigns(events)
+    return campaigns(load_badia_2024(seed_aggregates=True))
 
 
 @register(
@@ -362,7 +362,7 @@ def _attacks_2024_by_source() -> Figure:
         start="2024-01-01",
         end="2024-11-30",
     )
-    return plot_attacks_by_source(cep, sohr, sample, _sample_campaigns())  # type: ignore[arg-type]
+    return plot_attacks_by_source(cep, sohr, sample, _sample_campaigns())
 
 
 @register(
@@ -383,7 +383,7 @@ def _cumulative_2024() -> Figure:
     from analysis.totals import implied_counts
 
     running = implied_counts(load_totals(), source="SOHR", metric="operations")
-    return plot_cumulative(running, _sample_campaigns())  # type: ignore[arg-type]
+    return plot_cumulative(running, _sample_campaigns())
 
 
 @register(
