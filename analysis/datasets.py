@@ -174,7 +174,7 @@ def _ucdp_syria_cached(key: str) -> pd.DataFrame:
 
 
 def _ucdp_syria() -> pd.DataFrame:
-    """The UCDP Syria file read once per process (4-5 s), returned as a copy."""
+    """Return the UCDP Syria file, read once per process (4-5 s), as a copy."""
     stat = UCDP_GED_SYRIA.stat()
     return _ucdp_syria_cached(f"{stat.st_size}:{stat.st_mtime_ns}").copy()
 

@@ -73,7 +73,8 @@ def test_registry_holds_the_issue_figures_with_their_inputs():
     for spec in FIGURES.values():
         assert spec.inputs, spec.name
         for path in spec.inputs:
-            assert path.is_file() and path.is_relative_to(config.SEEDS_DIR), path
+            assert path.is_file(), path
+            assert path.is_relative_to(config.SEEDS_DIR), path
 
 
 def test_every_figure_carries_the_source_line_of_its_inputs(built):
@@ -120,7 +121,8 @@ def test_saving_twice_gives_identical_bytes_without_stamps(tmp_path):
     for a, b in zip(first, second, strict=True):
         assert hashlib.sha256(a.read_bytes()).digest() == hashlib.sha256(b.read_bytes()).digest()
     svg = first[1].read_text(encoding="utf-8")
-    assert "<dc:date>" not in svg and "matplotlib.org" not in svg.split("<g ", 1)[0].lower()
+    assert "<dc:date>" not in svg
+    assert "matplotlib.org" not in svg.split("<g ", 1)[0].lower()
     assert b"Software" not in first[0].read_bytes()[:400]
 
 
@@ -134,7 +136,8 @@ def test_command_lists_and_refuses_unknown_names():
     listed = subprocess.run([*run, "--list"], capture_output=True, text=True, check=True)
     assert all(name in listed.stdout for name in EXPECTED)
     bad = subprocess.run([*run, "nope"], capture_output=True, text=True, check=False)
-    assert bad.returncode == 2 and "unknown figure(s) ['nope']" in bad.stderr
+    assert bad.returncode == 2
+    assert "unknown figure(s) ['nope']" in bad.stderr
 
 
 # -- Arabic ---------------------------------------------------------------------------
@@ -243,7 +246,8 @@ def test_event_study_plot_has_a_row_per_campaign_and_the_pooled_row(built):
     ax = built["event_study_2024"].axes[0]
     ticks = [t.get_text() for t in ax.get_yticklabels()]
     n = len(campaigns(load_badia_2024()).intervals)
-    assert ticks[0] == "pooled" and len(ticks) == n + 1
+    assert ticks[0] == "pooled"
+    assert len(ticks) == n + 1
     assert ax.get_xscale() == "log"
     assert "placebo p" in " ".join(t.get_text() for t in ax.get_legend().get_texts())
 
@@ -251,7 +255,8 @@ def test_event_study_plot_has_a_row_per_campaign_and_the_pooled_row(built):
 def test_ucdp_figure_has_a_panel_per_type_with_trend_and_breaks(built):
     fig = built["ucdp_badia_2016_2019"]
     titles = [ax.get_title(loc="left") for ax in fig.axes]
-    assert titles[0].startswith("airstrike: rate ratio") and titles[1].startswith("attack:")
+    assert titles[0].startswith("airstrike: rate ratio")
+    assert titles[1].startswith("attack:")
     for ax in fig.axes:
         labels = [t.get_text() for t in ax.get_legend().get_texts()]
         assert any(label.startswith("negbin trend") for label in labels)
