@@ -73,6 +73,12 @@ def test_count_and_low_both_missing_is_rejected():
     result = validate_events(raw)
     assert result.problems["rule"].tolist() == ["count_missing"]
     assert result.problems["column"].tolist() == ["count"]
+    assert result.problems["row"].tolist() == [1]
+    with pytest.raises(
+        EventValidationError,
+        match=r"row 1, column 'count', value 'count=, count_low=': \[count_missing\]",
+    ):
+        load_events(raw)
 
 
 def test_open_count_with_low_bound_is_valid():
@@ -89,6 +95,14 @@ def test_duplicate_ids_reject_every_copy():
     result = validate_events(raw, source="x.csv")
     assert sorted(result.rejects["row"]) == [0, 2]
     assert set(result.problems["rule"]) == {"duplicate_id"}
+    assert set(result.problems["column"]) == {"event_id"}
+    with pytest.raises(
+        EventValidationError,
+        match=r"row 0, column 'event_id', value 'e0': \[duplicate_id\][\s\S]*"
+        r"row 2, column 'event_id', value 'e0': \[duplicate_id\]",
+    ) as info:
+        load_events(raw)
+    assert "row 1," not in str(info.value)
 
 
 def test_missing_required_columns_raise_naming_each_column():
