@@ -213,7 +213,8 @@ class TrendFit:
 
     def summary(self) -> str:
         """Return a few lines an analyst can paste into a note."""
-        what = self.event_type or "events"
+        what = self.event_type or "event"
+        unit = infer_period_unit(self.fitted["period"])
         pct = 100.0 * (self.rate_ratio - 1.0)
         first = self.fitted["period"].iloc[0].date()
         last = self.fitted["period"].iloc[-1].date()
@@ -223,7 +224,7 @@ class TrendFit:
             else f"dispersion alpha = {self.alpha:.3g}"
         )
         lines = [
-            f"Trend in {what} counts, {first}..{last} ({self.n_periods} {self.time_unit}"
+            f"Trend in {what} counts, {first}..{last} ({self.n_periods} {unit}"
             f" periods, {self.total_count:g} events), {self.family} model",
             f"  rate ratio per {self.time_unit}: {self.rate_ratio:.3f} "
             f"(95% CI {self.ci_low:.3f} to {self.ci_high:.3f}), p = {self.p_value:.3g}",

@@ -294,3 +294,18 @@ def test_lead_lag_is_deterministic_and_checks_input():
         lead_lag(frame, max_lag=20)
     with pytest.raises(ValueError, match="method"):
         lead_lag(frame, method="kendall")  # type: ignore[arg-type]
+
+
+def test_summary_names_the_period_and_the_trend_unit_apart():
+    periods = pd.date_range("2024-01-01", periods=12, freq="MS")
+    counts = pd.DataFrame(
+        {
+            "period": periods,
+            "event_type": "attack",
+            "days": periods.days_in_month,
+            "count": [3.0, 5, 2, 4, 6, 3, 2, 5, 4, 3, 2, 4],
+        }
+    )
+    first = fit_trend(counts, time_unit="year").summary().splitlines()
+    assert first[0].startswith("Trend in event counts, 2024-01-01..2024-12-01 (12 month periods")
+    assert first[1].startswith("  rate ratio per year: ")
