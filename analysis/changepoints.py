@@ -168,6 +168,18 @@ def detect_changepoints(
     series) and a close approximation otherwise.  Break dates are estimated,
     not known: a burst near a boundary moves a break by a few periods.
 
+    Limits.  With few events (a handful a month, as in most Badia series) only
+    large changes can be found: a segment resting on a dozen events has a wide
+    interval, and finding no break does not show that the rate stayed the
+    same.  The counts are of *reported* events: a break can be a change in who
+    reported, how closely, or with what access (an outlet starting or
+    stopping, attention moving to another front), not in the fighting; check a
+    break against a second source before reading it as a change on the ground.
+    The penalty decides how many breaks are found and is a choice, not a test:
+    rerun with ``penalty="mbic"`` and a larger number and report the breaks
+    that survive.  The segment intervals are conditional on the breaks found
+    in the same data, so they are narrower than the uncertainty really is.
+
     Examples
     --------
     >>> import numpy as np, pandas as pd

@@ -229,3 +229,9 @@ def test_breaks_match_golden_numbers_from_independent_route():
     want = golden["result"]
     assert cps.penalty == pytest.approx(want["penalty"])
     assert list(cps.breakpoints) == [counts["period"].iloc[b] for b in want["breaks"]]
+
+
+def test_the_docstring_says_what_limits_a_change_point():
+    notes = (detect_changepoints.__doc__ or "").split("Notes\n    -----")[1]
+    for limit in ("few events", "reported", "penalty"):
+        assert limit in notes, limit
