@@ -156,6 +156,17 @@ def campaigns(
     campaigns, not the campaigning as a whole.  Campaigns that overlap are
     flagged, not merged.
 
+    Limits.  Most ends are assumed, not reported: ``default_duration_days``
+    sets every window an analysis compares, so a "during" or "after" effect
+    is partly a product of that choice (rerun with 3 and 14 days).  A launch
+    is the day a report dates it, which may be the day it was announced.
+    Few campaigns are dated (a handful a year), so a pooled estimate over
+    them moves with any one of them, and its interval says so only in part.
+    The campaigns that made news are unlikely to be typical: larger ones, or
+    ones launched after a spate of attacks, are more likely to be reported,
+    which can make attacks look as if they rise before or fall after a
+    campaign when they only led to its being reported.
+
     Examples
     --------
     >>> import pandas as pd

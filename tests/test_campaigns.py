@@ -130,3 +130,9 @@ def test_an_campaigns_is_callable_even_after_the_module_was_imported():
     )
     done = subprocess.run([sys.executable, "-c", code], check=False, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+def test_the_docstring_says_what_limits_the_campaign_intervals():
+    notes = (campaigns.__doc__ or "").split("Notes\n    -----")[1]
+    for limit in ("ends are assumed", "Few campaigns are dated", "made news"):
+        assert limit in notes, limit
