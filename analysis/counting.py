@@ -942,7 +942,7 @@ def _accumulate(part: _Part, plan: CountPlan) -> PartialCounts:
     point_s[special_no_count] = point_nc
     missing_low = np.isnan(low_s)
     low_s[missing_low] = np.minimum(1.0, point_s[missing_low])
-    open_high = np.isnan(high_s)
+    open_high = ~np.isfinite(high_s)  # empty (unknown) or inf (open): no upper bound
     high_s[open_high] = 0.0
     low_s -= point_s
     high_s -= point_s

@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis.counting import ALLOCATIONS, FREQ_ALIASES, count_events, count_report
+from analysis.loading import load_events
 from analysis.schema import EVENT_TYPES
 
 DAY0 = pd.Timestamp("2024-01-20")
@@ -394,3 +395,34 @@ def test_any_time_unit_counts_alike_and_missing_dates_are_named(unit):
         broken.loc[row, column] = pd.NaT
         with pytest.raises(ValueError, match=rf"'{column}' has missing dates at rows \[{row}\]"):
             count_events(broken)
+
+
+@pytest.mark.parametrize("allocate", ["spread", "spread_integer", "start", "end"])
+def test_an_inf_upper_bound_is_open_like_an_empty_one_and_stays_in_its_window(allocate):
+    """'more than 30' may come as count_high empty or inf: both are open, and neither
+    leaks into the periods after the record's window (inf - inf would be NaN there)."""
+    import warnings
+
+    def frame(high: str) -> pd.DataFrame:
+        return load_events(
+            pd.DataFrame(
+                {
+                    "event_id": ["a", "b"],
+                    "event_type": ["airstrike", "airstrike"],
+                    "date_start": ["2024-10-01", "2024-10-05"],
+                    "date_end": ["2024-10-03", "2024-10-05"],
+                    "count": ["31", "1"],
+                    "count_low": ["31", "1"],
+                    "count_high": [high, "1"],
+                }
+            )
+        )
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RuntimeWarning)
+        as_inf = count_events(frame("inf"), freq="D", allocate=allocate)
+        as_empty = count_events(frame(""), freq="D", allocate=allocate)
+    pd.testing.assert_frame_equal(as_inf, as_empty)
+    strikes = as_inf[as_inf["event_type"] == "airstrike"].set_index("period")
+    assert np.isinf(strikes["count_high"].loc[:"2024-10-03"]).any()
+    assert strikes.loc["2024-10-04":, "count_high"].tolist() == [0.0, 1.0]
