@@ -1231,7 +1231,8 @@ def finish_counts(
     records_p = overlapping(partial.starts, partial.ends)
     no_count_p = overlapping(partial.no_count_starts, partial.no_count_ends)
 
-    count_p, low_p, high_p = (np.round(a, _ROUND_DECIMALS) for a in (count_p, low_p, high_p))
+    # Round off the difference array's float residue; + 0.0 turns -0.0 into 0.0.
+    count_p, low_p, high_p = (np.round(a, _ROUND_DECIMALS) + 0.0 for a in (count_p, low_p, high_p))
     if options.allocate == "spread_integer":
         count_p, low_p = _largest_remainder(count_p), _largest_remainder(low_p)
         high_p = _largest_remainder(high_p)

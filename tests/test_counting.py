@@ -426,3 +426,13 @@ def test_an_inf_upper_bound_is_open_like_an_empty_one_and_stays_in_its_window(al
     strikes = as_inf[as_inf["event_type"] == "airstrike"].set_index("period")
     assert np.isinf(strikes["count_high"].loc[:"2024-10-03"]).any()
     assert strikes.loc["2024-10-04":, "count_high"].tolist() == [0.0, 1.0]
+
+
+def test_empty_periods_are_plain_zeros_not_negative_zeros():
+    """The difference array leaves float residue like -1e-17 in empty periods; rounded,
+    it must print as 0, not -0."""
+    from analysis.datasets import load_badia_2024
+
+    monthly = count_events(load_badia_2024(), freq="MS")
+    for column in ("count", "count_low", "count_high"):
+        assert not np.signbit(monthly[column]).any(), column
