@@ -433,6 +433,6 @@ def test_empty_periods_are_plain_zeros_not_negative_zeros():
     it must print as 0, not -0."""
     from analysis.datasets import load_badia_2024
 
-    monthly = count_events(load_badia_2024(), freq="MS")
+    monthly = count_events(load_badia_2024(), freq="MS", start="2024-01-01", end="2024-12-31")
     for column in ("count", "count_low", "count_high"):
         assert not np.signbit(monthly[column]).any(), column
