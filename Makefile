@@ -29,8 +29,9 @@ test: $(STAMP) ## Run the whole test suite, notebooks included
 	$(PY) -m pytest -n 2 --dist loadgroup
 
 lab: $(STAMP) ## Open JupyterLab on notebooks/
-	@# MPLBACKEND=Agg is for the tests and figures; kernels in the lab get the inline backend
-	env -u MPLBACKEND $(VENV)/bin/jupyter lab --notebook-dir=notebooks
+	@# MPLBACKEND=Agg is for the tests and figures; kernels in the lab get the inline backend.
+	@# JupyterLab refuses to run as root unless told (containers, CI machines).
+	env -u MPLBACKEND $(VENV)/bin/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
 
 check: $(STAMP) ## Lint (ruff) and type-check (mypy) the code
 	$(VENV)/bin/ruff check analysis tests benchmarks validation scripts notebooks
