@@ -230,7 +230,7 @@ def test_implied_per_period_weeks_and_bad_freq(totals):
 
     sohr = implied_counts(totals, source="SOHR", metric="operations")
     weekly = implied_per_period(sohr, freq="W-FRI")
-    assert (weekly["period"].dt.dayofweek == 5).all()  # ACLED weeks start on Saturday
+    assert (weekly["period"].dt.day_of_week == 5).all()  # ACLED weeks start on Saturday
     assert weekly["count"].sum() == pytest.approx(sohr["count"].sum())
     with pytest.raises(ValueError, match="freq 'M' is not supported"):
         implied_per_period(sohr, freq="M")
