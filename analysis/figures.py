@@ -447,11 +447,13 @@ def _ucdp_badia_2016_2019() -> Figure:
 
 @register(
     "event_study_2024",
-    "Attack rates during each dated sweep campaign against the four weeks before it, per "
-    "campaign and pooled, with the placebo p-value",
+    "Attack rates before, during and after the dated sweep campaigns: pooled by window, and "
+    "each campaign against the four weeks before it, with the placebo p-value",
     config.BADIA_2024_EVENTS,
-    reading="Each dated sweep campaign's attack rate during the campaign (launch plus an "
-    "assumed 7 days) against the 28 days before it, and the pooled rate ratio with its 95% "
+    reading="Left: attacks per day in the 28 days before the launches, during the campaigns "
+    "(launch plus an assumed 7 days) and in the 28 days after, pooled over the campaigns with "
+    "95% intervals, over the mean of each day. Right: each campaign's rate during against "
+    "before, and the pooled rate ratio with its 95% "
     "interval and the placebo p-value (999 sets of random pseudo-campaigns). Intervals that "
     "span 1 widely mean the sample cannot tell; campaigns follow surges of attacks, so this "
     "describes, it does not measure a causal effect.",
@@ -461,7 +463,7 @@ def _event_study_2024() -> Figure:
     from analysis.counting import count_events
     from analysis.datasets import load_badia_2024
     from analysis.eventstudy import event_study
-    from analysis.plotting import plot_event_study
+    from analysis.plotting import new_figure, plot_event_profile, plot_event_study
 
     events = load_badia_2024()
     daily = count_events(events, freq="D")
@@ -473,7 +475,10 @@ def _event_study_2024() -> Figure:
         post=EVENT_STUDY_DAYS,
         n_placebo=N_PLACEBO,
     )
-    return plot_event_study(study)
+    fig = new_figure(1, 2, figsize=(12.0, 4.8), width_ratios=[1.0, 1.1])
+    plot_event_profile(study, ax=fig.axes[0])
+    plot_event_study(study, ax=fig.axes[1])
+    return fig
 
 
 @register(

@@ -817,6 +817,79 @@ def plot_event_study(study: EventStudy, *, ax: Axes | None = None) -> Figure:
     return _figure(ax)
 
 
+def plot_event_profile(study: EventStudy, *, ax: Axes | None = None) -> Figure:
+    """Draw the outcome's daily rate before, during and after the launches.
+
+    The thin line is the mean count on each day relative to the launch, over
+    the campaigns that reach that day (day 0 = launch); the bands are the
+    pooled windows' rates (``study.windows``: before, during, after) with their
+    95% intervals, so "before" and "after" read off the same axis.
+
+    Parameters
+    ----------
+    study : analysis.eventstudy.EventStudy
+        :func:`analysis.eventstudy.event_study` result.
+    ax : matplotlib.axes.Axes, optional
+        Where to draw.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    ax = _ax(ax)
+    palette = _palette()
+    per = study.per_campaign
+    duration = int(np.median((per["end"] - per["start"]).dt.days + 1))
+    spans = {
+        "pre": (-study.pre - 0.5, -0.5),
+        "during": (-0.5, duration - 0.5),
+        "post": (duration - 0.5, duration + study.post - 0.5),
+    }
+    names = {"pre": "before", "during": "during", "post": "after"}
+    windows = study.windows.set_index("window")
+    with figure_style():
+        prof = study.profile
+        ax.plot(
+            prof["relative_day"],
+            prof["mean_count"],
+            color="#999999",
+            lw=0.9,
+            drawstyle="steps-mid",
+            label="mean per campaign, each day",
+        )
+        ax.axvspan(*spans["during"], color=palette["sweep"], alpha=0.12, lw=0)
+        for key, (a, b) in spans.items():
+            if key not in windows.index:
+                continue
+            w = windows.loc[key]
+            ax.fill_between(
+                [a, b],
+                [w["rate_low"]] * 2,
+                [w["rate_high"]] * 2,
+                color=palette["attack"],
+                alpha=0.18,
+                lw=0,
+            )
+            ax.hlines(w["rate"], a, b, color=palette["attack"], lw=2)
+            ax.annotate(
+                f"{names[key]}\n{w['rate']:.2f}/day",
+                ((a + b) / 2, w["rate_high"]),
+                ha="center",
+                va="bottom",
+                fontsize=7.5,
+                xytext=(0, 2),
+                textcoords="offset points",
+            )
+        ax.plot([], [], color=palette["attack"], lw=2, label="pooled window rate, 95% interval")
+        ax.axvline(0, color=palette["sweep"], lw=1.2, ls="--", label="launch (day 0)")
+        ax.set_xlabel("days from the campaign's launch")
+        ax.set_ylabel(f"{study.outcome}s per day")
+        ax.set_ylim(bottom=0)
+        ax.set_title(f"{study.outcome.capitalize()}s per day around the launches", loc="left")
+        ax.legend(loc="upper left", bbox_to_anchor=(0.0, -0.16), fontsize=7.5)
+    return _figure(ax)
+
+
 def plot_allocation_views(
     views: Mapping[str, Mapping[str, pd.DataFrame]],
     *,

@@ -243,7 +243,7 @@ def test_attacks_by_source_marks_dated_launches_and_writes_the_reported_total():
 
 
 def test_event_study_plot_has_a_row_per_campaign_and_the_pooled_row(built):
-    ax = built["event_study_2024"].axes[0]
+    ax = built["event_study_2024"].axes[1]
     ticks = [t.get_text() for t in ax.get_yticklabels()]
     n = len(campaigns(load_badia_2024()).intervals)
     assert ticks[0] == "pooled"
@@ -335,3 +335,23 @@ def test_the_readme_reading_of_the_event_study_holds():
     assert ((per["ci_low"] < 1) & (per["ci_high"] > 1)).all()
     assert study.pooled.ci_low < 1 < study.pooled.ci_high
     assert study.pooled.placebo_p_value > 0.2
+
+
+def test_event_profile_shows_the_pooled_window_rates_on_their_days(built):
+    from analysis.eventstudy import event_study
+
+    ax = built["event_study_2024"].axes[0]
+    assert ax.get_xlabel() == "days from the campaign's launch"
+    notes = [t.get_text() for t in ax.texts]
+    assert [n.split("\n")[0] for n in notes] == ["before", "during", "after"]
+    events = load_badia_2024()
+    study = event_study(
+        count_events(events, freq="D"), campaigns(events), pre=28, post=28, n_placebo=9
+    )
+    fig = plotting.plot_event_profile(study)
+    from matplotlib.collections import LineCollection
+
+    lines = [c for c in fig.axes[0].collections if isinstance(c, LineCollection)]
+    levels = sorted(c.get_segments()[0][0][1] for c in lines)
+    windows = study.windows.set_index("window")["rate"]
+    assert levels == pytest.approx(sorted(windows[["pre", "during", "post"]]))
