@@ -498,7 +498,11 @@ def _allocation_views() -> Figure:
 
     events = load_badia_2024()
     strikes = events[events["date_start"].dt.year == 2024]
-    panels = {"per day": "D", "per week (Saturday to Friday, as ACLED)": "W-FRI", "per month": "MS"}
+    panels = {
+        "Airstrikes in the 2024 sample, per day": "D",
+        "per week (Saturday to Friday, as ACLED)": "W-FRI",
+        "per month": "MS",
+    }
     views = {
         title: {
             "spread over the window": count_events(strikes, freq=freq, allocate="spread"),
