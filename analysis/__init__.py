@@ -82,9 +82,11 @@ _LAZY: dict[str, str] = {
     "PooledEffect": "analysis.eventstudy",
     "simulate_counts": "analysis.simulate",
     "simulate_campaigns": "analysis.simulate",
+    "SYNTHETIC_EVENT_TYPE": "analysis.simulate",
     # Arabic reports into records.
     "extract_events": "analysis.extraction",
     "extract_events_batch": "analysis.extraction",
+    "PUBLISHED_RANGE": "analysis.extraction",
     "extract_records": "analysis.extraction",
     "tabulate_evidence": "analysis.extraction",
     "load_gazetteer": "analysis.extraction",

@@ -388,6 +388,28 @@ def read_acled(
     See Also
     --------
     analysis.ucdp.read_ucdp_ged : the UCDP reader.
+
+    Examples
+    --------
+    ACLED's rows may not be shipped, so this example writes one SYNTHETIC row
+    in the export layout:
+
+    >>> import csv, pathlib, tempfile
+    >>> row = dict.fromkeys(ACLED_COLUMNS, "")
+    >>> row.update(event_id_cnty="SYR0001", event_date="2024-03-15", time_precision="2",
+    ...            disorder_type="Political violence", event_type="Violence against civilians",
+    ...            sub_event_type="Attack", actor1="Islamic State (Syria)", admin1="Homs",
+    ...            fatalities="2", notes="SYNTHETIC example row.")
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     path = pathlib.Path(tmp) / "export.csv"
+    ...     with path.open("w", newline="", encoding="utf-8") as fh:
+    ...         writer = csv.DictWriter(fh, fieldnames=ACLED_COLUMNS)
+    ...         _ = writer.writeheader(), writer.writerow(row)
+    ...     events = read_acled(path)
+    >>> events.loc[0, ["event_id", "event_type", "date_precision"]].tolist()
+    ['acled-SYR0001', 'attack', 'week']
+    >>> [str(events.loc[0, c].date()) for c in ("date_start", "date_end")]
+    ['2024-03-12', '2024-03-18']
     """
     raw, lines = read_raw_csv(path)
     frame = acled_to_events(raw, source=path, week_window=week_window)

@@ -2,10 +2,12 @@
 # jupyter:
 #   jupytext:
 #     formats: ipynb,py:percent
+#     notebook_metadata_filter: kernelspec,jupytext
 #     text_representation:
 #       extension: .py
 #       format_name: percent
 #       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -38,7 +40,6 @@ import pandas as pd
 from statsmodels.stats.proportion import proportion_confint
 
 import analysis as an
-from analysis.simulate import SYNTHETIC_EVENT_TYPE
 
 # %% [markdown]
 # ## Parameters
@@ -191,7 +192,7 @@ sim_campaigns
 
 # %%
 sim_study = an.event_study(
-    sim_daily, sim_campaigns, outcome=SYNTHETIC_EVENT_TYPE, n_placebo=n_placebo, seed=seed
+    sim_daily, sim_campaigns, outcome=an.SYNTHETIC_EVENT_TYPE, n_placebo=n_placebo, seed=seed
 )
 print(sim_study)
 print(f"\ntrue campaign effect (rate ratio during vs outside): {campaign_effect}")
