@@ -78,26 +78,6 @@ FIGSIZE: Final = (8.0, 4.0)
 """Size in inches of a single-panel figure."""
 
 
-def _palette() -> dict[str, str]:
-    import seaborn as sns
-
-    colours = sns.color_palette("colorblind").as_hex()
-    return {
-        "airstrike": colours[0],
-        "sweep": colours[2],
-        "attack": colours[3],
-        "other": colours[7],
-        "CEP": colours[4],
-        "SOHR": colours[1],
-        "sample": colours[3],
-        "trend": "#333333",
-        "break": colours[4],
-        "spread": colours[0],
-        "start": colours[1],
-        "bracket": "#eeeeee",
-    }
-
-
 def colours() -> dict[str, str]:
     """Return the colour of each event type and series (seaborn's colour-blind palette).
 
@@ -113,7 +93,23 @@ def colours() -> dict[str, str]:
     >>> colours()["attack"]
     '#d55e00'
     """
-    return _palette()
+    import seaborn as sns
+
+    palette = sns.color_palette("colorblind").as_hex()
+    return {
+        "airstrike": palette[0],
+        "sweep": palette[2],
+        "attack": palette[3],
+        "other": palette[7],
+        "CEP": palette[4],
+        "SOHR": palette[1],
+        "sample": palette[3],
+        "trend": "#333333",
+        "break": palette[4],
+        "spread": palette[0],
+        "start": palette[1],
+        "bracket": "#eeeeee",
+    }
 
 
 def figure_style() -> Any:
@@ -285,7 +281,7 @@ def plot_counts(
     missing = sorted(set(types) - {str(t) for t in table["event_type"].unique()})
     if missing:
         raise ValueError(f"plot_counts: event_type {missing} not in the counts")
-    palette = _palette()
+    palette = colours()
     open_marked = False
     with figure_style():
         for kind in types:
@@ -366,7 +362,7 @@ def plot_attacks_by_source(
     matplotlib.figure.Figure
     """
     ax = _ax(ax, (9.0, 4.6))
-    palette = _palette()
+    palette = colours()
     width = np.timedelta64(8, "D")
     with figure_style():
         c = cep.sort_values("period")
@@ -462,7 +458,7 @@ def plot_attacks_by_source(
 
 def _mark_launches(ax: Axes, campaigns: Campaigns, *, y: float | None = None) -> None:
     """Triangles at the dated launches and the reported total as text."""
-    palette = _palette()
+    palette = colours()
     iv = campaigns.intervals
     lo, hi = ax.get_xlim()
     import matplotlib.dates as mdates
@@ -526,7 +522,7 @@ def plot_cumulative(
     matplotlib.figure.Figure
     """
     top, bottom = _axes(axes, 2, (8.0, 6.0), sharex=True)
-    palette = _palette()
+    palette = colours()
     with figure_style():
         r = running.sort_values("interval_end")
         approx = (r["end_precision"] == "approx").to_numpy()
@@ -628,7 +624,7 @@ def plot_episode(
     matplotlib.figure.Figure
     """
     ax = _ax(ax)
-    palette = _palette()
+    palette = colours()
     with figure_style():
         if published is not None:
             lo, hi = pd.Timestamp(published[0]), pd.Timestamp(published[1]) + pd.Timedelta(days=1)
@@ -703,7 +699,7 @@ def plot_trend(
     matplotlib.figure.Figure
     """
     ax = _ax(ax)
-    palette = _palette()
+    palette = colours()
     with figure_style():
         plot_counts(counts, event_type=event_type, ax=ax, bounds=False)
         f = trend.fitted.sort_values("period")
@@ -769,7 +765,7 @@ def plot_event_study(study: EventStudy, *, ax: Axes | None = None) -> Figure:
     matplotlib.figure.Figure
     """
     ax = _ax(ax, (8.0, 4.4))
-    palette = _palette()
+    palette = colours()
     per = study.per_campaign.sort_values("campaign")
     pooled = study.pooled
     with figure_style():
@@ -837,7 +833,7 @@ def plot_event_profile(study: EventStudy, *, ax: Axes | None = None) -> Figure:
     matplotlib.figure.Figure
     """
     ax = _ax(ax)
-    palette = _palette()
+    palette = colours()
     per = study.per_campaign
     duration = int(np.median((per["end"] - per["start"]).dt.days + 1))
     spans = {
@@ -913,11 +909,13 @@ def plot_allocation_views(
     matplotlib.figure.Figure
     """
     panels = _axes(axes, len(views), (8.0, 2.4 * len(views)), sharex=True)
-    palette = _palette()
+    palette = colours()
     with figure_style():
-        styles = [("spread", "-"), ("start", "--"), ("end", ":"), ("attack", "-.")]
+        # One colour and dash per allocation, in order; cycled past four.
+        styles = [("spread", "-"), ("start", "--"), ("sweep", ":"), ("other", "-.")]
         for ax, (name, by_alloc) in zip(panels, views.items(), strict=True):
-            for (alloc, counts), (role, ls) in zip(by_alloc.items(), styles, strict=False):
+            for i, (alloc, counts) in enumerate(by_alloc.items()):
+                role, ls = styles[i % len(styles)]
                 plot_counts(
                     counts,
                     event_type=event_type,

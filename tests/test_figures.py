@@ -355,3 +355,16 @@ def test_event_profile_shows_the_pooled_window_rates_on_their_days(built):
     levels = sorted(c.get_segments()[0][0][1] for c in lines)
     windows = study.windows.set_index("window")["rate"]
     assert levels == pytest.approx(sorted(windows[["pre", "during", "post"]]))
+
+
+def test_allocation_views_draws_every_allocation_given():
+    """Four allocations in a panel (more than the two of the registered figure): none is
+    dropped, each has its own line and legend entry."""
+    strikes = load_badia_2024().query("event_type == 'airstrike'")
+    allocs = ["spread", "spread_integer", "start", "end"]
+    views = {"per week": {a: count_events(strikes, freq="W-FRI", allocate=a) for a in allocs}}
+    fig = plotting.plot_allocation_views(views, event_type="airstrike")
+    labels = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    assert labels == allocs
+    styles = {(p.get_edgecolor(), p.get_linestyle()) for p in fig.axes[0].patches}
+    assert len(styles) == 4
