@@ -830,7 +830,8 @@ def _accumulate(part: _Part, plan: CountPlan) -> PartialCounts:
 
     # Rows whose bounds differ from their count, or that have no count: few.
     special = part.special
-    point_s, low_s, high_s = part.special_values  # changed below: the part is consumed
+    # Copies (few rows): they are changed below, and the part stays as it was read.
+    point_s, low_s, high_s = (v.copy() for v in part.special_values)
     special_no_count = np.isnan(point_s)
     no_count = special[special_no_count]
     # The count a record enters with ("point"): its own, else the midpoint of
