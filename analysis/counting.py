@@ -479,13 +479,22 @@ def _raise_bad_dates(
         raise ValueError(f"count_events: date_end is before date_start at {rows}")
 
 
+_ORDER: Final = (("count_low", "count_high"), ("count", "count_high"), ("count_low", "count"))
+"""Pairs ``(a, b)`` of count columns for which ``a <= b`` must hold where both are given."""
+
+
+def _out_of_order(c: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> list[np.ndarray]:
+    """For each pair of :data:`_ORDER`, where ``a > b`` (a missing value breaks nothing)."""
+    columns = {"count": c, "count_low": lo, "count_high": hi}
+    return [np.greater(columns[a], columns[b]) for a, b in _ORDER]
+
+
 def _bad_bounds(c: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
     """Where ``0 <= count_low <= count <= count_high`` breaks (a missing value breaks nothing)."""
     bad = np.less(lo, 0)
     bad |= np.less(hi, 0)
-    bad |= np.greater(lo, hi)
-    bad |= np.greater(c, hi)
-    bad |= np.less(c, lo)
+    for out_of_order in _out_of_order(c, lo, hi):
+        bad |= out_of_order
     return bad
 
 
@@ -502,7 +511,8 @@ def _raise_bad_counts(
     counted = np.ones(len(count), dtype=bool)
     if skip is not None:
         counted[skip] = False
-    for column, values in (("count", count), ("count_low", low), ("count_high", high)):
+    columns = {"count": count, "count_low": low, "count_high": high}
+    for column, values in columns.items():
         bad = np.less(values, 0) & counted
         if bad.any():
             rows = np.flatnonzero(bad)
@@ -511,13 +521,8 @@ def _raise_bad_counts(
                 f"{values[rows[:10]].tolist()} at {_rows(where, rows, offset)}; "
                 "counts must not be negative"
             )
-    columns = {"count": count, "count_low": low, "count_high": high}
-    c, lo, hi = count[special], low[special], high[special]
-    for names, out_of_order in (
-        (("count_low", "count_high"), np.greater(lo, hi)),
-        (("count", "count_high"), np.greater(c, hi)),
-        (("count_low", "count"), np.less(c, lo)),
-    ):
+    orders = _out_of_order(count[special], low[special], high[special])
+    for names, out_of_order in zip(_ORDER, orders, strict=True):
         bad = out_of_order & counted[special]
         if bad.any():
             rows = special[bad]
