@@ -18,7 +18,6 @@ from analysis.counting import count_events
 from analysis.datasets import (
     load_badia_2024,
     load_places,
-    load_seed_records,
     load_totals,
     place_mentions,
 )
@@ -228,8 +227,7 @@ def test_attacks_by_source_marks_dated_launches_and_writes_the_reported_total():
     sample = count_events(
         load_badia_2024().query("event_type == 'attack'"), freq="MS", start="2024-01-01"
     )
-    seed = load_seed_records()
-    camps = campaigns(pd.concat([load_badia_2024(), seed[seed["is_aggregate"]]]))
+    camps = campaigns(load_badia_2024(seed_aggregates=True))
     fig = plotting.plot_attacks_by_source(cep, sohr, sample, camps)
     ax = fig.axes[0]
     labels = [t.get_text() for t in ax.get_legend().get_texts()]
