@@ -5,8 +5,18 @@ or read from UCDP and ACLED) into complete daily, weekly and monthly counts of
 airstrikes, sweep operations and attacks, keeping each record's window, bounds
 and source.
 
-The public functions are imported lazily: ``import analysis`` stays light, and
-pandas-heavy, statsmodels and matplotlib code loads on first use.
+The package is grouped by stage, each subpackage with a public face of its own:
+
+- :mod:`analysis.records`: the record model, validation, loading;
+- :mod:`analysis.sources`: UCDP, ACLED, published totals, provenance, the shipped seeds;
+- :mod:`analysis.counting`: records into complete counts per period;
+- :mod:`analysis.stats`: trends, change points, campaigns, event studies, simulators;
+- :mod:`analysis.extraction`: Arabic reports into records, and the scorer;
+- :mod:`analysis.figures`: plot functions, the figure registry, the explorer.
+
+Every public name of the stages is also here, at the top level, imported
+lazily: ``import analysis`` stays light, and pandas-heavy, statsmodels and
+matplotlib code loads on first use.
 
 Examples
 --------
@@ -18,107 +28,71 @@ Examples
 from __future__ import annotations
 
 import importlib
-from typing import Any
+import warnings
+from typing import TYPE_CHECKING, Any
 
 from analysis.config import FIGURES_DIR, NOTEBOOKS_DIR, ROOT_DIR, SEEDS_DIR
-from analysis.schema import COLUMNS, EVENT_TYPES
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from analysis.stats.campaigns import Campaigns
 
 __version__ = "0.1.0"
 
-# Public name -> module that defines it.  Add a line here when a module gains a
-# public function; `tests/test_api.py` checks that every name resolves.
+STAGES = ("records", "sources", "counting", "stats", "extraction", "figures")
+"""The stage subpackages, in the order data flows through them."""
+
+# Public name -> the stage face that exports it.  A stage's ``__init__`` is its
+# one list of public names; `tests/test_api.py` checks that every name resolves.
 _LAZY: dict[str, str] = {
-    "load_events": "analysis.loading",
-    "validate_events": "analysis.validating",
-    "EventValidationError": "analysis.validating",
-    "Validated": "analysis.validating",
-    "count_events": "analysis.counting",
-    "count_report": "analysis.counting",
-    "CountReport": "analysis.counting",
-    "count_events_dask": "analysis.scaling",
-    # Seeds, provenance and readers of outside formats.
-    "read_provenance": "analysis.provenance",
-    "source_line": "analysis.provenance",
-    "verify_seeds": "analysis.provenance",
-    "ProvenanceError": "analysis.provenance",
-    "load_reported_totals": "analysis.totals",
-    "implied_counts": "analysis.totals",
-    "implied_per_period": "analysis.totals",
-    "TotalsError": "analysis.totals",
-    "read_ucdp_ged": "analysis.ucdp",
-    "read_acled": "analysis.acled",
-    "classify_event_type": "analysis.classifying",
-    "LayoutError": "analysis._readers",
-    # The shipped seeds, prepared for figures and notebooks.
-    "BADIA_GOVERNORATES": "analysis.datasets",
-    "seed_article_text": "analysis.datasets",
-    "load_seed_records": "analysis.datasets",
-    "load_badia_2024": "analysis.datasets",
-    "load_totals": "analysis.datasets",
-    "load_ucdp_badia": "analysis.datasets",
-    "load_places": "analysis.datasets",
-    # Figures: plot functions, the registry, the interactive explorer.
-    "plot_counts": "analysis.plotting",
-    "build_figure": "analysis.figures",
-    "build_figures": "analysis.figures",
-    "save_figure": "analysis.figures",
-    "list_figures": "analysis.figures",
-    "explore": "analysis.exploring",
-    # Statistics for counts.
-    "fit_trend": "analysis.trends",
-    "TrendFit": "analysis.trends",
-    "mann_kendall": "analysis.trends",
-    "MannKendall": "analysis.trends",
-    "decompose_series": "analysis.trends",
-    "Decomposition": "analysis.trends",
-    "lead_lag": "analysis.trends",
-    "LeadLag": "analysis.trends",
-    "detect_changepoints": "analysis.changepoints",
-    "Changepoints": "analysis.changepoints",
-    "campaigns": "analysis.campaigns",
-    "Campaigns": "analysis.campaigns",
-    "event_study": "analysis.eventstudy",
-    "EventStudy": "analysis.eventstudy",
-    "PooledEffect": "analysis.eventstudy",
-    "simulate_counts": "analysis.simulate",
-    "simulate_campaigns": "analysis.simulate",
-    "SYNTHETIC_EVENT_TYPE": "analysis.simulate",
-    # Arabic reports into records.
-    "extract_events": "analysis.extraction",
-    "extract_events_batch": "analysis.extraction",
-    "PUBLISHED_RANGE": "analysis.extraction",
-    "extract_records": "analysis.extraction",
-    "tabulate_evidence": "analysis.extraction",
-    "load_gazetteer": "analysis.extraction",
-    "format_records": "analysis.extraction",
-    "score_extractor": "analysis.scoring",
-    "score_records": "analysis.scoring",
-    "compare_records": "analysis.scoring",
-    "load_annotated": "analysis.scoring",
-    "match_records": "analysis.scoring",
-    "normalize": "analysis.arabic",
-    "normalize_text": "analysis.arabic",
-    "parse_number": "analysis.arabic",
-    "parse_month": "analysis.arabic",
+    name: f"analysis.{stage}"
+    for stage in STAGES
+    for name in importlib.import_module(f"analysis.{stage}").__all__
 }
 
+
+def campaigns(events: pd.DataFrame, **options: Any) -> Campaigns:
+    """Find sweep campaigns (deprecated name of :func:`analysis.find_campaigns`).
+
+    Parameters
+    ----------
+    events : pandas.DataFrame
+        Validated events.
+    **options
+        Passed to :func:`analysis.find_campaigns`.
+
+    Returns
+    -------
+    Campaigns
+        What :func:`analysis.find_campaigns` returns.
+    """
+    warnings.warn(
+        "analysis.campaigns is now analysis.find_campaigns; the old name will go",
+        FutureWarning,
+        stacklevel=2,
+    )
+    from analysis.stats.campaigns import find_campaigns
+
+    return find_campaigns(events, **options)
+
+
 __all__ = [  # noqa: PLE0604  (_LAZY is the one list of lazy names)
-    "COLUMNS",
-    "EVENT_TYPES",
     "FIGURES_DIR",
     "NOTEBOOKS_DIR",
     "ROOT_DIR",
     "SEEDS_DIR",
+    "STAGES",
     *_LAZY,
 ]
 
 
 def __getattr__(name: str) -> Any:
     """Import public functions on first access (PEP 562)."""
-    module = _LAZY.get(name)
-    if module is None:
+    face = _LAZY.get(name)
+    if face is None:
         raise AttributeError(f"module 'analysis' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
+    value = getattr(importlib.import_module(face), name)
     globals()[name] = value
     return value
 

@@ -34,7 +34,7 @@ if __package__ in (None, ""):  # run as a script: make `analysis` importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from analysis.config import BENCHMARKS_DIR, EXTRACTION_HELDOUT_SET, SEED_ARTICLE_TEXT
-from analysis.extraction import (
+from analysis.extraction.extract import (
     extract_events,
     extract_events_batch,
     extract_records,
@@ -246,7 +246,7 @@ def format_report(result: dict[str, Any]) -> str:
         f"load average {result['load_average_1min']}; Python {result['python']}.",
         "",
         "`extract_events` called per article pays the fixed cost of",
-        "`analysis.validating.validate_events` on every call; to extract many reports,",
+        "`analysis.records.validating.validate_events` on every call; to extract many reports,",
         "call `extract_events_batch` once.",
         "",
     ]

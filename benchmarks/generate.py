@@ -2,7 +2,7 @@
 
 Every record made here is invented by a random number generator so that the
 counting code can be timed at sizes no real data set of the Badia reaches.
-The records follow the canonical schema (:mod:`analysis.schema`) and look like
+The records follow the canonical schema (:mod:`analysis.records.schema`) and look like
 the real ones in shape only:
 
 - windows of 1 to 30 days (uniform), starting anywhere in 2015-01-01..2024-12-01;
@@ -34,7 +34,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from analysis.config import BENCHMARKS_DIR
-from analysis.schema import DATE_PRECISIONS, EVENT_TYPES
+from analysis.records.schema import DATE_PRECISIONS, EVENT_TYPES
 
 DATA_DIR = BENCHMARKS_DIR / "data"
 """Where generated files go (git-ignored)."""
@@ -75,7 +75,7 @@ def generate_events(n: int, *, seed: int = 0, id_offset: int = 0) -> pd.DataFram
     pandas.DataFrame
         Columns ``event_id, event_type, is_aggregate, date_start, date_end,
         date_precision, count, count_low, count_high, admin1`` in the types
-        :func:`analysis.validating.validate_events` returns.
+        :func:`analysis.records.validating.validate_events` returns.
 
     Examples
     --------

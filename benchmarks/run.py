@@ -63,14 +63,14 @@ MB = 1 << 20
 # --------------------------------------------------------------------- cases
 def count_daily(events: Any) -> pd.DataFrame:
     """The headline case: daily counts spread over windows, by type x admin1."""
-    from analysis.counting import count_events
+    from analysis.counting.core import count_events
 
     return count_events(events, freq="D", by=["admin1"], allocate="spread")
 
 
 def count_monthly_start(events: pd.DataFrame) -> pd.DataFrame:
     """Monthly counts, each record on its window's first day, by type x admin1."""
-    from analysis.counting import count_events
+    from analysis.counting.core import count_events
 
     return count_events(events, freq="MS", by=["admin1"], allocate="start")
 
@@ -185,7 +185,7 @@ def run_worker(spec: dict[str, Any]) -> dict[str, Any]:
     case, n, repeats = spec["case"], spec.get("n"), spec.get("repeats", 3)
     out: dict[str, Any] = {"case": case, "n": n, "load_before": os.getloadavg()}
     if case in ("count_daily", "count_monthly_start", *BASELINES):
-        import analysis.counting  # noqa: F401  (imports are not part of the case)
+        import analysis.counting.core  # noqa: F401  (imports are not part of the case)
 
         if case in _PREIMPORT:
             __import__(_PREIMPORT[case])
@@ -221,7 +221,7 @@ def run_worker(spec: dict[str, Any]) -> dict[str, Any]:
     elif case == "count_daily_dask":
         out.update(_run_dask(spec))
     elif case in ("load_csv", "load_parquet"):
-        from analysis.loading import load_events
+        from analysis.records.loading import load_events
 
         path = spec["path"]
         load_events(generate_events(10, seed=1))  # warm the imports (pandera)
@@ -266,7 +266,7 @@ OPTION_SWEEP: list[dict[str, Any]] = [
 
 
 def _run_options(spec: dict[str, Any]) -> dict[str, Any]:
-    from analysis.counting import count_events, count_report
+    from analysis.counting.core import count_events, count_report
 
     events = pd.read_parquet(spec["path"])
     _release_memory()
@@ -297,7 +297,7 @@ def _run_dask(spec: dict[str, Any]) -> dict[str, Any]:
     import dask
     import dask.dataframe as dd
 
-    import analysis.counting  # noqa: F401
+    import analysis.counting.core  # noqa: F401
 
     out: dict[str, Any] = {"workers": spec.get("workers", 2), "path": str(spec["path"])}
     with dask.config.set(scheduler="threads", num_workers=out["workers"]):
@@ -450,7 +450,7 @@ def extraction_available() -> bool:
     """Whether the extractor and its benchmark (``bench_extract``) are present."""
     import importlib.util
 
-    return (importlib.util.find_spec("analysis.extraction") is not None
+    return (importlib.util.find_spec("analysis.extraction.extract") is not None
             and (BENCHMARKS_DIR / "bench_extract.py").exists())
 
 
@@ -458,7 +458,7 @@ def figures_available() -> bool:
     """Whether ``python -m analysis figures`` has a figures registry to run."""
     import importlib.util
 
-    return importlib.util.find_spec("analysis.figures") is not None
+    return importlib.util.find_spec("analysis.figures.registry") is not None
 
 
 def run_all(*, quick: bool, sizes: tuple[int, ...] | None = None) -> dict[str, Any]:
@@ -495,7 +495,7 @@ def run_all(*, quick: bool, sizes: tuple[int, ...] | None = None) -> dict[str, A
                                "n_articles": n_articles}))
     else:
         results.append({"case": "extract_events", "error": "not measured: "
-                        "analysis.extraction or benchmarks/bench_extract.py is not there"})
+                        "analysis.extraction.extract or benchmarks/bench_extract.py is not there"})
     if quick:
         results.append({"case": "figures", "error": "not measured (--quick)"})
     elif figures_available():

@@ -71,7 +71,7 @@ events = an.load_badia_2024(seed_aggregates=True)
 events.loc[events["is_aggregate"], ["event_id", "event_type", "date_start", "date_end", "count"]]
 
 # %%
-camps = an.campaigns(events, default_duration_days=default_duration_days)
+camps = an.find_campaigns(events, default_duration_days=default_duration_days)
 print(camps)
 camps.reported
 
@@ -148,7 +148,7 @@ pd.DataFrame(
         days: vars(
             an.event_study(
                 daily,
-                an.campaigns(events, default_duration_days=days),
+                an.find_campaigns(events, default_duration_days=days),
                 outcome=outcome,
                 pre=pre,
                 post=post,

@@ -25,7 +25,7 @@
 # decomposition.
 #
 # Event types come from the package's headline classifier
-# (`analysis.classifying`), which reads UCDP's short event descriptions; many
+# (`analysis.sources.classifying`), which reads UCDP's short event descriptions; many
 # events stay `other` (clashes, shelling, executions). The period covers the
 # fall of the IS territorial "caliphate", so a long-run decline is expected;
 # the question is when it happened and how sharp it was.

@@ -17,7 +17,7 @@
 # %% [markdown]
 # # 05 · Methods check on SYNTHETIC data
 #
-# **Every series in this notebook is SYNTHETIC**: drawn by `analysis.simulate`
+# **Every series in this notebook is SYNTHETIC**: drawn by `analysis.stats.simulate`
 # from a model whose truth we set, with fixed seeds. None of it is data about
 # the Badia. The point is to see whether the methods used on the real counts
 # (notebooks 03 and 04) give back what was put in, on series as short and as

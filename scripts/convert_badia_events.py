@@ -2,7 +2,7 @@
 
 Reads ``seeds/badia_2024/badia_2024_events.csv`` (kept exactly as gathered)
 and writes ``seeds/badia_2024/events.csv`` in the schema of
-:mod:`analysis.schema`.  This script is the only place where the raw file's
+:mod:`analysis.records.schema`.  This script is the only place where the raw file's
 ``count`` + ``count_qualifier`` become ``count``, ``count_low`` and
 ``count_high``; it follows ``extraction/GUIDELINES.md``:
 
@@ -30,7 +30,7 @@ give them, ";"-separated), ``governorate`` -> ``admin1`` (``multiple`` kept),
 ``event_type``, ``actor``, ``target``, ``killed``, ``wounded``,
 ``source_url``, ``published`` and ``notes`` keep their values.  No row is a
 period aggregate.  The output is validated with
-:func:`analysis.validating.validate_events` before it is written.
+:func:`analysis.records.validating.validate_events` before it is written.
 
 Usage::
 
@@ -48,8 +48,8 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.config import BADIA_2024_EVENTS, BADIA_2024_EVENTS_RAW
-from analysis.schema import COLUMN_ORDER
-from analysis.validating import EventValidationError, validate_events
+from analysis.records.schema import COLUMN_ORDER
+from analysis.records.validating import EventValidationError, validate_events
 
 RAW_COLUMNS = (
     "event_id", "date_start", "date_end", "date_precision", "event_type", "count",
@@ -185,7 +185,7 @@ def build_events_csv(raw_path: Path = BADIA_2024_EVENTS_RAW) -> str:
 
     Raises
     ------
-    analysis.validating.EventValidationError
+    analysis.records.validating.EventValidationError
         If any converted row breaks the schema.
     """
     raw = pd.read_csv(raw_path, dtype=str, keep_default_na=False, encoding="utf-8")

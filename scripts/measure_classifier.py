@@ -2,8 +2,8 @@
 
 Reads ``tests/data/ucdp_hand_labels.csv`` (labels made by reading each
 headline, drawn by ``scripts/sample_ucdp_for_labels.py``), classifies the same
-events with the package's UCDP reader path (:func:`analysis.ucdp.ucdp_to_events`,
-which calls :func:`analysis.classifying.classify_event_type`), and writes
+events with the package's UCDP reader path (:func:`analysis.sources.ucdp.ucdp_to_events`,
+which calls :func:`analysis.sources.classifying.classify_event_type`), and writes
 ``docs/classifier.md`` with precision and recall per type.
 
 Usage::
@@ -23,8 +23,8 @@ import sys
 import pandas as pd
 
 from analysis.config import DOCS_DIR, ROOT_DIR, UCDP_GED_SYRIA
-from analysis.schema import EVENT_TYPES
-from analysis.ucdp import ucdp_to_events
+from analysis.records.schema import EVENT_TYPES
+from analysis.sources.ucdp import ucdp_to_events
 
 LABELS = ROOT_DIR / "tests" / "data" / "ucdp_hand_labels.csv"
 REPORT = DOCS_DIR / "classifier.md"
@@ -100,10 +100,10 @@ def build_report() -> str:
         "",
         "## What is measured",
         "",
-        "`analysis.classifying.classify_event_type` gives each UCDP GED event an `event_type`",
-        "from its source headline (English and Arabic keywords), its sides and the direction",
-        "of deaths; `read_ucdp_ged` uses it for every row. The rules are in the module's",
-        "docstring.",
+        "`analysis.sources.classifying.classify_event_type` gives each UCDP GED event an",
+        "`event_type` from its source headline (English and Arabic keywords), its sides and",
+        "the direction of deaths; `read_ucdp_ged` uses it for every row. The rules are in the",
+        "module's docstring.",
         "",
         f"Sample: {len(labels)} events drawn at random (seed 20241002, "
         "`scripts/sample_ucdp_for_labels.py`) from the",

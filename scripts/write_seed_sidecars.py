@@ -5,7 +5,7 @@ folder's README.md and ATTRIBUTION.txt (the project's record of where each
 file was obtained); nothing here is guessed.  Where a fact is not known (a
 retrieval date, a licence) the sidecar says so.  The checksum is computed
 from the file.  Rerun after a seed file is added: ``python scripts/write_seed_sidecars.py``.
-``analysis.provenance.verify_seeds`` checks the result.
+``analysis.sources.provenance.verify_seeds`` checks the result.
 """
 
 from __future__ import annotations
@@ -26,8 +26,8 @@ from analysis.config import (
     UCDP_DIR,
     UCDP_GED_SYRIA,
 )
-from analysis.provenance import compute_sha256, read_csv_header, sidecar_path
-from analysis.schema import COLUMNS
+from analysis.records.schema import COLUMNS
+from analysis.sources.provenance import compute_sha256, read_csv_header, sidecar_path
 
 ACCESSED = "2026-11-25"
 ACCESSED_NOTE = (
@@ -422,7 +422,7 @@ these files by committed scripts, never edited by hand:
 
 - `badia_2024/events.csv` by `scripts/convert_badia_events.py`;
 - this README and the sidecars by `scripts/write_seed_sidecars.py`;
-- `python -c "import analysis.provenance as p; p.verify_seeds()"` checks every
+- `python -c "import analysis.sources.provenance as p; p.verify_seeds()"` checks every
   checksum (a test does too).
 
 Not shipped: the shared folder's `unverified_country_month_ucdp_fatalities_SYR_2010_2024.csv`

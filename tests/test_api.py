@@ -54,7 +54,7 @@ def test_the_issue_example_runs():
 
 def test_docs_schema_page_is_what_the_schema_writes():
     from analysis.config import DOCS_DIR
-    from analysis.schema import schema_markdown
+    from analysis.records.schema import schema_markdown
 
     page = (DOCS_DIR / "schema.md").read_text(encoding="utf-8")
     assert page == schema_markdown(), "regenerate: make docs"

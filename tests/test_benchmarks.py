@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from analysis.config import ROOT_DIR
-from analysis.loading import load_events
+from analysis.records.loading import load_events
 
 sys.path.insert(0, str(ROOT_DIR))  # `benchmarks` is a folder of scripts at the root
 

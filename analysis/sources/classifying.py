@@ -1,0 +1,216 @@
+"""Give an event an ``event_type`` from its text, its sides and who died.
+
+UCDP GED records say who fought whom and how many died on each side, but not
+*how*: the mechanism is only in the source headline.  :func:`classify_event_type`
+reads English and Arabic keywords in that text and uses the sides and the
+direction of deaths to decide between the package's types:
+
+Each type has a wording pattern (English and Arabic):
+
+- **sweep**: sweep or combing wording ("combing", "sweep", "mop-up",
+  "search operation", "security campaign", تمشيط، حملة أمنية).
+- **airstrike**: air wording ("warplanes", "airstrikes", "air raids",
+  "helicopters", "aerial bombardment", "barrel bombs", coalition bombardment,
+  غارة، طيران حربي، قصف جوي) that is not about IS's own drones.  It counts
+  unless deaths fell only on the non-IS combatant side (strikes on IS that
+  killed nobody on the IS side or among civilians did not cause this event's
+  deaths).
+- **attack**: IS as the agent of an action ("IS attacks", "ISIS targets",
+  "IS shells", "attack by the Islamic State", "ISIS kills", هجوم لداعش), an
+  IS drone, or other attack wording ("ambush", "suicide", "car bomb",
+  "explosive device", "execute", "kidnap", كمين، عبوة ناسفة، إعدام، اختطاف)
+  whose subject is not a government-side or rebel force.  It counts unless
+  deaths fell only on the IS side.
+- **other** lead: clashes, battles, fighting, or government forces advancing
+  or shelling.
+
+**The wording that comes first in the text decides** (SOHR headlines often
+join several stories with ";", and their lead is the main one); a text where
+only the *other* lead wording or nothing matches is ``other``: clashes with
+no initiative stated, shelling, offensives, daily death-toll round-ups,
+events without IS.
+
+A record the rules cannot place is ``other``: the classifier never drops one.
+Its precision and recall per type on hand-labelled UCDP events are reported
+in ``docs/classifier.md`` (``scripts/measure_classifier.py``).
+
+Examples
+--------
+>>> classify_event_type("Russian warplanes target IS positions in the Badia",
+...                     side_a="Government of Syria", side_b="IS", deaths_a=0, deaths_b=12)
+'airstrike'
+>>> classify_event_type("IS ambush kills 9 soldiers near Palmyra",
+...                     side_a="Government of Syria", side_b="IS", deaths_a=9, deaths_b=0)
+'attack'
+>>> classify_event_type("حملة تمشيط في بادية حمص")
+'sweep'
+>>> classify_event_type("Clashes continue east of Homs")
+'other'
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Final
+
+from analysis.records.schema import EventType
+
+IS_SIDE_PATTERN: Final[re.Pattern[str]] = re.compile(r"\bIS\b")
+"""A UCDP side that is the Islamic State: its name contains the word ``IS``."""
+
+_IS_TEXT = (
+    r"(?:(?-i:\bIS\b)|\bISIS\b|\bISIL\b|\bDaesh\b|islamic state|"
+    r"the organi[sz]ation|داعش|تنظيم الدولة)"
+)
+
+SWEEP_PATTERN: Final[re.Pattern[str]] = re.compile(
+    r"\bcomb(?:s|ed|ing)?\b|\bsweep(?:s|ing)?\b|\bmop(?:ping)?[- ]?up\b|"
+    r"\bsearch(?:ing)? (?:and \w+ )?operations?\b|\bsecurity (?:campaign|operation)s?\b|"
+    r"\bclearing operations?\b|\bcombing\b|"
+    r"تمشيط|حملة أمنية|عملية أمنية|ملاحقة خلايا",
+    re.IGNORECASE,
+)
+"""Sweep or combing wording, English and Arabic."""
+
+AIR_PATTERN: Final[re.Pattern[str]] = re.compile(
+    r"\bwar ?planes?\b|\bwar ?jets?\b|\bjets?\b|\bair ?strikes?\b|\bair ?raids?\b|"
+    r"\bair ?force\b|\baerial\b|\bhelicopters?\b|\bair bombardment\b|\bairstrikes?\b|"
+    r"\bbarrel(?:s| bombs?)\b|\bexplosive barrels?\b|\bdrone strikes?\b|"
+    r"\b(?:russian|regime|syrian|coalition|international coalition) (?:war)?planes?\b|"
+    r"\bplanes?\b|\braids?\b|\bbombers?\b|"
+    r"غارة|غارات|الطيران|طيران حربي|طائرات? حربية|قصف جوي|ضربة جوية|ضربات جوية|"
+    r"مروحي|براميل",
+    re.IGNORECASE,
+)
+"""Air-strike wording, English and Arabic."""
+
+IS_DRONE_PATTERN: Final[re.Pattern[str]] = re.compile(
+    _IS_TEXT + r"(?:'s)?\s+(?:\w+\s+)?drones?\b|\bdrones? (?:of|belonging to) " + _IS_TEXT,
+    re.IGNORECASE,
+)
+"""Drones flown by IS itself: not an air strike on IS."""
+
+ATTACK_PATTERN: Final[re.Pattern[str]] = re.compile(
+    r"\battack(?:s|ed|ing)?\b|\bambush(?:es|ed)?\b|\bassault(?:s|ed)?\b|\bsuicide\b|"
+    r"\bcar[- ]bombs?\b|\bbooby[- ]trapped\b|\bv?bied\b|\bexplosive devices?\b|"
+    r"\bland ?mines?\b|\bexecut(?:e|es|ed|ing|ion|ions)\b|\bbehead\w*|\bkidnap\w*|"
+    r"\babduct\w*|\binfiltrat\w*|\bsnipers?\b|\bsleeper cells?\b|\bcells? of\b|"
+    r"هجوم|هجمات|كمين|استهداف|عبوة ناسفة|لغم|إعدام|اختطاف|مفخخة|انتحاري",
+    re.IGNORECASE,
+)
+"""Attack wording, English and Arabic."""
+
+IS_ACTION_PATTERN: Final[re.Pattern[str]] = re.compile(
+    _IS_TEXT + r"[”\"']?\W+(?:\w+\W+){0,3}?(?:target\w*|shell\w*|stone\w*|attack\w*|"
+    r"ambush\w*|assault\w*|execut\w*|behead\w*|kidnap\w*|abduct\w*|captur\w*|seiz\w*|"
+    r"detonat\w*|infiltrat\w*|enters?\b|kills?\b)"
+    r"|(?:attack|ambush|assault|shells?|targeting|bombing)\w*\s+(?:\w+\s+){0,2}?(?:by|of)\s+"
+    r"(?:the\s+)?[“\"]?" + _IS_TEXT + r"|" + _IS_TEXT + r"[”\"']?\s+shells?\b"
+    r"|(?:هجوم|هجمات|كمين|استهداف)\S*\s+(?:\S+\s+){0,2}?(?:ل|من\s+)?(?:خلايا\s+)?"
+    r"(?:تنظيم\s+)?(?:داعش|الدولة)"
+    r"|(?:داعش|تنظيم الدولة)\s+(?:\S+\s+){0,3}?(?:هجوم|هجمات|كمين|تستهدف|يستهدف|استهدف)",
+    re.IGNORECASE,
+)
+"""IS named as the agent of an attack, shelling, killing or seizure."""
+
+ATTACKER_NOT_IS_PATTERN: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:regime|government|army|syrian|russian|loyal\w*|militi\w*|forces|troops|coalition|"
+    r"sdf|hezbollah|factions?|rebels?|osud\b[\w\- ]*)\b(?:\s+[\w\-]+){0,6}?\s+"
+    r"(?:counter-?)?attack",
+    re.IGNORECASE,
+)
+"""A government-side, allied or rebel subject of attack wording: not an IS attack."""
+
+OTHER_LEAD_PATTERN: Final[re.Pattern[str]] = re.compile(
+    r"\bclash\w*|\bbattles?\b|\bfighting\b|\bconfrontations?\b|"
+    r"\b(?:regime|government) forces (?:\w+ ){0,3}?(?:advanc\w*|shell\w*|control\w*|target\w*)|"
+    r"اشتباكات|معارك",
+    re.IGNORECASE,
+)
+"""Wording of a story that is none of the types; it wins when it comes first."""
+
+AIR_PATTERN_WITH_COALITION: Final[re.Pattern[str]] = re.compile(
+    AIR_PATTERN.pattern + r"|\bcoalition\W+(?:\w+\W+){0,3}?bombard\w*", re.IGNORECASE
+)
+"""Air wording, plus bombardment by the (US-led) coalition."""
+
+
+def _or_zero(value: float | None) -> float:
+    """Return a death count as a float, unknown (None or NaN) as 0."""
+    if value is None or math.isnan(float(value)):
+        return 0.0
+    return float(value)
+
+
+def classify_event_type(
+    text: str,
+    *,
+    side_a: str = "",
+    side_b: str = "",
+    deaths_a: float | None = None,
+    deaths_b: float | None = None,
+    deaths_civilians: float | None = None,
+) -> EventType:
+    """Classify one event as airstrike, sweep, attack or other.
+
+    The rules are in the module docstring: the type whose wording comes first wins.
+
+    Parameters
+    ----------
+    text : str
+        Headline(s) and, where available, article text; English or Arabic.
+    side_a, side_b : str, optional
+        UCDP sides (a side containing the word ``IS`` is the Islamic State).
+    deaths_a, deaths_b, deaths_civilians : float, optional
+        Deaths on each side and among civilians; None or NaN where unknown.
+
+    Returns
+    -------
+    {'airstrike', 'sweep', 'attack', 'other'}
+
+    Examples
+    --------
+    Air wording, but only government soldiers died: not a strike on IS.
+
+    >>> classify_event_type("Warplanes raid the desert as IS kills 5 soldiers in an attack",
+    ...     side_a="Government of Syria", side_b="IS", deaths_a=5, deaths_b=0)
+    'attack'
+
+    A government offensive is not an IS attack.
+
+    >>> classify_event_type("Regime forces launch an attack on IS positions in Deir ez-Zor",
+    ...     side_a="Government of Syria", side_b="IS", deaths_a=2, deaths_b=10)
+    'other'
+    """
+    text = text or ""
+    a_is = bool(IS_SIDE_PATTERN.search(side_a or ""))
+    b_is = bool(IS_SIDE_PATTERN.search(side_b or ""))
+    a, b = _or_zero(deaths_a), _or_zero(deaths_b)
+    is_deaths = (a if a_is else 0.0) + (b if b_is else 0.0)
+    combatant_deaths = (0.0 if a_is else a) + (0.0 if b_is else b)
+    civilian_deaths = _or_zero(deaths_civilians)
+    not_is_deaths = combatant_deaths + civilian_deaths
+
+    hits: list[tuple[int, EventType]] = []
+    if m := SWEEP_PATTERN.search(text):
+        hits.append((m.start(), "sweep"))
+    drone = IS_DRONE_PATTERN.search(text) if "drone" in text.lower() else None
+    if (
+        (m := AIR_PATTERN_WITH_COALITION.search(text))
+        and not drone
+        and (is_deaths > 0 or civilian_deaths > 0 or combatant_deaths == 0 or not (a_is or b_is))
+    ):
+        hits.append((m.start(), "airstrike"))
+    if not_is_deaths > 0 or is_deaths == 0:
+        if m := IS_ACTION_PATTERN.search(text):
+            hits.append((m.start(), "attack"))
+        elif drone and not_is_deaths > 0:
+            hits.append((drone.start(), "attack"))
+        elif (m := ATTACK_PATTERN.search(text)) and not ATTACKER_NOT_IS_PATTERN.search(text):
+            hits.append((m.start(), "attack"))
+    if not hits:
+        return "other"
+    if m := OTHER_LEAD_PATTERN.search(text):
+        hits.append((m.start(), "other"))
+    return min(hits)[1]

@@ -1,0 +1,246 @@
+"""The shipped seeds, read and prepared once for figures, notebooks and tests.
+
+Each loader reads one seed of ``seeds/`` with the package's own reader and
+returns it ready to count or chart, so that the figure registry, the
+notebooks and a user's own notebook start from the same records.  Nothing
+here invents or edits data: filters are named and documented, and every
+loader reads the file afresh (callers may change what they get).
+
+Examples
+--------
+>>> from analysis.sources.datasets import load_seed_records
+>>> seed = load_seed_records()
+>>> seed[["event_id", "event_type", "is_aggregate"]].head(2)
+     event_id event_type  is_aggregate
+0  seed000-01  airstrike         False
+1  seed000-02      sweep         False
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Final, cast
+
+import pandas as pd
+
+from analysis.config import (
+    BADIA_2024_EVENTS,
+    BADIA_2024_TOTALS,
+    GAZETTEER,
+    SEED_ARTICLE_RECORDS,
+    SEED_ARTICLE_TEXT,
+    UCDP_GED_SYRIA,
+)
+
+BADIA_GOVERNORATES: Final = ("Homs", "Deir ez-Zor", "Raqqa", "Hama", "Aleppo")
+"""The five governorates of the central-Syria insurgency as CEP and SOHR count
+it (Aleppo for its eastern desert), and as the UCDP reference table uses."""
+
+IS_SIDE_PATTERN: Final = r"\bIS\b"
+"""How a UCDP side names the Islamic State (``IS``, as a whole word)."""
+
+
+def seed_article_text() -> str:
+    """Return the seed report's text exactly as shipped.
+
+    Returns
+    -------
+    str
+        ``seeds/seed_article/000_d910dc413e6c6c9a.txt``; record evidence
+        offsets index into this string.
+
+    Examples
+    --------
+    >>> "أكثر من 30 غارة" in seed_article_text()
+    True
+    """
+    return SEED_ARTICLE_TEXT.read_text(encoding="utf-8")
+
+
+def load_seed_records() -> pd.DataFrame:
+    """Return the seed report's hand-coded records, validated.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Four records: the Russian strikes ("more than 30" in the past 72
+        hours), the sweep launched "last Wednesday", and two period
+        aggregates ("dozens" of attacks and "about 17" campaigns since
+        January, ``is_aggregate`` True, never counted as events by default).
+
+    Examples
+    --------
+    >>> load_seed_records()["is_aggregate"].sum()
+    np.int64(2)
+    """
+    from analysis.records.loading import load_events
+
+    return load_events(SEED_ARTICLE_RECORDS)
+
+
+def load_badia_2024(*, seed_aggregates: bool = False) -> pd.DataFrame:
+    """Return the 2024 Badia event sample as validated canonical records.
+
+    Parameters
+    ----------
+    seed_aggregates : bool, default False
+        Also return the seed report's two period aggregates ("about 17"
+        sweep campaigns and "dozens" of attacks since January).  They are
+        ``is_aggregate`` records: counts leave them out, and
+        :func:`analysis.stats.campaigns.campaigns` sets the reported total of
+        campaigns beside the dated launches from them, comparing like with
+        like (only launches inside the aggregate's window).
+
+    Returns
+    -------
+    pandas.DataFrame
+        72 records gathered from public news reports (four from 2023), built
+        from the raw compilation by ``scripts/convert_badia_events.py`` (and
+        the two aggregates last, when asked).  A sample of reports, not a
+        complete count of events.
+
+    Examples
+    --------
+    >>> len(load_badia_2024()), len(load_badia_2024(seed_aggregates=True))
+    (72, 74)
+    """
+    from analysis.records.loading import load_events
+
+    events = load_events(BADIA_2024_EVENTS)
+    if not seed_aggregates:
+        return events
+    seed = load_seed_records()
+    return pd.concat([events, seed[seed["is_aggregate"]]], ignore_index=True)
+
+
+def load_totals() -> pd.DataFrame:
+    """Return the published totals (CEP, SOHR, CENTCOM, the seed report), checked.
+
+    Returns
+    -------
+    pandas.DataFrame
+        :func:`analysis.sources.totals.load_reported_totals` of the shipped file.
+
+    Examples
+    --------
+    >>> sorted(load_totals()["source"].unique())[:2]
+    ['Al Mayadeen English', 'Al-Araby Al-Jadeed']
+    """
+    from analysis.sources.totals import load_reported_totals
+
+    return load_reported_totals(BADIA_2024_TOTALS)
+
+
+def load_ucdp_badia(governorates: tuple[str, ...] = BADIA_GOVERNORATES) -> pd.DataFrame:
+    """Return the UCDP GED Syria events that involve IS in the Badia governorates.
+
+    An event involves IS when its ``side_a`` or ``side_b`` names ``IS`` as a
+    whole word (:data:`IS_SIDE_PATTERN`); its governorate is UCDP's
+    ``adm_1``, normalised.  The same selection as the reference table
+    ``seeds/ucdp/ucdp_ged_syria_is_badia_monthly_2016_2019.csv``, which a
+    test matches month by month.
+
+    Parameters
+    ----------
+    governorates : tuple of str
+        Governorates to keep (English names as in ``admin1``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Canonical records with the ``ucdp_*`` columns; ``event_type`` from the
+        headline classifier (:mod:`analysis.sources.classifying`).
+
+    Examples
+    --------
+    >>> ucdp = load_ucdp_badia()
+    >>> sorted(ucdp["admin1"].unique())
+    ['Aleppo', 'Deir ez-Zor', 'Hama', 'Homs', 'Raqqa']
+    """
+    events = _ucdp_syria()
+    involves_is = events["ucdp_side_a"].str.contains(IS_SIDE_PATTERN) | events[
+        "ucdp_side_b"
+    ].str.contains(IS_SIDE_PATTERN)
+    keep = involves_is.fillna(False).astype(bool) & events["admin1"].isin(governorates)
+    return events.loc[keep].reset_index(drop=True)
+
+
+@functools.cache
+def _ucdp_syria_cached(key: str) -> pd.DataFrame:
+    from analysis.sources.ucdp import read_ucdp_ged
+
+    del key  # size and mtime of the file: a changed file is read afresh
+    return cast("pd.DataFrame", read_ucdp_ged(UCDP_GED_SYRIA))
+
+
+def _ucdp_syria() -> pd.DataFrame:
+    """Return the UCDP Syria file, read once per process (4-5 s), as a copy."""
+    stat = UCDP_GED_SYRIA.stat()
+    return _ucdp_syria_cached(f"{stat.st_size}:{stat.st_mtime_ns}").copy()
+
+
+def load_places() -> pd.DataFrame:
+    """Return the gazetteer as a table of places.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per place: ``name_en``, ``name_ar``, ``kind`` (town,
+        mountain, desert, ...), ``admin1``, ``latitude``, ``longitude``
+        (NaN where the place could not be located) and ``coord_source``.
+
+    Examples
+    --------
+    >>> places = load_places()
+    >>> places.loc[places["name_en"] == "Palmyra", "name_ar"].item()
+    'تدمر'
+    """
+    table = pd.read_csv(GAZETTEER, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    for column in ("latitude", "longitude"):
+        table[column] = pd.to_numeric(table[column].replace("", None), errors="raise")
+    return table
+
+
+def place_mentions(events: pd.DataFrame, places: pd.DataFrame | None = None) -> pd.Series:
+    """Count the records that name each gazetteer place.
+
+    A record names a place when one of its ``;``-separated ``location``
+    parts contains the place's English name or one of its English aliases
+    (``aliases_en``, ``|``-separated) as a whole word, ignoring case: "north
+    of al-Sukhnah" names al-Sukhnah, "Palmyra desert" names Palmyra.  A
+    record is counted once per place, however often it names it.
+
+    Parameters
+    ----------
+    events : pandas.DataFrame
+        Records with a ``location`` column.  Not modified.
+    places : pandas.DataFrame, optional
+        :func:`load_places` output (the default).
+
+    Returns
+    -------
+    pandas.Series
+        Records per place, indexed by ``name_en`` in gazetteer order (0 for a
+        place no record names).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> events = pd.DataFrame({"location": ["north of al-Sukhnah;Palmyra desert", "Tadmur", None]})
+    >>> mentions = place_mentions(events)
+    >>> int(mentions["al-Sukhnah"]), int(mentions["Palmyra"]), int(mentions["Ithriya"])
+    (1, 2, 0)
+    """
+    import re
+
+    table = load_places() if places is None else places
+    text = events["location"].astype("string").fillna("").str.split(";")
+    parts = [[p.strip().casefold() for p in row] for row in text]
+    counts = {}
+    for row in table.itertuples(index=False):
+        names = [str(row.name_en), *(a for a in str(row.aliases_en).split("|") if a)]
+        pattern = re.compile(
+            r"(?<![\w-])(?:" + "|".join(re.escape(n.casefold()) for n in names) + r")(?![\w-])"
+        )
+        counts[str(row.name_en)] = sum(any(pattern.search(p) for p in rec) for rec in parts)
+    return pd.Series(counts, name="records", dtype="int64").rename_axis("name_en")

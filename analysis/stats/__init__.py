@@ -1,0 +1,43 @@
+"""Statistics for small, bursty event counts.
+
+- :mod:`~analysis.stats.trends`: negative binomial trend, Mann-Kendall/Sen,
+  seasonal decomposition, lead-lag.
+- :mod:`~analysis.stats.changepoints`: change points with a count-model cost.
+- :mod:`~analysis.stats.campaigns`: sweep campaigns as dated intervals.
+- :mod:`~analysis.stats.eventstudy`: rates before, during and after campaigns.
+- :mod:`~analysis.stats.simulate`: synthetic series with a known truth.
+- :mod:`~analysis.stats._countmodels`, :mod:`~analysis.stats._series`: the
+  count-model kernels and series selection the methods share.
+
+Examples
+--------
+>>> from analysis import stats
+>>> "find_campaigns" in stats.__all__
+True
+"""
+
+from analysis._lazy import attach
+
+__getattr__, __dir__, __all__ = attach(
+    __name__,
+    {
+        "fit_trend": "analysis.stats.trends",
+        "TrendFit": "analysis.stats.trends",
+        "mann_kendall": "analysis.stats.trends",
+        "MannKendall": "analysis.stats.trends",
+        "decompose_series": "analysis.stats.trends",
+        "Decomposition": "analysis.stats.trends",
+        "lead_lag": "analysis.stats.trends",
+        "LeadLag": "analysis.stats.trends",
+        "detect_changepoints": "analysis.stats.changepoints",
+        "Changepoints": "analysis.stats.changepoints",
+        "find_campaigns": "analysis.stats.campaigns",
+        "Campaigns": "analysis.stats.campaigns",
+        "event_study": "analysis.stats.eventstudy",
+        "EventStudy": "analysis.stats.eventstudy",
+        "PooledEffect": "analysis.stats.eventstudy",
+        "simulate_counts": "analysis.stats.simulate",
+        "simulate_campaigns": "analysis.stats.simulate",
+        "SYNTHETIC_EVENT_TYPE": "analysis.stats.simulate",
+    },
+)

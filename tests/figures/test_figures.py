@@ -1,0 +1,369 @@
+"""The figure registry and the plot functions: structure, sources, byte-stable files."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import pytest
+from matplotlib.figure import Figure
+
+from analysis import config
+from analysis.counting.core import count_events
+from analysis.figures import plotting
+from analysis.figures.registry import (
+    FIGURES,
+    FORMATS,
+    build_figure,
+    build_figures,
+    list_figures,
+    save_figure,
+)
+from analysis.sources.datasets import (
+    load_badia_2024,
+    load_places,
+    load_totals,
+    place_mentions,
+)
+from analysis.sources.provenance import source_line
+from analysis.sources.totals import implied_counts, implied_per_period
+from analysis.stats.campaigns import find_campaigns
+
+EXPECTED = {
+    "attacks_2024_by_source",
+    "cumulative_2024",
+    "seed_report_episode",
+    "ucdp_badia_2016_2019",
+    "event_study_2024",
+    "allocation_views",
+    "places_map",
+}
+
+
+def _events(rows: list[tuple[str, str, str, float, float, float]]) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "event_id": [f"e{i}" for i in range(len(rows))],
+            "event_type": [r[0] for r in rows],
+            "date_start": pd.to_datetime([r[1] for r in rows]),
+            "date_end": pd.to_datetime([r[2] for r in rows]),
+            "count": [r[3] for r in rows],
+            "count_low": [r[4] for r in rows],
+            "count_high": [r[5] for r in rows],
+        }
+    )
+
+
+@pytest.fixture(scope="module")
+def built() -> dict[str, Figure]:
+    return {name: build_figure(name) for name in FIGURES}
+
+
+# -- the registry ---------------------------------------------------------------------
+
+
+def test_registry_holds_the_issue_figures_with_their_inputs():
+    assert set(FIGURES) == EXPECTED
+    table = list_figures()
+    assert table["name"].tolist() == list(FIGURES)
+    for spec in FIGURES.values():
+        assert spec.inputs, spec.name
+        for path in spec.inputs:
+            assert path.is_file(), path
+            assert path.is_relative_to(config.SEEDS_DIR), path
+
+
+def test_every_figure_carries_the_source_line_of_its_inputs(built):
+    for name, fig in built.items():
+        assert fig.get_supxlabel() == source_line(*FIGURES[name].inputs), name
+        assert fig.get_supxlabel().startswith("Data: ")
+
+
+def test_every_figure_has_titled_labelled_axes(built):
+    for name, fig in built.items():
+        axes = [ax for ax in fig.axes if ax.get_visible()]
+        assert axes, name
+        assert any(ax.get_title(loc="left") for ax in axes), name
+        for ax in axes:
+            assert ax.get_ylabel() or ax.get_xlabel() or ax.get_yticklabels(), (name, ax)
+            assert ax.has_data(), (name, ax.get_title(loc="left"))
+
+
+def test_building_leaves_no_pyplot_figure_open(built):
+    assert plt.get_fignums() == []
+
+
+def test_unknown_figure_names_are_refused_with_the_list():
+    with pytest.raises(KeyError, match="no figure 'nope'; registered: attacks_2024_by_source"):
+        build_figure("nope")
+
+
+def test_committed_figures_are_what_the_seeds_build_byte_for_byte(tmp_path):
+    """`make figures` twice leaves git clean: a fresh build equals the committed files."""
+    written = build_figures(out_dir=tmp_path)
+    assert sorted(p.name for p in written) == sorted(
+        f"{name}.{ext}" for name in FIGURES for ext in FORMATS
+    )
+    for path in written:
+        committed = config.FIGURES_DIR / path.name
+        assert committed.is_file(), f"{committed} is not committed: run make figures"
+        assert path.read_bytes() == committed.read_bytes(), f"{path.name} differs: make figures"
+
+
+def test_saving_twice_gives_identical_bytes_without_stamps(tmp_path):
+    fig = build_figure("allocation_views")
+    first = save_figure(fig, tmp_path / "a" / "x")
+    second = save_figure(fig, tmp_path / "b" / "x")
+    for a, b in zip(first, second, strict=True):
+        assert hashlib.sha256(a.read_bytes()).digest() == hashlib.sha256(b.read_bytes()).digest()
+    svg = first[1].read_text(encoding="utf-8")
+    assert "<dc:date>" not in svg
+    assert "matplotlib.org" not in svg.split("<g ", 1)[0].lower()
+    assert b"Software" not in first[0].read_bytes()[:400]
+
+
+def test_save_figure_refuses_an_unknown_format(tmp_path):
+    with pytest.raises(ValueError, match="format 'jpg'"):
+        save_figure(plotting.new_figure(), tmp_path / "x", formats=["jpg"])
+
+
+def test_command_lists_and_refuses_unknown_names():
+    run = [sys.executable, "-m", "analysis", "figures"]
+    listed = subprocess.run([*run, "--list"], capture_output=True, text=True, check=True)
+    assert all(name in listed.stdout for name in EXPECTED)
+    bad = subprocess.run([*run, "nope"], capture_output=True, text=True, check=False)
+    assert bad.returncode == 2
+    assert "unknown figure(s) ['nope']" in bad.stderr
+
+
+# -- Arabic ---------------------------------------------------------------------------
+
+
+def test_the_figure_font_has_a_glyph_for_every_arabic_name():
+    """DejaVu Sans ships with matplotlib (installed by `make setup`); matplotlib shapes
+    the letters itself, so every code point of the gazetteer's names must be in it."""
+    from fontTools.ttLib import TTFont
+    from matplotlib import font_manager
+
+    path = font_manager.findfont(plotting.FONT_FAMILY, fallback_to_default=False)
+    cmap = TTFont(path).getBestCmap()
+    names = "".join(load_places()["name_ar"])
+    missing = sorted({ch for ch in names if not ch.isspace() and ord(ch) not in cmap})
+    assert missing == []
+
+
+def test_places_are_labelled_in_english_and_arabic():
+    places = load_places()
+    fig = plotting.plot_places(places, pd.Series({"Palmyra": 3}), label_min=1)
+    labels = [t.get_text() for t in fig.axes[0].texts]
+    assert "Palmyra تدمر" in labels
+    assert len(labels) == 1 + 1  # the one named place and the note of unlocated ones
+    assert labels[-1].startswith("Not located, not drawn: ")
+
+
+# -- plot functions -------------------------------------------------------------------
+
+
+def test_plot_counts_draws_one_line_per_type_on_the_given_ax():
+    events = _events(
+        [
+            ("airstrike", "2024-10-01", "2024-10-03", 30, 30, np.inf),
+            ("attack", "2024-10-02", "2024-10-02", 1, 1, 1),
+        ]
+    )
+    counts = count_events(events, freq="D")
+    fig = plotting.new_figure(1, 2)
+    ax = fig.axes[1]
+    out = plotting.plot_counts(counts, ax=ax, title="t")
+    assert out is fig
+    assert fig.axes[0].has_data() is False
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert labels == ["airstrike", "no upper bound", "attack"]
+    assert ax.get_ylabel() == "events per day"
+    # the airstrike line holds the spread count: 10 a day over three days
+    steps = [p for p in ax.patches if p.get_label() == "airstrike"]
+    assert len(steps) == 1
+    np.testing.assert_allclose(steps[0].get_data().values, [10, 10, 10])
+
+
+def test_plot_counts_sums_groups_and_checks_types():
+    events = _events(
+        [
+            ("attack", "2024-01-01", "2024-01-01", 1, 1, 1),
+            ("attack", "2024-01-01", "2024-01-01", 2, 2, 2),
+        ]
+    ).assign(admin1=["Homs", "Raqqa"])
+    counts = count_events(events, freq="D", by="admin1")
+    fig = plotting.plot_counts(counts, event_type="attack")
+    step = next(p for p in fig.axes[0].patches if p.get_label() == "attack")
+    np.testing.assert_allclose(step.get_data().values, [3])
+    with pytest.raises(ValueError, match=r"event_type \['sweep'\] not in the counts"):
+        plotting.plot_counts(counts[counts["event_type"] == "attack"], event_type="sweep")
+
+
+def test_plot_functions_do_not_modify_their_inputs():
+    events = load_badia_2024()
+    before = events.copy()
+    counts = count_events(events, freq="MS")
+    counts_before = counts.copy()
+    plotting.plot_counts(counts)
+    places = load_places()
+    places_before = places.copy()
+    plotting.plot_places(places, place_mentions(events, places))
+    pd.testing.assert_frame_equal(events, before)
+    pd.testing.assert_frame_equal(counts, counts_before)
+    pd.testing.assert_frame_equal(places, places_before)
+
+
+def test_attacks_by_source_marks_dated_launches_and_writes_the_reported_total():
+    totals = load_totals()
+    cep = totals[(totals["source"] == "CEP") & (totals["metric"] == "attacks")].rename(
+        columns={"period_start": "period", "value": "count"}
+    )
+    sohr = implied_per_period(implied_counts(totals, source="SOHR", metric="operations"))
+    sample = count_events(
+        load_badia_2024().query("event_type == 'attack'"), freq="MS", start="2024-01-01"
+    )
+    camps = find_campaigns(load_badia_2024(seed_aggregates=True))
+    fig = plotting.plot_attacks_by_source(cep, sohr, sample, camps)
+    ax = fig.axes[0]
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    dated = int((camps.intervals["start"].dt.year == 2024).sum())
+    assert f"sweep campaign launches with a date ({dated})" in labels
+    reported = next(t for t in labels if t.startswith("reported: about 17"))
+    assert f"{dated} dated here, {17 - dated} undated" in reported
+    # three bar series: CEP, SOHR (with its range), the sample
+    assert len(ax.containers) >= 3
+    assert ax.get_ylabel() == "attacks per month"
+
+
+def test_event_study_plot_has_a_row_per_campaign_and_the_pooled_row(built):
+    ax = built["event_study_2024"].axes[1]
+    ticks = [t.get_text() for t in ax.get_yticklabels()]
+    n = len(find_campaigns(load_badia_2024()).intervals)
+    assert ticks[0] == "pooled"
+    assert len(ticks) == n + 1
+    assert ax.get_xscale() == "log"
+    assert "placebo p" in " ".join(t.get_text() for t in ax.get_legend().get_texts())
+
+
+def test_ucdp_figure_has_a_panel_per_type_with_trend_and_breaks(built):
+    fig = built["ucdp_badia_2016_2019"]
+    titles = [ax.get_title(loc="left") for ax in fig.axes]
+    assert titles[0].startswith("airstrike: rate ratio")
+    assert titles[1].startswith("attack:")
+    for ax in fig.axes:
+        labels = [t.get_text() for t in ax.get_legend().get_texts()]
+        assert any(label.startswith("negbin trend") for label in labels)
+        assert "change point" in labels
+
+
+def test_allocation_views_has_a_panel_per_frequency_and_both_allocations(built):
+    fig = built["allocation_views"]
+    assert [ax.get_ylabel() for ax in fig.axes] == [
+        "events per day",
+        "events per week",
+        "events per month",
+    ]
+    for ax in fig.axes:
+        labels = [t.get_text() for t in ax.get_legend().get_texts()]
+        assert labels == ["spread over the window", "start of the window"]
+        # both allocations conserve the total: the areas under the steps agree
+        totals = [p.get_data().values.sum() for p in ax.patches if p.get_label() in labels]
+        assert totals[0] == pytest.approx(totals[1])
+
+
+def test_seed_episode_shows_the_open_bound_the_sweep_and_the_bracket(built):
+    left, right = built["seed_report_episode"].axes
+    labels = [t.get_text() for t in left.get_legend().get_texts()]
+    assert "no upper bound" in labels
+    assert "sweep launched 2 Oct 2024" in labels
+    assert "published between 2024-10-04 and 2024-10-08" in labels
+    texts = [t.get_text() for t in left.texts]
+    assert "strikes in the window: 31 (at least 31, no upper bound)" in texts
+    assert right.get_title(loc="left") == "Places the report names"
+
+
+def test_multi_panel_plots_take_their_axes_and_check_the_number():
+    fig = plotting.new_figure(2, 1)
+    running = implied_counts(load_totals(), source="SOHR", metric="operations")
+    camps = find_campaigns(load_badia_2024())
+    assert plotting.plot_cumulative(running, camps, axes=fig.axes) is fig
+    with pytest.raises(ValueError, match="expected 2 axes, got 1"):
+        plotting.plot_cumulative(running, camps, axes=fig.axes[:1])
+
+
+# -- documentation ---------------------------------------------------------------------
+
+
+def test_docs_figures_page_is_what_the_registry_writes():
+    from analysis.figures.registry import figures_markdown
+
+    page = (config.DOCS_DIR / "figures.md").read_text(encoding="utf-8")
+    assert page == figures_markdown(), "regenerate: make docs"
+    for spec in FIGURES.values():
+        assert spec.reading, f"{spec.name} has no reading for docs/figures.md"
+
+
+def test_readme_names_every_figure_with_its_file():
+    readme = (config.ROOT_DIR / "README.md").read_text(encoding="utf-8")
+    for name in FIGURES:
+        assert f"(figures/{name}.png)" in readme, name
+
+
+def test_the_readme_reading_of_the_event_study_holds():
+    """The README says every campaign's interval spans 1 and the placebo p-value is far
+    from small; recompute it as the figure does."""
+    from analysis.figures.registry import EVENT_STUDY_DAYS, N_PLACEBO
+    from analysis.stats.eventstudy import event_study
+
+    events = load_badia_2024()
+    study = event_study(
+        count_events(events, freq="D"),
+        find_campaigns(events),
+        outcome="attack",
+        pre=EVENT_STUDY_DAYS,
+        post=EVENT_STUDY_DAYS,
+        n_placebo=N_PLACEBO,
+    )
+    per = study.per_campaign
+    assert ((per["ci_low"] < 1) & (per["ci_high"] > 1)).all()
+    assert study.pooled.ci_low < 1 < study.pooled.ci_high
+    assert study.pooled.placebo_p_value > 0.2
+
+
+def test_event_profile_shows_the_pooled_window_rates_on_their_days(built):
+    from analysis.stats.eventstudy import event_study
+
+    ax = built["event_study_2024"].axes[0]
+    assert ax.get_xlabel() == "days from the campaign's launch"
+    notes = [t.get_text() for t in ax.texts]
+    assert [n.split("\n")[0] for n in notes] == ["before", "during", "after"]
+    events = load_badia_2024()
+    study = event_study(
+        count_events(events, freq="D"), find_campaigns(events), pre=28, post=28, n_placebo=9
+    )
+    fig = plotting.plot_event_profile(study)
+    from matplotlib.collections import LineCollection
+
+    lines = [c for c in fig.axes[0].collections if isinstance(c, LineCollection)]
+    levels = sorted(c.get_segments()[0][0][1] for c in lines)
+    windows = study.windows.set_index("window")["rate"]
+    assert levels == pytest.approx(sorted(windows[["pre", "during", "post"]]))
+
+
+def test_allocation_views_draws_every_allocation_given():
+    """Four allocations in a panel (more than the two of the registered figure): none is
+    dropped, each has its own line and legend entry."""
+    strikes = load_badia_2024().query("event_type == 'airstrike'")
+    allocs = ["spread", "spread_integer", "start", "end"]
+    views = {"per week": {a: count_events(strikes, freq="W-FRI", allocate=a) for a in allocs}}
+    fig = plotting.plot_allocation_views(views, event_type="airstrike")
+    labels = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    assert labels == allocs
+    styles = {(p.get_edgecolor(), p.get_linestyle()) for p in fig.axes[0].patches}
+    assert len(styles) == 4
