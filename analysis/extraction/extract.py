@@ -252,7 +252,8 @@ def load_gazetteer(path: str | Path | None = None) -> Gazetteer:
     Parameters
     ----------
     path : str or pathlib.Path, optional
-        Defaults to :data:`analysis.config.GAZETTEER`.
+        Defaults to :data:`analysis.config.GAZETTEER` (read by
+        :func:`analysis.sources.places.gazetteer_rows`).
 
     Returns
     -------
@@ -264,11 +265,9 @@ def load_gazetteer(path: str | Path | None = None) -> Gazetteer:
     >>> sorted({p.admin1 for p in g.places if p.is_governorate})[:3]
     ['Aleppo', 'Deir ez-Zor', 'Hama']
     """
-    from analysis.config import GAZETTEER
+    from analysis.sources.places import gazetteer_rows
 
-    target = Path(path) if path is not None else GAZETTEER
-    with target.open(encoding="utf-8-sig", newline="") as fh:
-        return build_gazetteer(list(csv.DictReader(fh)))
+    return build_gazetteer(gazetteer_rows(path))
 
 
 # ======================================================================================

@@ -401,7 +401,8 @@ def _cumulative_2024() -> Figure:
 def _seed_report_episode() -> Figure:
     from analysis.counting.core import count_events
     from analysis.figures.plotting import new_figure, plot_episode, plot_places
-    from analysis.sources.datasets import load_places, load_seed_records, place_mentions
+    from analysis.sources.datasets import load_seed_records
+    from analysis.sources.places import load_places, place_mentions
     from analysis.stats.campaigns import find_campaigns
 
     records = load_seed_records()
@@ -526,12 +527,8 @@ def _allocation_views() -> Figure:
 )
 def _places_map() -> Figure:
     from analysis.figures.plotting import plot_places
-    from analysis.sources.datasets import (
-        load_badia_2024,
-        load_places,
-        load_seed_records,
-        place_mentions,
-    )
+    from analysis.sources.datasets import load_badia_2024, load_seed_records
+    from analysis.sources.places import load_places, place_mentions
 
     places = load_places()
     events = pd.concat([load_badia_2024(), load_seed_records()], ignore_index=True)

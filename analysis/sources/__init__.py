@@ -2,6 +2,8 @@
 
 - :mod:`~analysis.sources.ucdp`, :mod:`~analysis.sources.acled`: UCDP GED and
   ACLED files into event records.
+- :mod:`~analysis.sources.places`: the one geography: governorates and their
+  spellings in every source, the gazetteer table, the IS actor patterns.
 - :mod:`~analysis.sources.classifying`: the event type of a UCDP headline.
 - :mod:`~analysis.sources.totals`: published running and period totals, and
   the counts they imply between snapshots.
@@ -32,12 +34,15 @@ __getattr__, __dir__, __all__ = attach(
         "source_line": "analysis.sources.provenance",
         "verify_seeds": "analysis.sources.provenance",
         "ProvenanceError": "analysis.sources.provenance",
-        "BADIA_GOVERNORATES": "analysis.sources.datasets",
+        "BADIA_GOVERNORATES": "analysis.sources.places",
+        "GOVERNORATES": "analysis.sources.places",
+        "normalise_governorate": "analysis.sources.places",
         "seed_article_text": "analysis.sources.datasets",
         "load_seed_records": "analysis.sources.datasets",
         "load_badia_2024": "analysis.sources.datasets",
         "load_totals": "analysis.sources.datasets",
         "load_ucdp_badia": "analysis.sources.datasets",
-        "load_places": "analysis.sources.datasets",
+        "load_places": "analysis.sources.places",
+        "place_mentions": "analysis.sources.places",
     },
 )

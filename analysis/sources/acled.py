@@ -62,7 +62,6 @@ Examples
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Final, Literal
 
@@ -71,7 +70,7 @@ import pandas as pd
 from analysis.records.reading import Errors, LayoutError, finish, missing_columns, read_raw_csv
 from analysis.records.validating import Validated
 from analysis.sources.classifying import SWEEP_PATTERN
-from analysis.sources.ucdp import ADMIN1_NAMES
+from analysis.sources.places import IS_ACTOR_PATTERN, normalise_governorate
 
 WeekWindow = Literal["centred", "wide"]
 
@@ -112,40 +111,6 @@ ACLED_COLUMNS: Final[tuple[str, ...]] = (
 
 PRECISION_BY_TIME_PRECISION: Final[dict[str, str]] = {"1": "day", "2": "week", "3": "month"}
 """ACLED ``time_precision`` -> schema ``date_precision``."""
-
-IS_ACTOR_PATTERN: Final[re.Pattern[str]] = re.compile(
-    r"\bIslamic State\b|\bISIS\b|\bISIL\b|\bDaesh\b", re.IGNORECASE
-)
-"""An ACLED actor name that is the Islamic State (e.g. ``Islamic State (Syria)``)."""
-
-_ADMIN1_EXTRA: Final[dict[str, str]] = {
-    "deir ez zor": "Deir ez-Zor",
-    "deir ezzor": "Deir ez-Zor",
-    "ar raqqa": "Raqqa",
-    "raqqa": "Raqqa",
-    "hama": "Hama",
-    "rural damascus": "Damascus countryside",
-    "as sweida": "Suwayda",
-    "al hasakeh": "Hasakah",
-    "lattakia": "Latakia",
-    "tartous": "Tartus",
-    "dara'a": "Daraa",
-    "dar'a": "Daraa",
-}
-
-
-def normalise_acled_admin1(admin1: str) -> str:
-    """Return the gazetteer's governorate name for an ACLED ``admin1`` spelling.
-
-    Hyphens count as spaces; a name not known is returned as written.
-
-    Examples
-    --------
-    >>> normalise_acled_admin1("Deir-ez-Zor"), normalise_acled_admin1("Homs")
-    ('Deir ez-Zor', 'Homs')
-    """
-    key = re.sub(r"[\s\-]+", " ", admin1.strip()).lower()
-    return _ADMIN1_EXTRA.get(key, ADMIN1_NAMES.get(key, admin1.strip()))
 
 
 def parse_acled_date(text: str) -> pd.Timestamp | None:
@@ -305,7 +270,7 @@ def acled_to_events(
                 "actor": r["actor1"],
                 "target": r["actor2"],
                 "location": r["location"],
-                "admin1": normalise_acled_admin1(r["admin1"]),
+                "admin1": normalise_governorate(r["admin1"]),
                 "latitude": r["latitude"],
                 "longitude": r["longitude"],
                 "killed": r["fatalities"],

@@ -55,9 +55,7 @@ import re
 from typing import Final
 
 from analysis.records.schema import EventType
-
-IS_SIDE_PATTERN: Final[re.Pattern[str]] = re.compile(r"\bIS\b")
-"""A UCDP side that is the Islamic State: its name contains the word ``IS``."""
+from analysis.sources.places import IS_SIDE_PATTERN
 
 _IS_TEXT = (
     r"(?:(?-i:\bIS\b)|\bISIS\b|\bISIL\b|\bDaesh\b|islamic state|"

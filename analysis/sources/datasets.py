@@ -19,25 +19,21 @@ Examples
 from __future__ import annotations
 
 import functools
-from typing import Final, cast
+from typing import cast
 
 import pandas as pd
 
 from analysis.config import (
     BADIA_2024_EVENTS,
     BADIA_2024_TOTALS,
-    GAZETTEER,
     SEED_ARTICLE_RECORDS,
     SEED_ARTICLE_TEXT,
     UCDP_GED_SYRIA,
 )
-
-BADIA_GOVERNORATES: Final = ("Homs", "Deir ez-Zor", "Raqqa", "Hama", "Aleppo")
-"""The five governorates of the central-Syria insurgency as CEP and SOHR count
-it (Aleppo for its eastern desert), and as the UCDP reference table uses."""
-
-IS_SIDE_PATTERN: Final = r"\bIS\b"
-"""How a UCDP side names the Islamic State (``IS``, as a whole word)."""
+from analysis.sources.places import (
+    BADIA_GOVERNORATES,
+    IS_SIDE_PATTERN,
+)
 
 
 def seed_article_text() -> str:
@@ -177,70 +173,3 @@ def _ucdp_syria() -> pd.DataFrame:
     """Return the UCDP Syria file, read once per process (4-5 s), as a copy."""
     stat = UCDP_GED_SYRIA.stat()
     return _ucdp_syria_cached(f"{stat.st_size}:{stat.st_mtime_ns}").copy()
-
-
-def load_places() -> pd.DataFrame:
-    """Return the gazetteer as a table of places.
-
-    Returns
-    -------
-    pandas.DataFrame
-        One row per place: ``name_en``, ``name_ar``, ``kind`` (town,
-        mountain, desert, ...), ``admin1``, ``latitude``, ``longitude``
-        (NaN where the place could not be located) and ``coord_source``.
-
-    Examples
-    --------
-    >>> places = load_places()
-    >>> places.loc[places["name_en"] == "Palmyra", "name_ar"].item()
-    'تدمر'
-    """
-    table = pd.read_csv(GAZETTEER, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    for column in ("latitude", "longitude"):
-        table[column] = pd.to_numeric(table[column].replace("", None), errors="raise")
-    return table
-
-
-def place_mentions(events: pd.DataFrame, places: pd.DataFrame | None = None) -> pd.Series:
-    """Count the records that name each gazetteer place.
-
-    A record names a place when one of its ``;``-separated ``location``
-    parts contains the place's English name or one of its English aliases
-    (``aliases_en``, ``|``-separated) as a whole word, ignoring case: "north
-    of al-Sukhnah" names al-Sukhnah, "Palmyra desert" names Palmyra.  A
-    record is counted once per place, however often it names it.
-
-    Parameters
-    ----------
-    events : pandas.DataFrame
-        Records with a ``location`` column.  Not modified.
-    places : pandas.DataFrame, optional
-        :func:`load_places` output (the default).
-
-    Returns
-    -------
-    pandas.Series
-        Records per place, indexed by ``name_en`` in gazetteer order (0 for a
-        place no record names).
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> events = pd.DataFrame({"location": ["north of al-Sukhnah;Palmyra desert", "Tadmur", None]})
-    >>> mentions = place_mentions(events)
-    >>> int(mentions["al-Sukhnah"]), int(mentions["Palmyra"]), int(mentions["Ithriya"])
-    (1, 2, 0)
-    """
-    import re
-
-    table = load_places() if places is None else places
-    text = events["location"].astype("string").fillna("").str.split(";")
-    parts = [[p.strip().casefold() for p in row] for row in text]
-    counts = {}
-    for row in table.itertuples(index=False):
-        names = [str(row.name_en), *(a for a in str(row.aliases_en).split("|") if a)]
-        pattern = re.compile(
-            r"(?<![\w-])(?:" + "|".join(re.escape(n.casefold()) for n in names) + r")(?![\w-])"
-        )
-        counts[str(row.name_en)] = sum(any(pattern.search(p) for p in rec) for rec in parts)
-    return pd.Series(counts, name="records", dtype="int64").rename_axis("name_en")

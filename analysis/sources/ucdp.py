@@ -56,7 +56,6 @@ analysis.records.reading.LayoutError: <columns>: not a UCDP GED file of a known 
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Final, Literal
@@ -65,7 +64,8 @@ import pandas as pd
 
 from analysis.records.reading import Errors, LayoutError, finish, missing_columns, read_raw_csv
 from analysis.records.validating import Validated
-from analysis.sources.classifying import IS_SIDE_PATTERN, classify_event_type
+from analysis.sources.classifying import classify_event_type
+from analysis.sources.places import IS_SIDE_PATTERN, normalise_governorate
 
 UcdpLayout = Literal["ged_syria", "ged_231"]
 
@@ -181,50 +181,6 @@ DATE_PRECISION_BY_DATE_PREC: Final[dict[str, str]] = {
     "5": "year",
 }
 """UCDP ``date_prec`` -> schema ``date_precision``."""
-
-ADMIN1_NAMES: Final[dict[str, str]] = {
-    "aleppo": "Aleppo",
-    "al hasakah": "Hasakah",
-    "ar raqqah": "Raqqa",
-    "as suwayda": "Suwayda",
-    "damascus": "Damascus",
-    "daraa": "Daraa",
-    "deir ez zor": "Deir ez-Zor",
-    "hamah": "Hama",
-    "homs": "Homs",
-    "idlib": "Idlib",
-    "latakia": "Latakia",
-    "quneitra": "Quneitra",
-    "rif dimashq": "Damascus countryside",
-    "tartus": "Tartus",
-}
-"""UCDP governorate names (lower case, without "governorate") -> the gazetteer's names.
-A name not listed is kept as written, without the word "governorate"."""
-
-_GOVERNORATE_WORD = re.compile(r"\s+governorate\s*$", re.IGNORECASE)
-
-
-def normalise_admin1(adm_1: str) -> str:
-    """Return the gazetteer's name for a UCDP ``adm_1`` value.
-
-    Parameters
-    ----------
-    adm_1 : str
-        As written in a GED file, e.g. ``"Deir ez Zor Governorate"``.
-
-    Returns
-    -------
-    str
-        ``"Deir ez-Zor"``; an unlisted name is returned without "governorate";
-        ``""`` stays ``""``.
-
-    Examples
-    --------
-    >>> normalise_admin1("Homs governorate"), normalise_admin1("Ar Raqqah Governorate")
-    ('Homs', 'Raqqa')
-    """
-    base = _GOVERNORATE_WORD.sub("", adm_1.strip())
-    return ADMIN1_NAMES.get(base.lower(), base)
 
 
 def detect_ucdp_layout(columns: Sequence[str], *, source: str | Path = "<columns>") -> UcdpLayout:
@@ -344,7 +300,7 @@ def ucdp_to_events(raw: pd.DataFrame, *, source: str | Path = "<frame>") -> pd.D
                 "actor": actor,
                 "target": target,
                 "location": r["where_coordinates"],
-                "admin1": normalise_admin1(r["adm_1"]),
+                "admin1": normalise_governorate(r["adm_1"]),
                 "latitude": r["latitude"],
                 "longitude": r["longitude"],
                 "killed": r["best"],

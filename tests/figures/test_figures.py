@@ -23,12 +23,8 @@ from analysis.figures.registry import (
     list_figures,
     save_figure,
 )
-from analysis.sources.datasets import (
-    load_badia_2024,
-    load_places,
-    load_totals,
-    place_mentions,
-)
+from analysis.sources.datasets import load_badia_2024, load_totals
+from analysis.sources.places import load_places, place_mentions
 from analysis.sources.provenance import source_line
 from analysis.sources.totals import implied_counts, implied_per_period
 from analysis.stats.campaigns import find_campaigns

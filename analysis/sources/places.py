@@ -1,0 +1,226 @@
+"""The one geography: governorates and their spellings, the gazetteer, the IS actor patterns.
+
+Every reader and every figure takes its place names from here: UCDP writes
+``Ar Raqqah governorate``, ACLED ``Ar-Raqqa``, the gazetteer ``Raqqa``; all
+three become the gazetteer's name through :func:`normalise_governorate`.
+The gazetteer table (``seeds/gazetteer/``) is read by :func:`gazetteer_rows`
+(plain rows, no pandas: the Arabic extractor compiles them) and
+:func:`load_places` (a table for figures and notebooks).
+
+Examples
+--------
+>>> normalise_governorate("Deir ez Zor Governorate"), normalise_governorate("Idleb")
+('Deir ez-Zor', 'Idlib')
+>>> BADIA_GOVERNORATES
+('Homs', 'Deir ez-Zor', 'Raqqa', 'Hama', 'Aleppo')
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Final
+
+from analysis.config import GAZETTEER
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+GOVERNORATES: Final[tuple[str, ...]] = (
+    "Aleppo",
+    "Damascus",
+    "Damascus countryside",
+    "Daraa",
+    "Deir ez-Zor",
+    "Hama",
+    "Hasakah",
+    "Homs",
+    "Idlib",
+    "Latakia",
+    "Quneitra",
+    "Raqqa",
+    "Suwayda",
+    "Tartus",
+)
+"""Syria's fourteen governorates, as the gazetteer and every record name them."""
+
+BADIA_GOVERNORATES: Final[tuple[str, ...]] = ("Homs", "Deir ez-Zor", "Raqqa", "Hama", "Aleppo")
+"""The five governorates of the central-Syria insurgency as CEP and SOHR count
+it (Aleppo for its eastern desert), and as the UCDP reference table uses."""
+
+GOVERNORATE_SPELLINGS: Final[dict[str, str]] = {
+    # UCDP GED (adm_1 without "governorate")
+    "al hasakah": "Hasakah",
+    "ar raqqah": "Raqqa",
+    "as suwayda": "Suwayda",
+    "deir ez zor": "Deir ez-Zor",
+    "hamah": "Hama",
+    "rif dimashq": "Damascus countryside",
+    # ACLED admin1
+    "deir ezzor": "Deir ez-Zor",
+    "ar raqqa": "Raqqa",
+    "rural damascus": "Damascus countryside",
+    "as sweida": "Suwayda",
+    "al hasakeh": "Hasakah",
+    "lattakia": "Latakia",
+    "tartous": "Tartus",
+    "dara'a": "Daraa",
+    "dar'a": "Daraa",
+    "idleb": "Idlib",
+    # the gazetteer's own English aliases and other common transliterations
+    "dayr az zawr": "Deir ez-Zor",
+    "deir al zour": "Deir ez-Zor",
+    "deir al zor": "Deir ez-Zor",
+    "raqqah": "Raqqa",
+    "al raqqa": "Raqqa",
+    "hamat": "Hama",
+    "hims": "Homs",
+    "halab": "Aleppo",
+    "sweida": "Suwayda",
+    "suwaida": "Suwayda",
+    "hasakeh": "Hasakah",
+    "deraa": "Daraa",
+    "al ladhiqiyah": "Latakia",
+    "al qunaytirah": "Quneitra",
+    **{name.lower().replace("-", " "): name for name in GOVERNORATES},
+}
+"""A governorate spelling (lower case, hyphens as spaces, no "governorate") ->
+its name in :data:`GOVERNORATES`."""
+
+IS_SIDE_PATTERN: Final[re.Pattern[str]] = re.compile(r"\bIS\b")
+"""A UCDP side that is the Islamic State: its name contains the word ``IS``."""
+
+IS_ACTOR_PATTERN: Final[re.Pattern[str]] = re.compile(
+    r"\bIslamic State\b|\bISIS\b|\bISIL\b|\bDaesh\b", re.IGNORECASE
+)
+"""An ACLED actor name that is the Islamic State (e.g. ``Islamic State (Syria)``)."""
+
+_GOVERNORATE_WORD: Final = re.compile(r"\s+governorate\s*$", re.IGNORECASE)
+_SPACES: Final = re.compile(r"[\s\-]+")
+
+
+def normalise_governorate(name: str) -> str:
+    """Return the gazetteer's name for a governorate as UCDP, ACLED or a report spells it.
+
+    Parameters
+    ----------
+    name : str
+        E.g. ``"Deir ez Zor Governorate"`` (UCDP), ``"Deir-ez-Zor"`` or
+        ``"Idleb"`` (ACLED), ``"Ar Raqqah"``.
+
+    Returns
+    -------
+    str
+        The name in :data:`GOVERNORATES`; an unknown spelling is returned as
+        written, without the word "governorate"; ``""`` stays ``""``.
+
+    Examples
+    --------
+    >>> normalise_governorate("Ar Raqqah Governorate"), normalise_governorate("Deir-ez-Zor")
+    ('Raqqa', 'Deir ez-Zor')
+    >>> normalise_governorate("Kirkuk")
+    'Kirkuk'
+    """
+    base = _GOVERNORATE_WORD.sub("", name.strip())
+    return GOVERNORATE_SPELLINGS.get(_SPACES.sub(" ", base).lower(), base)
+
+
+def gazetteer_rows(path: str | Path | None = None) -> list[dict[str, str]]:
+    """Read the gazetteer table as plain rows.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path, optional
+        A gazetteer CSV (``name_en``, ``name_ar``, ``aliases_ar``,
+        ``aliases_en``, ``kind``, ``admin1``, ``latitude``, ``longitude``,
+        ``coord_source``); defaults to :data:`analysis.config.GAZETTEER`.
+
+    Returns
+    -------
+    list of dict
+        One dict of strings per place, in file order.
+
+    Examples
+    --------
+    >>> rows = gazetteer_rows()
+    >>> rows[0]["name_en"], rows[0]["admin1"]
+    ('Palmyra', 'Homs')
+    """
+    target = Path(path) if path is not None else GAZETTEER
+    with target.open(encoding="utf-8-sig", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def load_places(path: str | Path | None = None) -> pd.DataFrame:
+    """Return the gazetteer as a table of places.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path, optional
+        As for :func:`gazetteer_rows`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per place: ``name_en``, ``name_ar``, ``kind`` (town,
+        mountain, desert, ...), ``admin1``, ``latitude``, ``longitude``
+        (NaN where the place could not be located) and ``coord_source``.
+
+    Examples
+    --------
+    >>> places = load_places()
+    >>> places.loc[places["name_en"] == "Palmyra", "name_ar"].item()
+    'تدمر'
+    """
+    import pandas as pd
+
+    table = pd.DataFrame(gazetteer_rows(path), dtype="object")
+    for column in ("latitude", "longitude"):
+        table[column] = pd.to_numeric(table[column].replace("", None), errors="raise")
+    return table
+
+
+def place_mentions(events: pd.DataFrame, places: pd.DataFrame | None = None) -> pd.Series:
+    """Count the records that name each gazetteer place.
+
+    A record names a place when one of its ``;``-separated ``location``
+    parts contains the place's English name or one of its English aliases
+    (``aliases_en``, ``|``-separated) as a whole word, ignoring case: "north
+    of al-Sukhnah" names al-Sukhnah, "Palmyra desert" names Palmyra.  A
+    record is counted once per place, however often it names it.
+
+    Parameters
+    ----------
+    events : pandas.DataFrame
+        Records with a ``location`` column.  Not modified.
+    places : pandas.DataFrame, optional
+        :func:`load_places` output (the default).
+
+    Returns
+    -------
+    pandas.Series
+        Records per place, indexed by ``name_en`` in gazetteer order (0 for a
+        place no record names).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> events = pd.DataFrame({"location": ["north of al-Sukhnah;Palmyra desert", "Tadmur", None]})
+    >>> mentions = place_mentions(events)
+    >>> int(mentions["al-Sukhnah"]), int(mentions["Palmyra"]), int(mentions["Ithriya"])
+    (1, 2, 0)
+    """
+    import pandas as pd
+
+    table = load_places() if places is None else places
+    text = events["location"].astype("string").fillna("").str.split(";")
+    parts = [[p.strip().casefold() for p in row] for row in text]
+    counts = {}
+    for row in table.itertuples(index=False):
+        names = [str(row.name_en), *(a for a in str(row.aliases_en).split("|") if a)]
+        pattern = re.compile(
+            r"(?<![\w-])(?:" + "|".join(re.escape(n.casefold()) for n in names) + r")(?![\w-])"
+        )
+        counts[str(row.name_en)] = sum(any(pattern.search(p) for p in rec) for rec in parts)
+    return pd.Series(counts, name="records", dtype="int64").rename_axis("name_en")
