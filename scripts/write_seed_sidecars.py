@@ -10,8 +10,10 @@ from the file.  Rerun after a seed file is added: ``python scripts/write_seed_si
 
 from __future__ import annotations
 
+import csv
 import json
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -133,6 +135,84 @@ def header_of(path: Path) -> list[str]:
 def ged_columns(path: Path) -> dict[str, str]:
     """Return the GED column dictionary in the file's own column order."""
     return {c: GED_COLUMNS[c] for c in header_of(path)}
+
+TOTALS_ADDED = BADIA_2024_TOTALS.with_name("badia_2024_reported_totals_added.csv")
+TOTALS_AMENDMENTS = BADIA_2024_TOTALS.with_name("badia_2024_reported_totals_amendments.csv")
+TOTALS_MERGED = BADIA_2024_TOTALS.with_name("reported_totals.csv")
+
+TOTALS_COLUMN_MEANINGS: dict[str, str] = {
+    "source": "Who produced the figure (CEP, SOHR, Hawar, Syria Weekly, ...).",
+    "reported_via": "Where the figure was read (publication or outlet).",
+    "metric": "attacks (CEP confirmed; or the named source's own attack count, see scope), "
+              "high_quality_attacks (the subset of CEP's confirmed attacks that CEP marks as "
+              "'high quality'; never added to attacks), operations (SOHR 'ISIS operations'), "
+              "killed, wounded, killed_government_side, russian_airstrikes, claimed_attacks, "
+              "sweep_campaigns.",
+    "kind": "period (a count for period_start..period_end) or cumulative (a running total "
+            "from period_start to the as-of date period_end).",
+    "period_start": "First day counted.",
+    "period_end": "Last day counted, or the as-of date of a running total.",
+    "end_precision": "day, or approx where the as-of date was inferred (notes say how).",
+    "value": "The published figure, as published.",
+    "qualifier": "exact | at_least | more_than | about.",
+    "scope": "What the source counts, in words.",
+    "area": "Empty for the whole scope, else one governorate.",
+    "url": "Address of the publication read.",
+    "notes": "Publication date, breakdowns, how the as-of date was inferred, caveats.",
+}
+
+TOTALS_NOT_FOUND: dict[tuple[str, str, str], list[str]] = {
+    ("CEP", "attacks", "period"): ["2024-02", "2024-08"],
+    ("CEP", "killed", "period"): ["2024-02", "2024-08"],
+    ("CEP", "wounded", "period"): ["2024-02", "2024-08", "2024-11"],
+    ("CEP", "high_quality_attacks", "period"): ["2024-02", "2024-08"],
+    ("SOHR", "operations", "cumulative"): ["2024-09", "2024-10"],
+    ("SOHR", "killed", "cumulative"): ["2024-08", "2024-09"],
+}
+"""Months of 2024-01..2024-11 searched for and not found, per series (docs/data.md)."""
+
+TOTALS_CONFLICTS: list[dict[str, str]] = [
+    {"source": "SOHR", "metric": metric, "area": area, "interval": "2024-02-25..2024-02-25",
+     "why": "syriahr.com/en/326406 (numbered after en/326340) gives lower running totals "
+            "than en/326340; both are kept"}
+    for metric in ("operations", "killed")
+    for area in ("", "Homs", "Raqqa")
+]
+"""Intervals whose implied count is negative in the merged table, and why."""
+
+
+def _months(first: date, last: date) -> list[str]:
+    out, year, month = [], first.year, first.month
+    while (year, month) <= (last.year, last.month):
+        out.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
+
+
+def totals_coverage(path: Path, *, not_found: bool) -> dict[str, Any]:
+    """Return which months each whole-scope series of a totals file has a figure for."""
+    series: dict[tuple[str, str, str], set[str]] = {}
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            if row["area"]:
+                continue
+            start = date.fromisoformat(row["period_start"])
+            end = date.fromisoformat(row["period_end"])
+            months = _months(start, end) if row["kind"] == "period" else _months(end, end)
+            series.setdefault((row["source"], row["metric"], row["kind"]), set()).update(months)
+    entries = []
+    for (source, metric, kind), months in sorted(series.items()):
+        entry: dict[str, Any] = {"source": source, "metric": metric, "kind": kind,
+                                 "months": sorted(months)}
+        if not_found and (source, metric, kind) in TOTALS_NOT_FOUND:
+            entry["not_found"] = TOTALS_NOT_FOUND[(source, metric, kind)]
+        entries.append(entry)
+    return {
+        "rule": "Whole-scope rows (area empty). months: every month a period row touches, and "
+                "the month of each running total's as-of date. not_found: months of "
+                "2024-01..2024-11 searched for without finding the figure (docs/data.md).",
+        "series": entries,
+    }
 
 
 def sidecars() -> dict[Path, dict[str, Any]]:
@@ -272,6 +352,80 @@ def sidecars() -> dict[Path, dict[str, Any]]:
                 "area": "Empty for the whole scope, else one governorate.",
                 "url": "Address of the publication.",
                 "notes": "Breakdowns, how the as-of date was inferred, caveats.",
+            },
+        },
+        TOTALS_ADDED: {
+            "title": "Published aggregate figures on the ISIS insurgency in central Syria, 2024: "
+                     "rows gathered after the first compilation",
+            "producer": "badia-analysis, from CEP, SOHR (via the outlets named per row), Hawar, "
+                        "Al-Araby Al-Jadeed, Syria Weekly, the Middle East Institute and ISWNews "
+                        "(one per row)",
+            "url": "per row: url",
+            "published": "undated compilation; figures 2023-10..2024-11",
+            "accessed": "2026-12-06",
+            "accessed_note": "the day the rows were gathered from a search of stored public news "
+                             "pages; each row's publication date is in its notes.",
+            "licence": COMPILATION_LICENCE,
+            "citation": "badia_2024_reported_totals_added.csv, badia-analysis seeds; each row "
+                        "cites its publisher (source, reported_via, url).",
+            "language": "en",
+            "source_line": "Data: published totals (CEP, SOHR, Hawar, Syria Weekly, MEI, ISWNews)",
+            "notes": "Same columns as badia_2024_reported_totals.csv; no row repeats one of that "
+                     "file (scripts/merge_reported_totals.py refuses a duplicate). New metric "
+                     "high_quality_attacks. As-of dates inferred from publication dates or page "
+                     "numbering are approx and say how in notes. The sources count different "
+                     "things (see scope): never sum or swap them.",
+            "coverage": totals_coverage(TOTALS_ADDED, not_found=False),
+            "columns": TOTALS_COLUMN_MEANINGS,
+        },
+        TOTALS_AMENDMENTS: {
+            "title": "Documented corrections of cells of badia_2024_reported_totals.csv",
+            "producer": "badia-analysis (checked against the publications named per row)",
+            "url": "per row: evidence_url",
+            "published": "undated",
+            "accessed": "2026-12-06",
+            "licence": "MIT, as the project; the facts are the publishers'.",
+            "citation": "badia_2024_reported_totals_amendments.csv, badia-analysis seeds.",
+            "language": "en",
+            "source_line": "Data: published totals (CEP, SOHR, CENTCOM, Al-Araby Al-Jadeed, "
+                           "Al Mayadeen)",
+            "method": "Applied by scripts/merge_reported_totals.py, which refuses an amendment "
+                      "whose old_value is not what the cell holds.",
+            "columns": {
+                "amendment_id": "Identifier of the amendment (A01, A02, ...).",
+                "file": "The file amended (only badia_2024_reported_totals.csv).",
+                "line": "Line of the amended row in that file (the header is line 1).",
+                "column": "Column amended.",
+                "old_value": "What the cell holds; the amendment is refused if it holds "
+                             "anything else.",
+                "new_value": "What the cell becomes in the merged table.",
+                "reason": "Why, in the project's words.",
+                "evidence_url": "The publication that shows it.",
+            },
+        },
+        TOTALS_MERGED: {
+            "title": "Published aggregate figures on the ISIS insurgency in central Syria, 2024, "
+                     "merged: the first compilation with its amendments, then the added rows",
+            "producer": "badia-analysis (scripts/merge_reported_totals.py)",
+            "url": "per row: url",
+            "published": "derived",
+            "accessed": "2026-12-06",
+            "licence": COMPILATION_LICENCE,
+            "citation": "reported_totals.csv, badia-analysis seeds; each row cites its publisher "
+                        "(source, reported_via, url).",
+            "language": "en",
+            "source_line": "Data: published totals (CEP, SOHR, CENTCOM, Hawar, Syria Weekly and "
+                           "others named per row)",
+            "derived_from": [BADIA_2024_TOTALS.name, TOTALS_ADDED.name, TOTALS_AMENDMENTS.name],
+            "method": "scripts/merge_reported_totals.py: every row of the first file in order, "
+                      "amendments applied, then every added row; never edited by hand. Read "
+                      "with analysis.load_reported_totals(path).",
+            "coverage": totals_coverage(TOTALS_MERGED, not_found=True),
+            "conflicts": TOTALS_CONFLICTS,
+            "columns": {
+                **TOTALS_COLUMN_MEANINGS,
+                "origin": "File and line the row comes from (file:line).",
+                "amendments": "Amendment ids applied to the row, ';'-separated; empty if none.",
             },
         },
         GAZETTEER: {
@@ -421,6 +575,7 @@ figure source line and the column dictionary). Derived tables are rebuilt from
 these files by committed scripts, never edited by hand:
 
 - `badia_2024/events.csv` by `scripts/convert_badia_events.py`;
+- `badia_2024/reported_totals.csv` by `scripts/merge_reported_totals.py`;
 - this README and the sidecars by `scripts/write_seed_sidecars.py`;
 - `python -c "import analysis.sources.provenance as p; p.verify_seeds()"` checks every
   checksum (a test does too).
@@ -465,6 +620,21 @@ def readme_text(metas: dict[Path, dict[str, Any]]) -> str:
         for key in ("method", "notes", "published_note"):
             if key in meta:
                 lines.append(f"- {key.replace('_', ' ')}: {meta[key]}")
+        if "coverage" in meta:
+            lines.append("- coverage (months with a whole-scope figure):")
+            for entry in meta["coverage"]["series"]:
+                missing = entry.get("not_found")
+                lines.append(
+                    f"  - {entry['source']} {entry['metric']} ({entry['kind']}): "
+                    f"{', '.join(entry['months'])}"
+                    + (f"; not found: {', '.join(missing)}" if missing else "")
+                )
+        for conflict in meta.get("conflicts", []):
+            where = conflict["area"] or "whole scope"
+            lines.append(
+                f"- conflict: {conflict['source']} {conflict['metric']} ({where}), "
+                f"{conflict['interval']}: {conflict['why']}"
+            )
         if meta["columns"]:
             lines += ["", "| column | meaning |", "|---|---|"]
             lines += [f"| `{c}` | {m.replace('|', '&#124;')} |"
