@@ -13,7 +13,7 @@ import pytest
 
 import analysis as an
 
-ROOT = Path(an.__file__).resolve().parent.parent
+ROOT = an.ROOT_DIR
 
 
 def _load_script(name: str):
