@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from analysis.config import (
+    BADIA_2024_DIR,
     BADIA_2024_EVENTS,
     BADIA_2024_EVENTS_RAW,
     BADIA_2024_TOTALS,
@@ -62,9 +63,59 @@ COMPILATION_LICENCE = (
     "compiler's own words."
 )
 
+RECORD_ADDED = BADIA_2024_DIR / "badia_2024_events_added.csv"
+RECORD_SOURCES = BADIA_2024_DIR / "badia_2024_event_sources.csv"
+RECORD_AMENDMENTS = BADIA_2024_DIR / "badia_2024_amendments.csv"
+RECORD_MERGED = BADIA_2024_DIR / "events_2024_record.csv"
+RECORD_ACCESSED = "2026-12-06"
+RECORD_ACCESSED_NOTE = (
+    "accessed is the day the reports were read, from stored copies of public news pages, "
+    "while growing the 2024 record; each row keeps its report's own URL."
+)
+RECORD_COVERAGE = {
+    "start": "2024-01-01",
+    "end": "2024-12-31",
+    "note": (
+        "Searched month by month in Arabic, English and Russian. Well covered: January-March "
+        "(SOHR, Hawar, Jusoor), May-June (AP/AFP mirrors, Rudaw, Gulan, Russian MoD briefings) "
+        "and September-October (Rudaw, Russian MoD briefings, CENTCOM). Thin: April and July-"
+        "August (one new attack in July, none in August; the rest are Russian MoD claims). "
+        "November: no attack or strike found; the only row touching it is the window of the "
+        "December executions, which starts 27 November. December: only events after the "
+        "government's collapse (executions, shepherds, US strikes). Not a complete count."
+    ),
+}
+RAW_RECORD_COLUMNS: dict[str, str] = {
+    "event_id": "Row identifier (B24-1nn: added in the 2024 record drive).",
+    "date_start": "First day of the window in which the event happened.",
+    "date_end": "Last day of the window (equal to date_start for a known day).",
+    "date_precision": "day (a known day or a night over two days) | days (3 days) | week | "
+                      "month (a longer window): how the window was known.",
+    "event_type": "airstrike | sweep | attack.",
+    "count": "Strikes for an airstrike row, attacks for an attack row (1, or the number the "
+             "report gives for several together); empty where the report gives no number.",
+    "count_qualifier": "exact | at_least (notes quote 'more than N' or 'at least N') | about | "
+                       "approx_range | dozens (empty count, at least 20); empty with an empty "
+                       "count for a plural with no number (notes say which wording).",
+    "actor": "Who carried it out, as reported.",
+    "target": "Who or what was targeted, as reported.",
+    "places": "';'-separated English place names as the report gives them.",
+    "governorate": "One governorate, 'multiple', or empty where the report names none.",
+    "killed": "People killed as first reported (disagreements in notes); militants killed in "
+              "strikes stay in notes.",
+    "wounded": "People wounded as first reported.",
+    "source_name": "Outlet (and whom it cites).",
+    "source_url": "Address of the report the row rests on (the first or best).",
+    "published": "Publication date; blank where the stored copy had no date line.",
+    "notes": "How the row was dated, overlaps with other rows, disagreements (own words).",
+    "other_urls": "Other reports of the same event, ';'-separated.",
+    "coding": "machine-read, reviewed (read with analysis.extract_events, then checked by "
+              "hand) | hand-coded (the extractor, which reads Arabic, gave nothing usable).",
+}
+
 
 def schema_columns(names: list[str]) -> dict[str, str]:
-    """Return the column dictionary of a canonical records file, from analysis.schema."""
+    """Return the column dictionary of a canonical records file, from analysis.records.schema."""
     return {n: COLUMNS[n].description for n in names}
 
 
@@ -256,7 +307,7 @@ def sidecars() -> dict[Path, dict[str, Any]]:
             "source_line": "Data: Al-Araby Al-Jadeed, October 2024",
             "derived_from": [SEED_ARTICLE_TEXT.name],
             "method": "Coded by hand following extraction/GUIDELINES.md; each record's "
-                      "evidence is an exact span of the text (tests/test_seeds.py).",
+                      "evidence is an exact span of the text (tests/sources/test_seeds.py).",
             "columns": schema_columns(header_of(SEED_ARTICLE_RECORDS)),
         },
         BADIA_2024_EVENTS_RAW: {
@@ -428,6 +479,106 @@ def sidecars() -> dict[Path, dict[str, Any]]:
                 "amendments": "Amendment ids applied to the row, ';'-separated; empty if none.",
             },
         },
+        RECORD_ADDED: {
+            "title": "Events in the Syrian Badia, 2024, added to the sample from public news "
+                     "reports (the 2024 record drive)",
+            "producer": "badia-analysis, compiled from the reports listed per row",
+            "url": "per row: source_url and other_urls",
+            "published": "undated compilation; events 2024-01..2024-12",
+            "accessed": RECORD_ACCESSED,
+            "accessed_note": RECORD_ACCESSED_NOTE,
+            "licence": COMPILATION_LICENCE,
+            "citation": "badia_2024_events_added.csv, badia-analysis seeds; each row cites its "
+                        "report (source_name, source_url, published).",
+            "language": "en",
+            "source_line": "Data: news reports compiled in badia_2024_events_added.csv",
+            "coverage": RECORD_COVERAGE,
+            "notes": "New rows only, in the layout of badia_2024_events.csv plus other_urls and "
+                     "coding; ids B24-101 onward. Overlaps with sample rows are named in notes. "
+                     "Text of the reports is not kept: facts, URLs and the compiler's words only.",
+            "columns": RAW_RECORD_COLUMNS,
+        },
+        RECORD_SOURCES: {
+            "title": "Further reports of events already in the 2024 sample",
+            "producer": "badia-analysis",
+            "url": "per row: url",
+            "published": "undated compilation",
+            "accessed": RECORD_ACCESSED,
+            "accessed_note": RECORD_ACCESSED_NOTE,
+            "licence": COMPILATION_LICENCE,
+            "citation": "badia_2024_event_sources.csv, badia-analysis seeds; each row cites its "
+                        "report (outlet, url, published).",
+            "language": "en",
+            "source_line": "Data: news reports compiled in badia_2024_event_sources.csv",
+            "coverage": RECORD_COVERAGE,
+            "notes": "One row per (event, report): a report that tells an event of "
+                     "badia_2024_events.csv, which itself stays unchanged.",
+            "columns": {
+                "event_id": "The event, an event_id of badia_2024_events.csv.",
+                "url": "Address of the further report.",
+                "outlet": "Outlet (and whom it cites).",
+                "published": "Publication date; blank where the stored copy had none.",
+                "notes": "What the report adds or where it differs (own words).",
+            },
+        },
+        RECORD_AMENDMENTS: {
+            "title": "Documented corrections of rows of the 2024 sample",
+            "producer": "badia-analysis",
+            "url": "per row: url",
+            "published": "undated compilation",
+            "accessed": RECORD_ACCESSED,
+            "accessed_note": RECORD_ACCESSED_NOTE,
+            "licence": COMPILATION_LICENCE,
+            "citation": "badia_2024_amendments.csv, badia-analysis seeds; each row cites the "
+                        "report it rests on (url).",
+            "language": "en",
+            "source_line": "Data: amendments in badia_2024_amendments.csv",
+            "coverage": {"start": "2024-06-01", "end": "2024-06-13",
+                         "note": "One event (B24-047, the June campaign launch)."},
+            "notes": "Applied by scripts/build_badia_2024_record.py only if the sample still "
+                     "holds old_value; badia_2024_events.csv itself is never edited.",
+            "columns": {
+                "event_id": "The amended row of badia_2024_events.csv.",
+                "column": "The raw column changed.",
+                "old_value": "Its value in badia_2024_events.csv.",
+                "new_value": "Its value in the merged record.",
+                "reason": "Why, with the reports that disagree (own words).",
+                "url": "The report the change rests on.",
+            },
+        },
+        RECORD_MERGED: {
+            "title": "The 2024 Badia event record: the sample, its amendments and the added "
+                     "rows, as canonical event records",
+            "producer": "badia-analysis (scripts/build_badia_2024_record.py)",
+            "url": "per row: source_url and other_urls",
+            "published": "derived",
+            "accessed": RECORD_ACCESSED,
+            "licence": COMPILATION_LICENCE,
+            "citation": "events_2024_record.csv, badia-analysis seeds; each row cites its "
+                        "report (source, source_url, published, other_urls).",
+            "language": "en",
+            "source_line": "Data: news reports compiled in badia_2024_events.csv and "
+                           "badia_2024_events_added.csv",
+            "coverage": {**RECORD_COVERAGE,
+                         "note": RECORD_COVERAGE["note"] + " The file also carries the "
+                                 "sample's four 2023 rows (August-December 2023)."},
+            "derived_from": [BADIA_2024_EVENTS_RAW.name, RECORD_AMENDMENTS.name,
+                             RECORD_ADDED.name, RECORD_SOURCES.name],
+            "method": "scripts/build_badia_2024_record.py: the sample converted as in "
+                      "scripts/convert_badia_events.py after the amendments, the added rows "
+                      "converted the same way ('dozens' gives count_low 20), further reports "
+                      "merged into other_urls; validated with analysis.validate_events. Never "
+                      "edited by hand.",
+            "columns": {
+                **schema_columns(header_of(RECORD_MERGED)[:-4]),
+                "other_urls": "Other reports of the same event, ';'-separated (none repeat "
+                              "source_url).",
+                "coding": "machine-read, reviewed | hand-coded (added rows); sample (rows of "
+                          "badia_2024_events.csv, coded before the drive).",
+                "origin": "The file the row comes from.",
+                "amended": "Columns changed by badia_2024_amendments.csv, ';'-separated.",
+            },
+        },
         GAZETTEER: {
             "title": "Places of the Syrian Badia: names, governorates, coordinates",
             "producer": "The project's data scout; coordinates mostly from UCDP GED "
@@ -576,6 +727,7 @@ these files by committed scripts, never edited by hand:
 
 - `badia_2024/events.csv` by `scripts/convert_badia_events.py`;
 - `badia_2024/reported_totals.csv` by `scripts/merge_reported_totals.py`;
+- `badia_2024/events_2024_record.csv` by `scripts/build_badia_2024_record.py`;
 - this README and the sidecars by `scripts/write_seed_sidecars.py`;
 - `python -c "import analysis.sources.provenance as p; p.verify_seeds()"` checks every
   checksum (a test does too).
@@ -617,10 +769,13 @@ def readme_text(metas: dict[Path, dict[str, Any]]) -> str:
         lines.append(f"- licence: {meta['licence']}")
         lines.append(f"- citation: {_cite(meta['citation'])}")
         lines.append(f"- language: {meta['language']}")
+        if "start" in meta.get("coverage", {}):
+            cov = meta["coverage"]
+            lines.append(f"- coverage: {cov['start']} to {cov['end']}. {cov['note']}")
         for key in ("method", "notes", "published_note"):
             if key in meta:
                 lines.append(f"- {key.replace('_', ' ')}: {meta[key]}")
-        if "coverage" in meta:
+        if "series" in meta.get("coverage", {}):
             lines.append("- coverage (months with a whole-scope figure):")
             for entry in meta["coverage"]["series"]:
                 missing = entry.get("not_found")
