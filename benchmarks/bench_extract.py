@@ -34,7 +34,7 @@ if __package__ in (None, ""):  # run as a script: make `analysis` importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from analysis.config import BENCHMARKS_DIR, EXTRACTION_HELDOUT_SET, SEED_ARTICLE_TEXT
-from analysis.extraction.extract import (
+from analysis.extraction import (
     extract_events,
     extract_events_batch,
     extract_records,
