@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -41,6 +41,7 @@ from analysis.extraction.mentions import (
     NEGATION,
     TRIGGER_HEADS,
     TRIGGER_RE,
+    Actors,
     Found,
     Mention,
     actor_for,
@@ -48,7 +49,7 @@ from analysis.extraction.mentions import (
     trigger_mentions,
 )
 from analysis.extraction.scanner import Scanner, heads_of
-from analysis.extraction.structure import CLAUSE_END, Sentences, Tokens, summary_spans
+from analysis.extraction.structure import CLAUSE_END, Sentences, SpanSet, Tokens, summary_spans
 
 SCANNER: Final = Scanner(
     [
@@ -65,6 +66,8 @@ then the date phrases (in the order of
 
 _EXTENT: Final = re.compile(normalize_pattern(lexicon.EXTENT))
 """Words by which a trigger-less sentence gives a campaign's extent."""
+_QUOTED: Final = 5
+"""At most this many unresolved date phrases are quoted in a record's notes."""
 
 
 # ======================================================================================
@@ -188,14 +191,49 @@ class Report:
     sentences: Sentences
     source_url: str | None
     source: str | None
-    trigger_spans: list[tuple[int, int]]
     found: Found
     unresolved: list[Unresolved]
+    """Date phrases that could not be resolved, sorted by where they start."""
 
     @property
     def norm(self) -> str:
         """The normalised text."""
         return self.nt.text
+
+    @cached_property
+    def _trigger_starts(self) -> list[int]:
+        return [m.start() for m in self.found.triggers]
+
+    @cached_property
+    def _trigger_ends(self) -> list[int]:
+        return [m.end() for m in self.found.triggers]
+
+    @cached_property
+    def _unresolved_starts(self) -> list[int]:
+        return [u.start for u in self.unresolved]
+
+    def between_triggers(self, start: int, end: int, sentence: int) -> tuple[int, int]:
+        """Return the stretch of a sentence between the triggers around ``[start, end)``.
+
+        From the end of the last trigger that ends at or before ``start`` to the
+        start of the first that starts after ``end``, within the sentence.
+        """
+        s0, s1 = self.sentences.spans[sentence]
+        i = bisect_right(self._trigger_ends, start) - 1
+        j = bisect_right(self._trigger_starts, end)
+        lo = max(s0, self._trigger_ends[i]) if i >= 0 else s0
+        hi = min(s1, self._trigger_starts[j]) if j < len(self._trigger_starts) else s1
+        return lo, hi
+
+    def unresolved_in(self, sentences: set[int]) -> list[Unresolved]:
+        """Return the unresolved date phrases that start in the given sentences, in order."""
+        out: list[Unresolved] = []
+        for si in sorted(sentences):
+            s0, s1 = self.sentences.spans[si]
+            lo = bisect_left(self._unresolved_starts, s0)
+            hi = bisect_left(self._unresolved_starts, s1)
+            out.extend(self.unresolved[lo:hi])
+        return out
 
 
 def _distance(mt: Mention, d: Date) -> int:
@@ -229,6 +267,7 @@ def extract_at(
     nt = normalize_text(text)
     norm = nt.text
     excluded = _excluded_spans(text, nt)
+    summary = SpanSet(excluded)
     sentences = Sentences.of(norm)
     if not sentences:
         return []
@@ -236,7 +275,7 @@ def extract_at(
     scanned = SCANNER.scan(norm, tokens)
     found = Found(
         triggers=scanned[0],
-        actors=[actor_mention(m) for m in scanned[1]],
+        actors=Actors(norm, [actor_mention(m) for m in scanned[1]]),
         cues=[m.start() for m in scanned[2]],
         negations=[m.span() for m in scanned[3]],
     )
@@ -244,22 +283,12 @@ def extract_at(
     if not mentions:
         return []
     all_dates, all_unresolved = find_dates(norm, published, scanned[4:])
-    dates = [d for d in all_dates if not any(a <= d.start < b for a, b in excluded)]
-    unresolved = [d for d in all_unresolved if not any(a <= d.start < b for a, b in excluded)]
+    dates = [d for d in all_dates if not summary.covers(d.start)]
+    unresolved = [d for d in all_unresolved if not summary.covers(d.start)]
     places = find_places(gaz, text, nt, tokens, excluded)
     mentions = _attach(mentions, dates, places, sentences)
-    episodes = _episodes(_units(mentions), dates, sentences)
-    report = Report(
-        text,
-        nt,
-        published,
-        sentences,
-        source_url,
-        source,
-        [m.span() for m in found.triggers],
-        found,
-        unresolved,
-    )
+    episodes = _episodes(_units(mentions), _DateIndex(dates), sentences)
+    report = Report(text, nt, published, sentences, source_url, source, found, unresolved)
     return [build_record(report, e) for e in episodes]
 
 
@@ -294,28 +323,64 @@ def _attach(
     with no mention that gives a campaign's extent (محاور، تمتد ...) gives its
     places to the last mention of the sentence before.
     """
-    by_sentence = _by_sentence(mentions)
+    by_sentence = {si: _Sentence(mentions, idx) for si, idx in _by_sentence(mentions).items()}
+    back = max(mt.start - mt.count_start for mt in mentions)
     dates_of: list[list[Date]] = [[] for _ in mentions]
     places_of: list[list[PlaceMention]] = [[] for _ in mentions]
     for d in dates:
-        cands = by_sentence.get(sentences.index_of(d.start), [])
-        if cands:
-            dates_of[min(cands, key=lambda i: _distance(mentions[i], d))].append(d)
+        sentence = by_sentence.get(sentences.index_of(d.start))
+        if sentence is not None:
+            dates_of[sentence.nearest(d, back)].append(d)
     for p in places:
-        cands = by_sentence.get(sentences.index_of(p.start), [])
-        if not cands:
-            continue
-        before = [i for i in cands if mentions[i].start <= p.start]
-        places_of[before[-1] if before else cands[0]].append(p)
+        sentence = by_sentence.get(sentences.index_of(p.start))
+        if sentence is not None:
+            places_of[sentence.last_before(p.start)].append(p)
+    place_starts = [p.start for p in places]
     for si, (s0, s1) in enumerate(sentences.spans):
         if si in by_sentence or si == 0 or si - 1 not in by_sentence:
             continue
         if _EXTENT.search(sentences.norm, s0, s1):
-            places_of[by_sentence[si - 1][-1]].extend(p for p in places if s0 <= p.start < s1)
+            inside = places[bisect_left(place_starts, s0) : bisect_left(place_starts, s1)]
+            places_of[by_sentence[si - 1].indices[-1]].extend(inside)
     return [
         replace(mt, dates=tuple(ds), places=tuple(ps))
         for mt, ds, ps in zip(mentions, dates_of, places_of, strict=True)
     ]
+
+
+class _Sentence:
+    """The mentions of one sentence, in text order (their spans do not overlap)."""
+
+    def __init__(self, mentions: list[Mention], indices: list[int]) -> None:
+        self.mentions = mentions
+        self.indices = indices
+        self.starts = [mentions[i].start for i in indices]
+        self.ends = [mentions[i].end for i in indices]
+
+    def last_before(self, pos: int) -> int:
+        """Return the index of the last mention starting at or before ``pos`` (else the first)."""
+        k = bisect_right(self.starts, pos) - 1
+        return self.indices[max(k, 0)]
+
+    def nearest(self, d: Date, back: int) -> int:
+        """Return the index of the first mention nearest to a date phrase.
+
+        The mentions that end before the phrase are nearer the later they end:
+        of those only the last counts.  Of the others, the distance is how far
+        the count wording starts after the phrase, at least ``start - back``:
+        the scan stops once that bound exceeds the best distance so far.
+        """
+        j = bisect_right(self.ends, d.start)
+        best_k, best = -1, -1
+        if j > 0:
+            best_k, best = j - 1, _distance(self.mentions[self.indices[j - 1]], d)
+        for k in range(j, len(self.indices)):
+            if best_k >= 0 and self.starts[k] - back - d.end > best:
+                break
+            dist = _distance(self.mentions[self.indices[k]], d)
+            if best_k < 0 or dist < best:
+                best_k, best = k, dist
+        return self.indices[best_k]
 
 
 def _units(mentions: list[Mention]) -> list[Unit]:
@@ -337,26 +402,42 @@ def _units(mentions: list[Mention]) -> list[Unit]:
     return units
 
 
-def _sentence_date(dates: list[Date], sentence: tuple[int, int], prim: Mention) -> Date | None:
-    """Return the date phrase of a sentence nearest to a mention (None if it has none)."""
-    ds = [d for d in dates if sentence[0] <= d.start < sentence[1]]
-    if not ds:
-        return None
-    return min(ds, key=lambda d: _distance(prim, d))
+class _DateIndex:
+    """Resolved date phrases in text order (their spans do not overlap)."""
+
+    def __init__(self, dates: list[Date]) -> None:
+        self.dates = dates
+        self.starts = [d.start for d in dates]
+        self.ends = [d.end for d in dates]
+
+    def nearest_in(self, sentence: tuple[int, int], prim: Mention) -> Date | None:
+        """Return the date phrase of a sentence nearest to a mention (None if it has none).
+
+        Phrases that end before the mention's count wording are nearer the later
+        they end, the others the earlier they start: the nearest is one of the
+        two around that point (the earlier on a tie).
+        """
+        lo = bisect_left(self.starts, sentence[0])
+        hi = bisect_left(self.starts, sentence[1])
+        if lo >= hi:
+            return None
+        i = bisect_right(self.ends, prim.count_start, lo, hi) - 1
+        around = [self.dates[k] for k in (i, i + 1) if lo <= k < hi]
+        return min(around, key=lambda d: _distance(prim, d))
 
 
-def _episodes(units: list[Unit], dates: list[Date], sentences: Sentences) -> list[Episode]:
-    """One episode per strong or aggregate unit; weak and referring units join one.
+def _episodes(units: list[Unit], dates: _DateIndex, sentences: Sentences) -> list[Episode]:
+    """Return one episode per strong or aggregate unit; weak and referring units join one.
 
     A unit is strong when it does not only refer back and has its own date
     phrase, a number or a separate marker; a unit whose date is a period
     total is an aggregate.  Units of an earlier year's events are dropped.
     """
-    built: list[Episode] = []
+    built = _Built()
     pending: list[Unit] = []
     for u in units:
         own = u.own_date
-        u_date = own or _sentence_date(dates, sentences.spans[u.sentence], u.primary)
+        u_date = own or dates.nearest_in(sentences.spans[u.sentence], u.primary)
         if u_date is not None and u_date.background:
             continue
         strong = not u.referring and (
@@ -365,35 +446,109 @@ def _episodes(units: list[Unit], dates: list[Date], sentences: Sentences) -> lis
             or any(mt.separate for mt in u.mentions)
         )
         if (u_date is not None and u_date.aggregate) or strong:
-            built.append(Episode(u, u_date, [u]))
+            built.add(Episode(u, u_date, [u]))
         else:
             pending.append(u)
     for u in pending:
         _join(u, built, dates, sentences)
-    built.sort(key=lambda e: e.unit.primary.start)
-    return built
+    return sorted(built.episodes, key=lambda e: e.unit.primary.start)
 
 
-def _join(u: Unit, built: list[Episode], dates: list[Date], sentences: Sentences) -> None:
+def _join(u: Unit, built: _Built, dates: _DateIndex, sentences: Sentences) -> None:
     """Let a weak or referring unit join the nearest episode of its kind, or open its own.
 
-    A unit with its own date joins only an episode whose window overlaps it; a
-    referring unit with no date and nothing to refer to gives no record.
+    A unit with its own date joins only an episode whose window overlaps it
+    (or that has no date); a referring unit with no date may join a period
+    total when nothing else is there; a referring unit with no date and
+    nothing to refer to gives no record.
     """
     prim = u.primary
     own = u.own_date
-    referring = u.referring
-    same = [e for e in built if e.unit.kind == u.kind]
-    non_agg = [e for e in same if not (e.date is not None and e.date.aggregate)]
-    if own is not None:
-        non_agg = [e for e in non_agg if e.date is None or _overlaps(e.date.window, own.window)]
-    pool = non_agg or (same if referring and own is None else [])
-    if pool:
-        target = min(pool, key=lambda e: abs(e.unit.mentions[0].start - prim.start))
+    target = built.nearest(u.kind, prim.start, own, u.referring)
+    if target is not None:
         target.units.append(u)
-    elif not (referring and own is None):  # else: refers to nothing reported here
-        date = own or _sentence_date(dates, sentences.spans[u.sentence], prim)
-        built.append(Episode(u, date, [u]))
+    elif not (u.referring and own is None):  # else: refers to nothing reported here
+        date = own or dates.nearest_in(sentences.spans[u.sentence], prim)
+        built.add(Episode(u, date, [u]))
+
+
+class _Positions:
+    """Episodes sorted by position, for the one nearest to a position."""
+
+    def __init__(self) -> None:
+        self._keys: list[tuple[int, int]] = []  # (position, order of opening)
+        self._episodes: dict[int, Episode] = {}
+
+    def add(self, pos: int, order: int, episode: Episode) -> None:
+        insort(self._keys, (pos, order))
+        self._episodes[order] = episode
+
+    def nearest(self, pos: int) -> tuple[int, int, Episode] | None:
+        """Return (distance, order, episode) of the nearest, the first opened on a tie."""
+        k = bisect_left(self._keys, (pos, -1))
+        around = [self._keys[i] for i in (k - 1, k) if 0 <= i < len(self._keys)]
+        if not around:
+            return None
+        dist, order = min((abs(p - pos), o) for p, o in around)
+        return dist, order, self._episodes[order]
+
+
+class _Kind:
+    """The episodes of one event kind, grouped as the joining rules ask."""
+
+    def __init__(self) -> None:
+        self.every = _Positions()
+        self.non_aggregate = _Positions()
+        self.undated = _Positions()
+        self.by_window: dict[tuple[dt.date, dt.date], _Positions] = {}
+        self.n_non_aggregate = 0
+
+    def add(self, pos: int, order: int, e: Episode) -> None:
+        self.every.add(pos, order, e)
+        if e.date is not None and e.date.aggregate:
+            return
+        self.n_non_aggregate += 1
+        self.non_aggregate.add(pos, order, e)
+        if e.date is None:
+            self.undated.add(pos, order, e)
+        else:
+            self.by_window.setdefault(e.date.window, _Positions()).add(pos, order, e)
+
+
+class _Built:
+    """The episodes opened so far, in the order they were opened, indexed by kind."""
+
+    def __init__(self) -> None:
+        self.episodes: list[Episode] = []
+        self._kinds: dict[str, _Kind] = {}
+
+    def add(self, e: Episode) -> None:
+        kind = self._kinds.setdefault(e.unit.kind, _Kind())
+        kind.add(e.unit.mentions[0].start, len(self.episodes), e)
+        self.episodes.append(e)
+
+    def nearest(self, kind: str, pos: int, own: Date | None, referring: bool) -> Episode | None:
+        """Return the episode a weak unit at ``pos`` joins (None if none fits).
+
+        The nearest non-aggregate episode of its kind (with ``own``, only those
+        undated or whose window overlaps it); failing that, for a referring
+        unit with no date, the nearest of its kind.
+        """
+        index = self._kinds.get(kind)
+        if index is None:
+            return None
+        if own is None:
+            pools = [index.non_aggregate] if index.n_non_aggregate else []
+            if not pools and referring:
+                pools = [index.every]
+        else:
+            pools = [index.undated] + [
+                positions
+                for window, positions in index.by_window.items()
+                if _overlaps(window, own.window)
+            ]
+        found = [hit for hit in (p.nearest(pos) for p in pools) if hit is not None]
+        return min(found, key=lambda hit: hit[:2])[2] if found else None
 
 
 def _overlaps(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> bool:
@@ -490,14 +645,15 @@ def _window(report: Report, episode: Episode) -> tuple[tuple[dt.date, dt.date], 
     if date is not None:
         return date.window, date.precision, [date.note] if date.note else []
     pub = report.published
-    spans = [report.sentences.spans[uu.sentence] for uu in episode.units]
-    found = [d for d in report.unresolved if any(a <= d.start < b for a, b in spans)]
+    found = report.unresolved_in({uu.sentence for uu in episode.units})
     if not found:
         return (pub, pub), "day", ["no date phrase: dated to the publication day"]
     quoted = "; ".join(
         f"{report.text[slice(*report.nt.span(d.start, d.end))].strip()!r} ({d.reason})"
-        for d in found
+        for d in found[:_QUOTED]
     )
+    if len(found) > _QUOTED:
+        quoted += f"; and {len(found) - _QUOTED} more"
     note = (
         f"a date phrase was found but could not be resolved: {quoted}; dated to the publication day"
     )
@@ -514,22 +670,15 @@ def _actor(report: Report, episode: Episode) -> tuple[str, tuple[int, int]]:
     u = episode.unit
     prim = u.primary
     s0, s1 = report.sentences.spans[u.sentence]
-    lo, hi = s0, s1
-    for o_start, o_end in report.trigger_spans:
-        if o_end <= prim.start:
-            lo = max(lo, o_end)
-        elif o_start > prim.end:
-            hi = min(hi, o_start)
+    lo, hi = report.between_triggers(prim.start, prim.end, u.sentence)
     whole = (0, len(report.norm))
     actors = report.found.actors
-    actor = actor_for(report.norm, u.kind, _windows(u.kind, (lo, hi), (s0, s1), whole), actors)
+    actor = actor_for(u.kind, _windows(u.kind, (lo, hi), (s0, s1), whole), actors)
     for uu in episode.units[1:]:
         if actor:
             break
         sentence = report.sentences.spans[uu.sentence]
-        actor = actor_for(
-            report.norm, uu.kind, _windows(uu.kind, sentence, sentence, whole), actors
-        )
+        actor = actor_for(uu.kind, _windows(uu.kind, sentence, sentence, whole), actors)
     return actor, (lo, hi)
 
 

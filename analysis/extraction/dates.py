@@ -464,12 +464,14 @@ def find_dates(
                 found.append((-DATE_PRIORITY[kind], -(d.end - d.start), d.start, d))
     found.sort(key=lambda f: (f[0], f[1], f[2]))
     taken: list[Date] = []
+    occupied = bytearray(len(norm) + 1)  # 1 where a kept phrase lies
     for *_, d in found:
-        if all(d.end <= t.start or d.start >= t.end for t in taken):
+        if occupied.find(1, d.start, d.end) == -1:
             taken.append(d)
+            occupied[d.start : d.end] = b"\x01" * (d.end - d.start)
     left = [
         u
         for u in sorted(set(unresolved), key=lambda u: (u.start, u.end))
-        if all(u.end <= t.start or u.start >= t.end for t in taken)
+        if occupied.find(1, u.start, u.end) == -1
     ]
     return sorted(taken, key=lambda d: d.start), left

@@ -20,6 +20,7 @@ Examples
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -33,7 +34,7 @@ from analysis.extraction.arabic import (
     normalize,
     normalize_pattern,
 )
-from analysis.extraction.structure import CLAUSE_END, TOKEN, Tokens
+from analysis.extraction.structure import CLAUSE_END, TOKEN, SpanSet, Tokens
 
 _JOIN: Final = re.compile(r"\s*-?\s*")
 """What may separate the words of one name: white space or one ``-``."""
@@ -316,8 +317,9 @@ def find_places(
     norm = nt.text
     excluded = excluded or []
     found = _gazetteer_places(gaz, norm, tokens, excluded)
-    found.extend(_unknown_places(original, nt, excluded, found))
-    found.extend(_coordinated_places(original, nt, excluded, found))
+    governorates = _Governorates(norm, found)
+    found.extend(_unknown_places(original, nt, SpanSet(excluded), found, governorates))
+    found.extend(_coordinated_places(original, nt, SpanSet(excluded), found, governorates))
     found.sort()
     return found
 
@@ -327,10 +329,10 @@ def _gazetteer_places(
 ) -> list[PlaceMention]:
     """Find the gazetteer's names in the text, outside blocked and excluded spans."""
     found: list[PlaceMention] = []
-    blocked = [m.span() for m in _NOT_PLACES.finditer(norm)]
+    blocked = SpanSet([m.span() for m in _NOT_PLACES.finditer(norm)] + excluded)
     for hit in gaz.find(tokens, norm):
         s = hit.start
-        if any(a <= s < b for a, b in blocked + excluded):
+        if blocked.covers(s):
             continue
         place = gaz.places[hit.index]
         wide = place.is_governorate and not hit.key.startswith(_CITY)
@@ -341,15 +343,19 @@ def _gazetteer_places(
 
 
 def _unknown_places(
-    original: str, nt: Normalized, excluded: list[tuple[int, int]], found: list[PlaceMention]
+    original: str,
+    nt: Normalized,
+    excluded: SpanSet,
+    found: list[PlaceMention],
+    governorates: _Governorates,
 ) -> list[PlaceMention]:
     """Find names after a place head that the gazetteer lacks, as the report spells them."""
     norm = nt.text
-    known = [(p.start, p.end) for p in found]
+    known = SpanSet((p.start, p.end) for p in found)
     out: list[PlaceMention] = []
     for m in _UNKNOWN_PLACE.finditer(norm):
         s, e = m.span("name")
-        if any(a <= s < b for a, b in excluded) or any(a <= s < b for a, b in known):
+        if excluded.covers(s) or known.covers(s):
             continue
         name = m.group("name")
         if name in _NOT_NAMES or name in WEEKDAYS:
@@ -359,17 +365,26 @@ def _unknown_places(
             if nxt is None:
                 continue
             e = nxt.end()
-        admin1 = _given_governorate(norm, e, found + out)
+        admin1 = governorates.given_to(e)
         out.append(PlaceMention(s, e, _as_written(original, nt, s, e), admin1, False))
     return out
 
 
 def _coordinated_places(
-    original: str, nt: Normalized, excluded: list[tuple[int, int]], found: list[PlaceMention]
+    original: str,
+    nt: Normalized,
+    excluded: SpanSet,
+    found: list[PlaceMention],
+    governorates: _Governorates,
 ) -> list[PlaceMention]:
-    """Find names joined by و to a place under a head: "بادية الباغوز والسوسة"."""
+    """Find names joined by و to a place under a head: "بادية الباغوز والسوسة".
+
+    A joined name is one word (ال and letters) after و: a later joined name can
+    lie inside an earlier one only by starting where it starts.
+    """
     norm = nt.text
-    everything = list(found)
+    known = SpanSet((p.start, p.end) for p in found)
+    added: set[int] = set()
     out: list[PlaceMention] = []
     for p in sorted(found):
         s, e = p.start, p.end
@@ -379,14 +394,13 @@ def _coordinated_places(
         ):
             continue
         s2, e2 = joined.span("name")
-        if any(a <= s2 < b for a, b in excluded) or any(q.start <= s2 < q.end for q in everything):
+        if excluded.covers(s2) or known.covers(s2) or s2 in added:
             continue
         if joined.group("name") in _NOT_NAMES:
             continue
-        admin1 = _given_governorate(norm, e2, everything)
-        added = PlaceMention(s2, e2, _as_written(original, nt, s2, e2), admin1, False)
-        everything.append(added)
-        out.append(added)
+        admin1 = governorates.given_to(e2)
+        added.add(s2)
+        out.append(PlaceMention(s2, e2, _as_written(original, nt, s2, e2), admin1, False))
     return out
 
 
@@ -396,12 +410,27 @@ def _as_written(original: str, nt: Normalized, start: int, end: int) -> str:
     return "".join(ch for ch in original[o0:o1] if normalize_pattern(ch))
 
 
-def _given_governorate(norm: str, end: int, found: list[PlaceMention]) -> str:
-    """Return the governorate the passage gives a name ending at ``end`` (else "")."""
-    for p in found:
-        s2 = p.start
-        if not (end <= s2 <= end + 25 and p.is_wide) or CLAUSE_END.search(norm, end, s2):
-            continue
-        if _GOV_CONTEXT.search(norm[end:s2]) or _HEAD_AT.match(norm[s2 : s2 + 12]):
-            return p.admin1
-    return ""
+class _Governorates:
+    """The governorate-wide places of a report (gazetteer names, in text order)."""
+
+    def __init__(self, norm: str, found: list[PlaceMention]) -> None:
+        self.norm = norm
+        self.wide = [p for p in found if p.is_wide]
+        self.starts = [p.start for p in self.wide]
+
+    def given_to(self, end: int) -> str:
+        """Return the governorate the passage gives a name ending at ``end`` (else "").
+
+        A governorate-wide place that starts within 25 characters after the
+        name, in the same clause, after ريف/بادية/محافظة or a direction, or
+        with a head of its own (بريف حمص، بادية حمص).
+        """
+        norm = self.norm
+        for p in self.wide[bisect_left(self.starts, end) : bisect_right(self.starts, end + 25)]:
+            if CLAUSE_END.search(norm, end, p.start):
+                continue
+            if _GOV_CONTEXT.search(norm[end : p.start]) or _HEAD_AT.match(
+                norm[p.start : p.start + 12]
+            ):
+                return p.admin1
+        return ""

@@ -24,6 +24,7 @@ Examples
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
@@ -40,7 +41,7 @@ from analysis.extraction.counts import CountReading, read_count
 from analysis.extraction.dates import Date
 from analysis.extraction.gazetteer import PlaceMention
 from analysis.extraction.scanner import heads_of
-from analysis.extraction.structure import Sentences, tokens_after, tokens_before
+from analysis.extraction.structure import Sentences, SpanSet, tokens_after, tokens_before
 
 # ======================================================================================
 # Patterns
@@ -124,6 +125,86 @@ def find_actors(norm: str) -> list[ActorMention]:
     return [actor_mention(m) for m in ACTOR_RE.finditer(norm)]
 
 
+class Actors:
+    """The actors named in a report, indexed for the questions the rules ask of them.
+
+    Actors are found by one pattern, so their spans do not overlap: sorted by
+    start, they are sorted by end too, and each question is a binary search.
+
+    Parameters
+    ----------
+    norm : str
+        The normalised text.
+    found : list of ActorMention
+        Every actor named in it, in text order.
+    """
+
+    def __init__(self, norm: str, found: list[ActorMention]) -> None:
+        self.norm = norm
+        self.found = found
+        self._starts = [a.start for a in found]
+        self._ends = [a.end for a in found]
+        self._groups = {
+            group: _GroupIndex(norm, [a for a in found if a.group == group])
+            for group in {a.group for a in found}
+        }
+
+    def any_starting_in(self, lo: int, hi: int) -> bool:
+        """Whether an actor starts in ``[lo, hi)``."""
+        i = bisect_left(self._starts, lo)
+        return i < len(self._starts) and self._starts[i] < hi
+
+    def air_force_before(self, lo: int, pos: int) -> bool:
+        """Whether an air force starts at or after ``lo`` and ends just before ``pos``.
+
+        Just before: at most 25 characters before it.
+        """
+        i0 = max(bisect_left(self._starts, lo), bisect_left(self._ends, pos - 25))
+        i1 = bisect_right(self._ends, pos)
+        return any(self.found[i].group == "air" for i in range(i0, i1))
+
+    def named_in(self, group: str, lo: int, hi: int) -> str:
+        """Return the leading actor of ``group`` in ``[lo, hi)``, else the first ("" if none).
+
+        An actor leads when the words just before it say so (بقيادة ...).
+        """
+        index = self._groups.get(group)
+        return "" if index is None else index.named_in(lo, hi)
+
+
+class _GroupIndex:
+    """The actors of one group, with where the next one that leads is."""
+
+    def __init__(self, norm: str, actors: list[ActorMention]) -> None:
+        self.norm = norm
+        self.actors = actors
+        self.starts = [a.start for a in actors]
+        self.ends = [a.end for a in actors]
+        leads = [_leads(norm, max(0, a.start - 20), a.start) for a in actors]
+        self.next_lead = [len(actors)] * (len(actors) + 1)
+        for i in range(len(actors) - 1, -1, -1):
+            self.next_lead[i] = i if leads[i] else self.next_lead[i + 1]
+
+    def named_in(self, lo: int, hi: int) -> str:
+        i0 = bisect_left(self.starts, lo)
+        i1 = bisect_right(self.ends, hi)
+        if i0 >= i1:
+            return ""
+        i = i0
+        while i < i1 and self.starts[i] - 20 < lo:  # the words before it reach back past lo
+            if _leads(self.norm, lo, self.starts[i]):
+                return self.actors[i].name
+            i += 1
+        if i < i1 and self.next_lead[i] < i1:
+            return self.actors[self.next_lead[i]].name
+        return self.actors[i0].name
+
+
+def _leads(norm: str, lo: int, start: int) -> bool:
+    """Whether the words in ``norm[lo:start]`` make the actor at ``start`` the leading unit."""
+    return _LEADS.search(norm[max(lo, start - 20) : start]) is not None
+
+
 @dataclass(frozen=True)
 class Found:
     """What one scan of a report found, apart from dates.
@@ -132,17 +213,27 @@ class Found:
     ----------
     triggers : list of re.Match
         :data:`TRIGGER_RE` matches.
-    actors : list of ActorMention
+    actors : Actors
     cues : list of int
-        Where each irreal cue starts.
+        Where each irreal cue starts (sorted).
     negations : list of (start, end)
-        Spans of negations.
+        Spans of negations (sorted, not overlapping).
     """
 
     triggers: list[re.Match[str]]
-    actors: list[ActorMention]
+    actors: Actors
     cues: list[int]
     negations: list[tuple[int, int]]
+
+    def negated(self, lo: int, pos: int) -> bool:
+        """Whether a negation lies inside ``[lo, pos)``."""
+        i = bisect_left(self.negations, (lo, -1))
+        return i < len(self.negations) and self.negations[i][1] <= pos
+
+    def irreal(self, lo: int, hi: int) -> bool:
+        """Whether an irreal cue starts in ``[lo, hi)``."""
+        i = bisect_left(self.cues, lo)
+        return i < len(self.cues) and self.cues[i] < hi
 
 
 @dataclass(frozen=True)
@@ -244,9 +335,10 @@ def trigger_mentions(
         In text order.
     """
     ctx = _Context(norm, sentences, found)
+    summary = SpanSet(excluded)
     out: list[Mention] = []
     for m in found.triggers:
-        trigger = _trigger(m, sentences, excluded)
+        trigger = _trigger(m, sentences, summary)
         if trigger is None:
             continue
         mention = _mention(trigger, ctx)
@@ -255,9 +347,7 @@ def trigger_mentions(
     return out
 
 
-def _trigger(
-    m: re.Match[str], sentences: Sentences, excluded: list[tuple[int, int]]
-) -> _Trigger | None:
+def _trigger(m: re.Match[str], sentences: Sentences, excluded: SpanSet) -> _Trigger | None:
     """Return the trigger a match is, unless outside the sentences or in the summary."""
     idx = int(m.lastgroup[1:]) if m.lastgroup else -1
     if idx < 0:
@@ -265,7 +355,7 @@ def _trigger(
     kind, form, _ = TRIGGERS[idx]
     w_start, w_end = m.span(f"w{idx}")
     start = m.start()
-    if any(a <= start < b for a, b in excluded):
+    if excluded.covers(start):
         return None
     si = sentences.index_of(start)
     if si < 0 or start >= sentences.spans[si][1]:
@@ -304,10 +394,9 @@ def _negated_or_irreal(t: _Trigger, ctx: _Context) -> bool:
     The cue counts from the start of the sentence to the end of the trigger's clause.
     """
     _c0, c1 = ctx.sentences.clause(t.w_start, t.sentence)
-    lo = max(t.s_start, t.w_start - 40)
-    if any(lo <= n0 and n1 <= t.w_start for n0, n1 in ctx.found.negations):
+    if ctx.found.negated(max(t.s_start, t.w_start - 40), t.w_start):
         return True
-    return any(t.s_start <= c < c1 for c in ctx.found.cues)
+    return ctx.found.irreal(t.s_start, c1)
 
 
 # --- conditions of the weaker triggers: each returns the (kind, form) kept, or None ---
@@ -355,9 +444,9 @@ def _verb_is(t: _Trigger, ctx: _Context) -> tuple[str, str] | None:
 def _verb_air(t: _Trigger, ctx: _Context) -> tuple[str, str] | None:
     """Keep a strike verb with aircraft and an air force after it or before it."""
     norm = ctx.norm
-    after_ok = AIR_SUBJECT.match(" ".join(tokens_after(norm, t.w_end, 3))) and any(
-        t.w_end <= a.start < min(t.s_end, t.w_end + 60) for a in ctx.found.actors
-    )
+    after_ok = AIR_SUBJECT.match(
+        " ".join(tokens_after(norm, t.w_end, 3))
+    ) and ctx.found.actors.any_starting_in(t.w_end, min(t.s_end, t.w_end + 60))
     if not after_ok and not _air_subject_before(t, ctx):
         return None
     return t.kind, t.form
@@ -416,13 +505,7 @@ def _air_subject_before(t: _Trigger, ctx: _Context) -> bool:
     subject = AIR_SUBJECT.search(ctx.norm, lo, t.w_start)
     if subject is None:
         return False
-    return any(
-        subject.start() <= a.start
-        and a.end <= t.w_start
-        and a.group == "air"
-        and t.w_start - a.end <= 25
-        for a in ctx.found.actors
-    )
+    return ctx.found.actors.air_force_before(subject.start(), t.w_start)
 
 
 # ======================================================================================
@@ -430,23 +513,16 @@ def _air_subject_before(t: _Trigger, ctx: _Context) -> bool:
 # ======================================================================================
 
 
-def actor_for(
-    norm: str,
-    kind: str,
-    windows: tuple[tuple[int, int], ...],
-    actors: list[ActorMention],
-) -> str:
+def actor_for(kind: str, windows: tuple[tuple[int, int], ...], actors: Actors) -> str:
     """Return the actor of a record: from the first window naming one of its group.
 
     Parameters
     ----------
-    norm : str
-        The normalised text.
     kind : str
         The record's event kind (it decides the group: air, ground or IS).
     windows : tuple of (start, end)
         Where to look, nearest first.
-    actors : list of ActorMention
+    actors : Actors
         Every actor of the text.
 
     Returns
@@ -456,20 +532,7 @@ def actor_for(
     """
     group = _ACTOR_GROUP_FOR[kind]
     for lo, hi in windows:
-        name = _actor_in(norm, group, lo, hi, actors)
+        name = actors.named_in(group, lo, hi)
         if name:
             return name
     return ""
-
-
-def _actor_in(norm: str, group: str, lo: int, hi: int, actors: list[ActorMention]) -> str:
-    """Return the leading actor of ``group`` in ``[lo, hi)``, else the first ("" if none)."""
-    first = ""
-    for a in actors:
-        if a.start < lo or a.end > hi or a.group != group:
-            continue
-        if _LEADS.search(norm[max(lo, a.start - 20) : a.start]):
-            return a.name
-        if not first:
-            first = a.name
-    return first

@@ -18,8 +18,10 @@ Examples
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Final
 
 from analysis.extraction import lexicon
@@ -31,7 +33,12 @@ TOKEN: Final = re.compile(r"[^\W_]+")
 SUMMARY_HEAD: Final = re.compile(normalize_pattern(lexicon.SUMMARY_HEADS))
 BULLET: Final = re.compile(r"^\s*(?:[-•*·▪●◦‣–—]|\d{1,2}[.)])\s*")
 SENTENCE_END: Final = re.compile(r"[.!?؟\n]+(?=\s|$|[\"'])|\n")
+"""Where a sentence ends: a run of stops before white space, a quote or the end of
+the text, or a line break.  :func:`sentence_spans` finds these marks in one pass
+(the regex itself backtracks over long runs of stops)."""
 CLAUSE_END: Final = re.compile(r"[،,؛;:]")
+_STOP_RUN: Final = re.compile(r"[.!?؟\n]+")
+_AFTER_STOP: Final = re.compile(r"\s|[\"']")
 
 
 @dataclass(frozen=True)
@@ -116,14 +123,35 @@ def summary_spans(text: str) -> list[tuple[int, int]]:
     return spans if seen_body else []
 
 
+def sentence_marks(norm: str) -> Iterator[tuple[int, int]]:
+    """Yield the spans :data:`SENTENCE_END` matches, in linear time.
+
+    Within a run of stops, the regex takes the whole run if white space, a quote
+    or the end of the text follows it; else the run up to its last line break,
+    then that line break; else only a line break that opens the run.
+    """
+    n = len(norm)
+    for run in _STOP_RUN.finditer(norm):
+        a, j = run.span()
+        if j == n or _AFTER_STOP.match(norm, j):
+            yield a, j
+            continue
+        k = norm.rfind("\n", a + 1, j)
+        if k != -1:
+            yield a, k
+            yield k, k + 1
+        elif norm[a] == "\n":
+            yield a, a + 1
+
+
 def sentence_spans(norm: str) -> list[tuple[int, int]]:
     """Return the spans of the sentences of a normalised text (blank ones left out)."""
     out: list[tuple[int, int]] = []
     start = 0
-    for m in SENTENCE_END.finditer(norm):
-        if m.start() > start:
-            out.append((start, m.start()))
-        start = m.end()
+    for m_start, m_end in sentence_marks(norm):
+        if m_start > start:
+            out.append((start, m_start))
+        start = m_end
     if start < len(norm):
         out.append((start, len(norm)))
     return [(s, e) for s, e in out if norm[s:e].strip()]
@@ -146,12 +174,15 @@ class Sentences:
     norm: str
     spans: list[tuple[int, int]]
     starts: list[int]
+    cuts: list[int] = field(default_factory=list)
+    """Where each clause mark is (sorted)."""
 
     @classmethod
     def of(cls, norm: str) -> Sentences:
         """Split a normalised text into sentences."""
         spans = sentence_spans(norm)
-        return cls(norm, spans, [s for s, _ in spans])
+        cuts = [m.start() for m in CLAUSE_END.finditer(norm)]
+        return cls(norm, spans, [s for s, _ in spans], cuts)
 
     def __len__(self) -> int:
         return len(self.spans)
@@ -167,13 +198,33 @@ class Sentences:
         before ``pos`` and ends at the first cut at or after it.
         """
         s_start, s_end = self.spans[sentence]
-        return clause_span(self.norm, pos, s_start, s_end)
+        i = bisect_left(self.cuts, pos)  # the cuts before pos are cuts[:i]
+        left = self.cuts[i - 1] + 1 if i > 0 and self.cuts[i - 1] >= s_start else s_start
+        right = self.cuts[i] if i < len(self.cuts) and self.cuts[i] < s_end else s_end
+        return left, right
 
 
-def clause_span(norm: str, pos: int, s_start: int, s_end: int) -> tuple[int, int]:
-    """Return the span of the clause around ``pos`` between ``s_start`` and ``s_end``."""
-    left = s_start
-    for m in CLAUSE_END.finditer(norm, s_start, pos):
-        left = m.end()
-    right_m = CLAUSE_END.search(norm, pos, s_end)
-    return left, right_m.start() if right_m else s_end
+class SpanSet:
+    """Spans of a text, asked whether they cover a position (in logarithmic time).
+
+    Parameters
+    ----------
+    spans : iterable of (start, end)
+        Half-open spans, in any order; they may overlap.
+
+    Examples
+    --------
+    >>> s = SpanSet([(5, 9), (0, 2)])
+    >>> [s.covers(p) for p in (0, 2, 5, 8, 9)]
+    [True, False, True, True, False]
+    """
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [a for a, _ in ordered]
+        self._reach = list(accumulate((b for _, b in ordered), max))
+
+    def covers(self, pos: int) -> bool:
+        """Whether some span has ``start <= pos < end``."""
+        i = bisect_right(self._starts, pos) - 1
+        return i >= 0 and self._reach[i] > pos

@@ -6,8 +6,18 @@ import datetime as dt
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from analysis.extraction import PUBLISHED_RANGE, extract_events, extract_records
+from analysis.extraction.arabic import normalize
+from analysis.extraction.dates import (
+    DATE_PATTERNS,
+    DATE_PRIORITY,
+    Unresolved,
+    find_dates,
+    resolve_date,
+)
 
 
 def _one(text: str, published: str) -> dict:
@@ -133,3 +143,70 @@ def test_published_accepts_dates_and_timestamps():
     text = "شنت المقاتلات الروسية أمس غارة على تدمر."
     for published in (dt.date(2024, 5, 2), pd.Timestamp("2024-05-02"), "2024-05-02"):
         assert extract_records(text, published)[0]["date_start"] == dt.date(2024, 5, 1)
+
+
+def _kept_by_the_plain_rule(norm: str, published: dt.date):
+    """Every phrase resolved, then kept by priority and length unless it overlaps a kept one."""
+    found, unresolved = [], []
+    for kind, pattern in DATE_PATTERNS:
+        for m in pattern.finditer(norm):
+            d = resolve_date(kind, m, published)
+            if isinstance(d, Unresolved):
+                unresolved.append(d)
+            elif d is not None:
+                found.append(d)
+    found.sort(key=lambda d: (-DATE_PRIORITY[d.kind], -(d.end - d.start), d.start))
+    taken = []
+    for d in found:
+        if all(d.end <= t.start or d.start >= t.end for t in taken):
+            taken.append(d)
+    left = [
+        u
+        for u in sorted(set(unresolved), key=lambda u: (u.start, u.end))
+        if all(u.end <= t.start or u.start >= t.end for t in taken)
+    ]
+    return sorted(taken, key=lambda d: d.start), left
+
+
+_DATE_WORDS = [
+    "اليوم",
+    "أمس",
+    "الأول",
+    "يوم",
+    "الأحد",
+    "الماضي",
+    "ليل",
+    "-",
+    "الاثنين",
+    "في",
+    "12",
+    "31",
+    "آذار",
+    "شباط",
+    "2019",
+    "عام",
+    "منذ",
+    "بداية",
+    "العام",
+    "خلال",
+    "شهر",
+    "آب",
+    "الـ72",
+    "ساعة",
+    "الماضية",
+    "الأيام",
+    "3",
+    "من",
+    "الشهر",
+    "الجاري",
+    "و",
+]
+
+
+@given(
+    st.lists(st.sampled_from(_DATE_WORDS), max_size=25).map(" ".join),
+    st.dates(min_value=dt.date(2001, 1, 1), max_value=dt.date(2030, 12, 31)),
+)
+def test_overlapping_date_phrases_are_settled_by_priority_then_length(text, published):
+    norm = normalize(text)
+    assert find_dates(norm, published) == _kept_by_the_plain_rule(norm, published)

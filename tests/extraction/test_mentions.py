@@ -5,8 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from analysis.extraction import extract_events, extract_records
+from analysis.extraction.arabic import normalize
+from analysis.extraction.mentions import _LEADS, Actors, Found, find_actors
 
 
 def _one(text: str, published: str) -> dict:
@@ -87,3 +91,74 @@ def test_actor_is_one_short_name(sentence, actor):
 )
 def test_non_events_give_no_record(text):
     assert extract_events(text, "2024-05-01").empty
+
+
+# --- the indexed questions give what the plain rules give ------------------------------
+
+_ACTOR_WORDS = [
+    "بقيادة",
+    "الفرقة 25",
+    "قوات النظام",
+    "المقاتلات الروسية",
+    "داعش",
+    "التحالف الدولي",
+    "لواء القدس",
+    "الطيران السوري",
+    "غارة",
+    "في",
+    "و",
+    "تدمر",
+    "،",
+    "بإشراف",
+]
+
+
+def _named_in_by_list(norm, group, lo, hi, actors):
+    first = ""
+    for a in actors:
+        if a.start < lo or a.end > hi or a.group != group:
+            continue
+        if _LEADS.search(norm[max(lo, a.start - 20) : a.start]):
+            return a.name
+        if not first:
+            first = a.name
+    return first
+
+
+@given(st.lists(st.sampled_from(_ACTOR_WORDS), max_size=30).map(" ".join), st.data())
+def test_the_actor_of_a_window_is_the_one_the_plain_rule_picks(text, data):
+    norm = normalize(text)
+    found = find_actors(norm)
+    actors = Actors(norm, found)
+    for _ in range(5):
+        lo = data.draw(st.integers(0, len(norm)))
+        hi = data.draw(st.integers(lo, len(norm) + 1))
+        for group in ("air", "ground", "is"):
+            assert actors.named_in(group, lo, hi) == _named_in_by_list(norm, group, lo, hi, found)
+        pos = data.draw(st.integers(0, len(norm) + 1))
+        assert actors.air_force_before(lo, pos) == any(
+            lo <= a.start and a.end <= pos and a.group == "air" and pos - a.end <= 25 for a in found
+        )
+        assert actors.any_starting_in(lo, hi) == any(lo <= a.start < hi for a in found)
+
+
+@st.composite
+def _sorted_spans(draw):
+    out, pos = [], 0
+    for _ in range(draw(st.integers(0, 8))):
+        start = pos + draw(st.integers(0, 10))
+        end = start + draw(st.integers(1, 6))
+        out.append((start, end))
+        pos = end
+    return out
+
+
+@given(_sorted_spans(), st.lists(st.integers(0, 80), max_size=8), st.data())
+def test_negations_and_irreal_cues_are_found_as_the_plain_rule_finds_them(negations, cues, data):
+    cues = sorted(cues)
+    found = Found([], Actors("", []), cues, negations)
+    for _ in range(10):
+        lo = data.draw(st.integers(0, 90))
+        hi = data.draw(st.integers(0, 90))
+        assert found.negated(lo, hi) == any(lo <= a and b <= hi for a, b in negations)
+        assert found.irreal(lo, hi) == any(lo <= c < hi for c in cues)
