@@ -63,6 +63,9 @@ _DAY: Final = dt.timedelta(days=1)
 def parse_published(published: object) -> dt.date:
     """Return ``published`` as a date, or raise a ValueError that says why.
 
+    A missing value (None, NaN, ``pandas.NaT``) is an error: no publication date
+    means no relative date can be resolved.
+
     Examples
     --------
     >>> parse_published("2024-10-06")
@@ -72,6 +75,12 @@ def parse_published(published: object) -> dt.date:
     ...
     ValueError: published: '06/10/2024' is not a date; ...
     """
+    if _is_missing(published):
+        raise ValueError(
+            f"published: {published!r} says no publication date is known, and relative dates "
+            "(today, yesterday) cannot be resolved without one: give the day as YYYY-MM-DD, "
+            "or a bracket FIRST..LAST when it is known only within a range"
+        )
     date: dt.date | None = None
     if isinstance(published, dt.datetime):
         date = published.date()
@@ -94,6 +103,16 @@ def parse_published(published: object) -> dt.date:
             "(record dates are pandas nanosecond timestamps)"
         )
     return date
+
+
+def _is_missing(value: object) -> bool:
+    """Whether a value stands for "no date": None, NaN or NaT (which are unequal to themselves)."""
+    if value is None:
+        return True
+    try:
+        return bool(value != value)  # noqa: PLR0124 (NaN and NaT are unequal to themselves)
+    except (TypeError, ValueError):  # an array, or a type that refuses the comparison
+        return False
 
 
 def parse_bracket(published: object) -> tuple[dt.date, dt.date]:

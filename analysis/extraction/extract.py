@@ -39,9 +39,10 @@ True
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 from analysis.extraction.assembly import Record, event_id, extract_at
 from analysis.extraction.dates import parse_bracket, precision_of
@@ -139,6 +140,28 @@ def _over_bracket(
     )
 
 
+_SURROGATE: Final = re.compile("[\ud800-\udfff]")
+"""A lone surrogate: a code point a Python string can hold but no UTF-8 text can."""
+
+
+def _storable(rec: dict[str, Any]) -> dict[str, Any]:
+    """Return a record whose text fields an Arrow string column can hold.
+
+    Lone surrogates become U+FFFD (the replacement character) and the notes say
+    in which fields; the offsets still index the text as given.
+    """
+    fields = [k for k, v in rec.items() if isinstance(v, str) and _SURROGATE.search(v)]
+    if not fields:
+        return rec
+    out = {k: _SURROGATE.sub("\ufffd", v) if k in fields else v for k, v in rec.items()}
+    note = (
+        "the text holds lone surrogates (code points that are not characters): "
+        "written as U+FFFD in " + ", ".join(fields)
+    )
+    out["notes"] = "; ".join(n for n in (out["notes"], note) if n)
+    return out
+
+
 def _empty_frame() -> pd.DataFrame:
     import pandas as pd
 
@@ -176,7 +199,7 @@ def records_to_frame(records: list[dict[str, Any]]) -> pd.DataFrame:
 
     if not records:
         return _empty_frame()
-    raw = pd.DataFrame.from_records(records, columns=list(COLUMN_ORDER))
+    raw = pd.DataFrame.from_records([_storable(r) for r in records], columns=list(COLUMN_ORDER))
     for col in ("date_start", "date_end", "published"):
         raw[col] = pd.to_datetime(raw[col])
     result = validate_events(raw, source="<extracted>")
@@ -207,7 +230,11 @@ def extract_events(
     artillery, war-remnant mines and events of earlier years give no record.
 
     The input text is not modified; the function never raises on any string
-    (it returns an empty frame when nothing is reported).
+    (it returns an empty frame when nothing is reported), and its time grows
+    linearly with the length of the text.  A lone surrogate (a code point a
+    Python string can hold but no UTF-8 text can) cannot be stored in the
+    frame: it is written as U+FFFD in ``evidence`` (and any other text field),
+    and ``notes`` says so; :func:`extract_records` keeps it as given.
 
     Parameters
     ----------
@@ -217,7 +244,8 @@ def extract_events(
         Publication date, ``YYYY-MM-DD``; relative dates resolve against it.  A
         day known only within a bracket (``"2024-10-04..2024-10-08"`` or a pair)
         gives each record the union of its windows over the bracket, an empty
-        ``published`` and a note.
+        ``published`` and a note.  A missing date (None, NaN, ``pandas.NaT``)
+        is an error: without it no relative date can be resolved.
     source_url : str, optional
         Address of the report, stored in every record.
     source : str, optional
@@ -235,7 +263,7 @@ def extract_events(
     Raises
     ------
     ValueError
-        If ``published`` is not a date, or is outside
+        If ``published`` is missing (None, NaN, ``pandas.NaT``), is not a date, or is outside
         :data:`~analysis.extraction.dates.PUBLISHED_RANGE` (1679-01-01 to 2261-12-31).
 
     See Also

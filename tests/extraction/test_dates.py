@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given
@@ -143,6 +144,14 @@ def test_published_accepts_dates_and_timestamps():
     text = "شنت المقاتلات الروسية أمس غارة على تدمر."
     for published in (dt.date(2024, 5, 2), pd.Timestamp("2024-05-02"), "2024-05-02"):
         assert extract_records(text, published)[0]["date_start"] == dt.date(2024, 5, 1)
+
+
+@pytest.mark.parametrize("published", [None, pd.NaT, float("nan"), np.datetime64("NaT")])
+def test_a_missing_publication_date_is_a_clear_error(published):
+    with pytest.raises(ValueError, match=r"published: .* no publication date is known"):
+        extract_events("نفذت خلايا داعش اليوم هجوماً", published)
+    with pytest.raises(ValueError, match="published"):
+        extract_records("نفذت خلايا داعش اليوم هجوماً", ("2024-10-01", published))
 
 
 def _kept_by_the_plain_rule(norm: str, published: dt.date):

@@ -21,6 +21,7 @@ from analysis.extraction import (
     extract_records,
     load_gazetteer,
 )
+from analysis.extraction.extract import _SURROGATE
 from analysis.extraction.scoring import TARGETED_FIELDS, load_annotated, score_extractor
 from analysis.records.schema import COLUMN_ORDER
 from analysis.records.validating import validate_events
@@ -300,18 +301,46 @@ def test_report_like_text_gives_records_with_exact_evidence(text, published):
     _check_spans(text, extract_records(text, published))
 
 
-@settings(max_examples=15, deadline=None)
+# every code point: lone surrogates, control characters, any script
+_any_char = st.characters(blacklist_categories=())
+_chunk = st.one_of(st.sampled_from(_VOCAB), st.text(_any_char, min_size=1, max_size=6))
+# a few chunks, each repeated up to 200 times: very long runs of one thing
+_long_runs = st.lists(st.tuples(_chunk, st.integers(1, 200)), max_size=4).map(
+    lambda parts: " ".join(chunk * n for chunk, n in parts)
+)
+
+
+@settings(max_examples=40, deadline=None)
 @given(
-    st.one_of(_arabicish, st.text(max_size=200)),
+    st.one_of(_arabicish, st.text(_any_char, max_size=300), _long_runs),
     st.dates(min_value=dt.date(2001, 1, 1), max_value=dt.date(2030, 12, 31)),
 )
-def test_any_text_gives_a_valid_frame_or_an_empty_one(text, published):
+def test_any_text_gives_a_valid_frame_never_an_exception(text, published):
     # fewer examples: each call validates its frame (the schema check is the slow part)
     frame = extract_events(text, published)
     assert isinstance(frame, pd.DataFrame)
     assert list(frame.columns) == list(COLUMN_ORDER)
     assert frame["is_machine_extracted"].all()
-    _check_spans(text, frame.to_dict(orient="records"))
+    for rec in frame.to_dict(orient="records"):
+        start, end = rec["evidence_start"], rec["evidence_end"]
+        assert rec["evidence"] == _SURROGATE.sub("\ufffd", text[start:end])
+        assert rec["date_start"] <= rec["date_end"]
+
+
+def test_a_lone_surrogate_is_stored_as_the_replacement_character_with_a_note():
+    text = "شنت المقاتلات الروسية اليوم غارة \ud800 على تدمر."
+    rec = extract_records(text, "2024-10-06")[0]
+    assert rec["evidence"] == text[rec["evidence_start"] : rec["evidence_end"]]
+    assert "\ud800" in rec["evidence"]  # the dicts keep the text as given
+    row = extract_events(text, "2024-10-06").iloc[0]
+    assert row["evidence"] == rec["evidence"].replace("\ud800", "\ufffd")
+    assert "lone surrogates" in row["notes"]
+    assert "U+FFFD in evidence" in row["notes"]
+    assert extract_events("\ud800", "2024-10-06").empty
+    assert (
+        extract_events_batch([(text, "2024-10-06"), ("\udfff غارة اليوم", "2024-10-06")]).shape[0]
+        == 2
+    )
 
 
 @given(
