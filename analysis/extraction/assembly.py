@@ -343,7 +343,7 @@ def _attach(
             inside = places[bisect_left(place_starts, s0) : bisect_left(place_starts, s1)]
             places_of[by_sentence[si - 1].indices[-1]].extend(inside)
     return [
-        replace(mt, dates=tuple(ds), places=tuple(ps))
+        replace(mt, dates=tuple(ds), places=tuple(ps)) if ds or ps else mt
         for mt, ds, ps in zip(mentions, dates_of, places_of, strict=True)
     ]
 
@@ -512,7 +512,10 @@ class _Kind:
         if e.date is None:
             self.undated.add(pos, order, e)
         else:
-            self.by_window.setdefault(e.date.window, _Positions()).add(pos, order, e)
+            positions = self.by_window.get(e.date.window)
+            if positions is None:
+                positions = self.by_window[e.date.window] = _Positions()
+            positions.add(pos, order, e)
 
 
 class _Built:

@@ -144,10 +144,15 @@ class Actors:
         self.found = found
         self._starts = [a.start for a in found]
         self._ends = [a.end for a in found]
-        self._groups = {
-            group: _GroupIndex(norm, [a for a in found if a.group == group])
-            for group in {a.group for a in found}
-        }
+        self._group_of = [ACTORS[a.index][1] for a in found]
+        self._groups: dict[str, _GroupIndex] = {}  # built on first use
+
+    def _group(self, group: str) -> _GroupIndex:
+        index = self._groups.get(group)
+        if index is None:
+            members = [a for a, g in zip(self.found, self._group_of, strict=True) if g == group]
+            index = self._groups[group] = _GroupIndex(self.norm, members)
+        return index
 
     def any_starting_in(self, lo: int, hi: int) -> bool:
         """Whether an actor starts in ``[lo, hi)``."""
@@ -161,15 +166,14 @@ class Actors:
         """
         i0 = max(bisect_left(self._starts, lo), bisect_left(self._ends, pos - 25))
         i1 = bisect_right(self._ends, pos)
-        return any(self.found[i].group == "air" for i in range(i0, i1))
+        return "air" in self._group_of[i0:i1]
 
     def named_in(self, group: str, lo: int, hi: int) -> str:
         """Return the leading actor of ``group`` in ``[lo, hi)``, else the first ("" if none).
 
         An actor leads when the words just before it say so (بقيادة ...).
         """
-        index = self._groups.get(group)
-        return "" if index is None else index.named_in(lo, hi)
+        return self._group(group).named_in(lo, hi)
 
 
 class _GroupIndex:
@@ -180,10 +184,19 @@ class _GroupIndex:
         self.actors = actors
         self.starts = [a.start for a in actors]
         self.ends = [a.end for a in actors]
-        leads = [_leads(norm, max(0, a.start - 20), a.start) for a in actors]
-        self.next_lead = [len(actors)] * (len(actors) + 1)
-        for i in range(len(actors) - 1, -1, -1):
-            self.next_lead[i] = i if leads[i] else self.next_lead[i + 1]
+        self._next_lead: list[int] | None = None  # built on first use
+
+    @property
+    def next_lead(self) -> list[int]:
+        """For each actor, the index of the first at or after it that leads (else their count)."""
+        if self._next_lead is None:
+            n = len(self.actors)
+            nxt = [n] * (n + 1)
+            for i in range(n - 1, -1, -1):
+                a = self.actors[i]
+                nxt[i] = i if _leads(self.norm, max(0, a.start - 20), a.start) else nxt[i + 1]
+            self._next_lead = nxt
+        return self._next_lead
 
     def named_in(self, lo: int, hi: int) -> str:
         i0 = bisect_left(self.starts, lo)

@@ -65,11 +65,10 @@ class Tokens:
     @classmethod
     def of(cls, norm: str) -> Tokens:
         """Tokenise a normalised text."""
-        found = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(norm)]
-        if not found:
-            return cls((), (), ())
-        starts, ends, words = zip(*found, strict=True)
-        return cls(starts, ends, words)
+        spans = [m.span() for m in TOKEN.finditer(norm)]
+        return cls(
+            tuple([s for s, _ in spans]), tuple([e for _, e in spans]), tuple(TOKEN.findall(norm))
+        )
 
     def __len__(self) -> int:
         return len(self.words)
