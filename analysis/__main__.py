@@ -20,7 +20,7 @@ import sys
 # command -> (module whose ``cli(argv) -> int`` runs it, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
     "figures": ("analysis.figures.registry", "rebuild every figure in figures/ from seeds/"),
-    "extract": ("analysis.extraction.extract", "read an Arabic report into event records"),
+    "extract": ("analysis.extraction.cli", "read an Arabic report into event records"),
     "schema": ("analysis.records.schema", "print the event-record schema as Markdown"),
 }
 

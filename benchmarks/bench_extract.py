@@ -11,10 +11,14 @@ Usage::
     python benchmarks/bench_extract.py            # 2,000 articles; prints the result
     python benchmarks/bench_extract.py --n 500 --json
     python benchmarks/bench_extract.py --report   # also writes benchmarks/extract_report.md
+    python benchmarks/bench_extract.py --scaling  # also times very long inputs (a minute)
 
 ``bench_extract(n_articles)`` returns the measurements as a dict and writes
 nothing, so the benchmark runner (``benchmarks/run.py``) can import and call it.
-Everything runs in one process on one core (the extractor is single-threaded).
+``bench_scaling()`` times the extractor on SYNTHETIC inputs made by repeating a
+few words 10,000 to 100,000 times, to show that its time grows linearly with
+the length of the input.  Everything runs in one process on one core (the
+extractor is single-threaded).
 """
 
 from __future__ import annotations
@@ -34,12 +38,13 @@ if __package__ in (None, ""):  # run as a script: make `analysis` importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from analysis.config import BENCHMARKS_DIR, EXTRACTION_HELDOUT_SET, SEED_ARTICLE_TEXT
-from analysis.extraction.extract import (
+from analysis.extraction import (
     extract_events,
     extract_events_batch,
     extract_records,
     load_gazetteer,
 )
+from analysis.extraction.extract import records_to_frame
 
 ARTICLE_CHARS = 3000
 """Target size of an article in bytes of UTF-8 (about 1,650 Arabic characters)."""
@@ -167,6 +172,13 @@ def bench_extract(n_articles: int = 2000, seed: int = 0, per_call_articles: int 
     _t, c_seed, _cm, seed_records = _timed(
         lambda: [len(extract_records(seed_text, "2024-10-06", gazetteer=gaz))
                  for _ in range(n_seed)][-1], repeats)
+    # the fixed cost of one call: the seed article through extract_events, and its parts
+    seed_dicts = extract_records(seed_text, "2024-10-06", gazetteer=gaz)
+    one_call = min(_timed(lambda: extract_events(seed_text, "2024-10-06", gazetteer=gaz), 1)[0]
+                   for _ in range(20))
+    one_rules = min(_timed(lambda: extract_records(seed_text, "2024-10-06", gazetteer=gaz), 1)[0]
+                    for _ in range(20))
+    one_frame = min(_timed(lambda: records_to_frame(seed_dicts), 1)[0] for _ in range(20))
     return {
         "synthetic": True,
         "n_articles": n_articles,
@@ -191,11 +203,67 @@ def bench_extract(n_articles: int = 2000, seed: int = 0, per_call_articles: int 
         "seed_article_records": seed_records,
         "seed_article_repeats": n_seed,
         "seed_article_per_cpu_s": _rate(n_seed, c_seed),
+        "seed_extract_events_call_ms": round(one_call * 1000, 1),
+        "seed_extract_records_call_ms": round(one_rules * 1000, 1),
+        "seed_records_to_frame_ms": round(one_frame * 1000, 1),
+        "extract_events_batch_ms_per_article": round(t_batch / max(1, n_articles) * 1000, 2),
         "cpu": _cpu_model(),
         "cpus_on_machine": os.cpu_count(),
         "load_average_1min": round(os.getloadavg()[0], 2) if hasattr(os, "getloadavg") else None,
         "python": platform.python_version(),
     }
+
+
+SCALING_UNITS: dict[str, str] = {
+    "one sentence of strikes (غارة)": "غارة ",
+    "strikes with a date phrase each": "اليوم غارة ",
+    "a record per sentence, with a date": "في 12 آذار هجوم. ",
+    "a run of full stops": ".",
+}
+"""SYNTHETIC inputs for :func:`bench_scaling`: each is repeated many times."""
+
+
+def bench_scaling(repetitions: tuple[int, ...] = (10_000, 50_000, 100_000)) -> dict[str, Any]:
+    """Time ``extract_records`` on each of :data:`SCALING_UNITS` repeated n times.
+
+    Parameters
+    ----------
+    repetitions : tuple of int
+        How many times each unit is repeated.
+
+    Returns
+    -------
+    dict
+        ``{unit name: [{"repetitions", "characters", "cpu_s", "records"}, ...]}``
+        (one run each; CPU seconds of this process).
+    """
+    gaz = load_gazetteer()
+    extract_records("غارة اليوم", "2024-10-06", gazetteer=gaz)
+    out: dict[str, Any] = {}
+    for name, unit in SCALING_UNITS.items():
+        rows = []
+        for n in repetitions:
+            text = unit * n
+            c0 = time.process_time()
+            found = extract_records(text, "2024-10-06", gazetteer=gaz)
+            rows.append({"repetitions": n, "characters": len(text),
+                         "cpu_s": round(time.process_time() - c0, 2), "records": len(found)})
+        out[name] = rows
+    return out
+
+
+def format_scaling(result: dict[str, Any]) -> str:
+    """Write the measurements of :func:`bench_scaling` as a Markdown table."""
+    lines = ["## Time against the length of the input", "",
+             "SYNTHETIC inputs: one unit repeated n times; one run each, CPU seconds.", "",
+             "| input | repetitions | characters | CPU seconds | per 100,000 characters |",
+             "|---|---:|---:|---:|---:|"]
+    for name, rows in result.items():
+        for r in rows:
+            per = r["cpu_s"] / max(1, r["characters"]) * 100_000
+            lines.append(f"| {name} | {r['repetitions']:,} | {r['characters']:,} "
+                         f"| {r['cpu_s']} | {per:.2f} |")
+    return "\n".join(lines) + "\n"
 
 
 def format_report(result: dict[str, Any]) -> str:
@@ -247,7 +315,12 @@ def format_report(result: dict[str, Any]) -> str:
         "",
         "`extract_events` called per article pays the fixed cost of",
         "`analysis.records.validating.validate_events` on every call; to extract many reports,",
-        "call `extract_events_batch` once.",
+        "call `extract_events_batch` once. One call on the seed article (best of 20):",
+        f"{result['seed_extract_events_call_ms']} ms, of which the rules "
+        f"(`extract_records`) {result['seed_extract_records_call_ms']} ms and the validated "
+        f"frame (`records_to_frame`) {result['seed_records_to_frame_ms']} ms; "
+        f"`extract_events_batch` above: {result['extract_events_batch_ms_per_article']} ms "
+        "per article.",
         "",
     ]
     return "\n".join(lines)
@@ -260,11 +333,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print JSON only")
     parser.add_argument("--report", action="store_true",
                         help="also write benchmarks/extract_report.md")
+    parser.add_argument("--scaling", action="store_true",
+                        help="also time very long synthetic inputs (about a minute)")
     args = parser.parse_args(argv)
     result = bench_extract(args.n)
+    if args.scaling:
+        result["scaling"] = bench_scaling()
     if args.report:
-        (BENCHMARKS_DIR / "extract_report.md").write_text(format_report(result),
-                                                          encoding="utf-8")
+        report = format_report(result)
+        if args.scaling:
+            report += "\n" + format_scaling(result["scaling"])
+        (BENCHMARKS_DIR / "extract_report.md").write_text(report, encoding="utf-8")
     if args.json:
         print(json.dumps(result))
     else:

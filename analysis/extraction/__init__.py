@@ -1,8 +1,20 @@
 """Extraction: Arabic news reports into event records, and the scorer.
 
+One module per job, in the order a report goes through them:
+
 - :mod:`~analysis.extraction.arabic`: normalisation with offsets, numbers,
   months and weekdays.
-- :mod:`~analysis.extraction.extract`: the rule-based extractor and its command line.
+- :mod:`~analysis.extraction.lexicon`: every word list and phrase pattern, as data.
+- :mod:`~analysis.extraction.structure`: words, the lead summary, sentences, clauses.
+- :mod:`~analysis.extraction.scanner`: many patterns found in one pass over the words.
+- :mod:`~analysis.extraction.gazetteer`: the gazetteer, its lookup, places in a report.
+- :mod:`~analysis.extraction.mentions`: trigger words and their conditions; actors.
+- :mod:`~analysis.extraction.counts`: the count and its bounds from the wording.
+- :mod:`~analysis.extraction.dates`: date phrases resolved against publication.
+- :mod:`~analysis.extraction.assembly`: mentions grouped into records, with evidence.
+- :mod:`~analysis.extraction.extract`: the public verbs (records, frames, batches).
+- :mod:`~analysis.extraction.output`: records beside their evidence; CSV and JSON.
+- :mod:`~analysis.extraction.cli`: ``python -m analysis extract``.
 - :mod:`~analysis.extraction.scoring`: extracted records against annotated passages.
 
 Examples
@@ -20,10 +32,10 @@ __getattr__, __dir__, __all__ = attach(
         "extract_events": "analysis.extraction.extract",
         "extract_events_batch": "analysis.extraction.extract",
         "extract_records": "analysis.extraction.extract",
-        "tabulate_evidence": "analysis.extraction.extract",
-        "load_gazetteer": "analysis.extraction.extract",
-        "format_records": "analysis.extraction.extract",
-        "PUBLISHED_RANGE": "analysis.extraction.extract",
+        "tabulate_evidence": "analysis.extraction.output",
+        "load_gazetteer": "analysis.extraction.gazetteer",
+        "format_records": "analysis.extraction.output",
+        "PUBLISHED_RANGE": "analysis.extraction.dates",
         "score_extractor": "analysis.extraction.scoring",
         "score_records": "analysis.extraction.scoring",
         "compare_records": "analysis.extraction.scoring",

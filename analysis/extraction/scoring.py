@@ -353,7 +353,7 @@ def score_extractor(
         An annotated JSON-lines set (:func:`load_annotated`).
     extractor : callable, optional
         ``extractor(text, published) -> DataFrame or list of dict``; defaults to
-        :func:`analysis.extraction.extract.extract_records`.
+        :func:`analysis.extraction.extract_records`.
 
     Returns
     -------
@@ -409,7 +409,7 @@ def compare_records(extracted: Any, reference: Any) -> pd.DataFrame:
     Parameters
     ----------
     extracted, reference : DataFrame or list of dict
-        Records of one report, e.g. :func:`analysis.extraction.extract.extract_events`
+        Records of one report, e.g. :func:`analysis.extraction.extract_events`
         output and ``seeds/seed_article/records.csv`` read with pandas.
 
     Returns

@@ -1,0 +1,625 @@
+"""The extractor's vocabulary: every word list and phrase pattern, as plain data.
+
+Nothing here is code: each name is a literal (a string, a tuple of strings or
+of small tuples, or a dict), so that a change of vocabulary is a change of data
+that a reader can review as such.  The modules that match text compile these
+entries (:mod:`analysis.extraction.mentions`, :mod:`~analysis.extraction.counts`,
+:mod:`~analysis.extraction.dates`, :mod:`~analysis.extraction.gazetteer`,
+:mod:`~analysis.extraction.structure`).
+
+Everything is written in ordinary Arabic; it is normalised
+(:func:`analysis.extraction.arabic.normalize_pattern`) when compiled, so
+hamza forms, taa marbuta and diacritics need no care here.  Two kinds of entry:
+
+- *word lists* (tuples of words or phrases): matched as whole words with the
+  attached prefixes و ف ب ل ك (:func:`analysis.extraction.arabic.compile_words`);
+- *regex sources* (strings, and the third item of the trigger and actor
+  tables): regular expressions over the normalised text.  In the date phrases,
+  ``{WEEKDAY}``, ``{MONTH}``, ``{NUMBER}``, ``{PAST}`` and ``{CURRENT}`` stand
+  for the weekday, month, number and past/current patterns.
+
+The numbers, weekdays and months themselves are in :mod:`analysis.extraction.arabic`.
+
+Examples
+--------
+>>> from analysis.extraction import lexicon
+>>> ("airstrike", "noun_sg", "غارة") in lexicon.TRIGGERS
+True
+>>> lexicon.COUNT_QUALIFIERS["أكثر من"]
+'more'
+"""
+
+from typing import Final
+
+# ======================================================================================
+# Triggers: the words that report an event
+# ======================================================================================
+
+# (kind, form, regex source of the word(s)).  ``form`` is noun_sg, noun_pl,
+# noun_dual, noun_ref (a definite or possessive form that only refers back),
+# noun_campaign, noun_mine, noun_op (conditions apply), masdar, verb_is (a verb
+# whose subject must be IS), verb_air (a verb whose subject must be an aircraft).
+# Prefixes and the article are handled by the surrounding pattern.
+TRIGGERS: Final[tuple[tuple[str, str, str], ...]] = (
+    # airstrikes
+    ("airstrike", "noun_dual", r"(?:غارتين|غارتان)(?:\s+جويتين|\s+جويتان)?"),
+    ("airstrike", "noun_dual", r"(?:ضربتين|ضربتان)\s+(?:جويتين|جويتان)"),
+    ("airstrike", "noun_ref", r"(?:غاراتها|غاراته|غاراتهم|ضرباتها|ضرباته|ضرباتهم)"),
+    ("airstrike", "noun_pl", r"غارات"),
+    ("airstrike", "noun_sg", r"غارة"),
+    ("airstrike", "noun_pl", r"(?:ضربات|هجمات)\s+(?:ال)?جوية"),
+    ("airstrike", "noun_sg", r"(?:ضربة|هجوم|هجوما)\s+(?:ال)?جوي[ةا]?"),
+    ("airstrike", "noun_sg", r"قصف\s+(?:ال)?جوي"),
+    ("airstrike", "noun_pl", r"طلعات\s+(?:ال)?قتالية"),
+    ("airstrike", "noun_sg", r"طلعة\s+(?:ال)?قتالية"),
+    ("airstrike", "noun_ref", r"(?<=ال)ضربات"),
+    # sweeps: a campaign or combing operation
+    (
+        "sweep",
+        "noun_dual",
+        r"(?:حملتين|حملتي|حملتان)\s+(?:ال)?(?:تمشيط|عسكريتين|أمنيتين|تفتيش|ملاحقة|تطهير)",
+    ),
+    (
+        "sweep",
+        "noun_pl",
+        r"حملات\s+(?:ال)?(?:تمشيط|عسكرية|أمنية|تفتيش|ملاحقة|مداهمة|مداهمات|تطهير)",
+    ),
+    ("sweep", "noun_sg", r"حملة\s+(?:ال)?(?:تمشيط|عسكرية|أمنية|تفتيش|ملاحقة|مداهمات|مداهمة|تطهير)"),
+    ("sweep", "noun_campaign", r"(?:عمليات|عملية)\s+(?:ال)?تمشيط"),
+    ("sweep", "noun_campaign", r"(?:عمليات|عملية)\s+أمنية(?:\s+واسعة)?"),
+    # attacks by the cells
+    ("attack", "noun_dual", r"(?:هجومين|هجومان|كمينين|كمينان)"),
+    ("attack", "noun_ref", r"(?:هجماته|هجماتها|هجماتهم)"),
+    ("attack", "noun_pl", r"(?:هجمات|كمائن)"),
+    ("attack", "noun_sg", r"(?:هجوم|هجوما|كمين|كمينا)"),
+    ("attack", "noun_dual", r"(?:عبوتين|عبوتان)\s+ناسفتين"),
+    ("attack", "noun_pl", r"عبوات\s+ناسفة"),
+    ("attack", "noun_sg", r"(?:عبوة\s+ناسفة|سيارة\s+مفخخة|تفجير\s+انتحاري)"),
+    ("attack", "noun_mine", r"(?:لغم|لغما|ألغام)"),
+    ("attack", "noun_op", r"(?:عمليات|عملية)"),
+    ("attack", "masdar", r"(?:إعدام|اختطاف|خطف|استهداف)"),
+    (
+        "attack",
+        "verb_is",
+        r"(?:هاجم|هاجمت|هاجموا|يهاجم|تهاجم|أعدم|أعدمت|أعدموا|اختطف|اختطفت|اختطفوا|خطف|خطفت"
+        r"|خطفوا|استهدف|استهدفت|استهدفوا|نصب|نصبت|نصبوا)",
+    ),
+    # a strike reported only by a verb whose subject is an aircraft
+    ("airstrike", "verb_air", r"(?:شن|شنت|شنّت|نفذ|نفذت|قصف|قصفت|استهدف|استهدفت|ضرب|ضربت)"),
+)
+
+# Words after an operation noun (عملية) that make it something other than an IS attack.
+NOT_ATTACK_OP: Final[str] = (
+    r"\s*(?:ال)?(?:تمشيط|عسكرية|عسكري|أمنية|أمني|تبديل|إنزال|تفتيش|نوعية|برية|جوية|قتالية"
+    r"|تسلل|انسحاب|نقل|إنقاذ|بحث|تبادل|استطلاع)"
+)
+
+# ======================================================================================
+# Conditions on triggers: who acts, what is negated or not real
+# ======================================================================================
+
+# Words that name Islamic State or its cells.
+IS_WORDS: Final[tuple[str, ...]] = (
+    "داعش",
+    "التنظيم",
+    "تنظيم",
+    "خلايا",
+    "الخلايا",
+    "خلية",
+    "الدولة الإسلامية",
+    "مسلحو",
+    "مسلحي",
+    "مقاتلو",
+    "مقاتلي",
+    "عناصر التنظيم",
+)
+
+# Words that can be the subject of an IS verb (هاجم عناصر التنظيم).
+IS_SUBJECTS: Final[tuple[str, ...]] = (
+    "عناصر",
+    "عنصر",
+    "خلايا",
+    "خلية",
+    "الخلايا",
+    "مسلحو",
+    "مسلحون",
+    "مسلحين",
+    "مسلحي",
+    "مقاتلو",
+    "مقاتلي",
+    "التنظيم",
+    "تنظيم",
+    "داعش",
+    "مجموعة",
+    "مجموعات",
+    "مهاجمون",
+)
+
+# Words for aircraft (and strikes) as the subject of a strike verb.
+AIR_SUBJECTS: Final[tuple[str, ...]] = (
+    "طائرات",
+    "طائرة",
+    "مقاتلات",
+    "مقاتلة",
+    "طيران",
+    "مروحيات",
+    "مروحية",
+    "سلاح الجو",
+    "القوات الجوية",
+    "الطيران",
+    "المقاتلات",
+    "الطائرات",
+    "غارة",
+    "غارات",
+)
+
+# A mine is an attack only when laid; war remnants are not.
+MINE_LAID: Final[str] = r"زرع"
+MINE_REMNANT: Final[str] = r"مخلفات|من\s+بقايا|قديم"
+
+# Words after a trigger that mark a separate episode (هجوم منفصل، هجوم آخر).
+SEPARATE_WORDS: Final[tuple[str, ...]] = (
+    "منفصل",
+    "منفصلة",
+    "منفصلين",
+    "منفصلتين",
+    "آخر",
+    "أخرى",
+    "ثان",
+    "ثانيا",
+    "ثانية",
+    "ثالث",
+    "ثالثا",
+    "حادثة منفصلة",
+    "مستقل",
+    "مستقلة",
+)
+
+# Negations before a trigger (لم تنفذ، دون أن تشن، نفت).
+NEGATION: Final[str] = (
+    r"(?<![^\W_])(?:و|ف)?(?:لم|لا|لن)\s+(?:ت|ي)(?:سجل|شهد|رد|قع|نفذ|شن|حدث|وثق)"
+    r"|(?<![^\W_])(?:عدم|دون|بدون)\s+(?:ال)?(?:تسجيل|وقوع|حدوث)"
+    r"|(?<![^\W_])(?:و|ف)?(?:دون|بدون)\s+(?:أن\s+)?(?:ت|ي)(?:سجل|شهد|قع|نفذ|شن|حدث|وثق)"
+    r"|(?<![^\W_])(?:و|ف)?(?:نفت|نفى|تنفي|ينفي|نفي)(?![^\W_])"
+)
+
+# Words that make an event irreal or not an event: threats, plans, rumours,
+# training and exercises, anniversaries.
+IRREALIS_WORDS: Final[tuple[str, ...]] = (
+    "هدد",
+    "يهدد",
+    "تهدد",
+    "هددت",
+    "تهديد",
+    "توعد",
+    "متوعدا",
+    "يتوعد",
+    "تتوعد",
+    "تعتزم",
+    "يعتزم",
+    "اعتزام",
+    "تنوي",
+    "ينوي",
+    "نية",
+    "ستطلق",
+    "سيطلق",
+    "ستشن",
+    "سيشن",
+    "ستنفذ",
+    "سينفذ",
+    "المقبلة",
+    "المقبل",
+    "القادمة",
+    "القادم",
+    "مرتقبة",
+    "مرتقب",
+    "تستعد",
+    "يستعد",
+    "استعدادا",
+    "تحضيرا",
+    "تحضر",
+    "يحضر",
+    "تخطط",
+    "يخطط",
+    "التخطيط",
+    "خطة",
+    "محتملة",
+    "محتمل",
+    "شائعات",
+    "إشاعات",
+    "غير مؤكدة",
+    "تدريبات",
+    "تدريب",
+    "تدريبية",
+    "مناورات",
+    "مناورة",
+    "تمرين",
+    "تمارين",
+    "رمايات",
+    "افتراضية",
+    "وهمية",
+    "الذكرى",
+)
+
+# ======================================================================================
+# Date phrases
+# ======================================================================================
+
+# Words that put a named weekday, month or year in the past, or in the current period.
+DATE_PAST: Final[str] = r"(?:الماضي|الماضية|الفائت|الفائتة|المنصرم|المنصرمة|المنقضي)"
+DATE_CURRENT: Final[str] = r"(?:الجاري|الحالي)"
+
+# (kind, regex source): each kind has its rule in analysis.extraction.dates.  Named
+# groups: wd, wd1, wd2 (weekdays), d (day), m (month), y, y2 (year), n (hours or days).
+DATE_PHRASES: Final[tuple[tuple[str, str], ...]] = (
+    (
+        "night",
+        r"(?:ب|و|في\s+)?ليل[ةه]?\s+(?P<wd1>{WEEKDAY})\s*(?:-|/|و|على|علي)\s*(?P<wd2>{WEEKDAY})",
+    ),
+    (
+        "explicit",
+        r"(?:(?:يوم\s+)?(?P<wd>{WEEKDAY})\s+)?(?:[وف]?في\s+)?(?P<d>\d{1,2})\s*(?:من\s+)?(?:شهر\s+)?"
+        r"(?P<m>{MONTH})(?:\s+(?:من\s+)?(?:عام|العام|سنة)?\s*(?P<y>(?:19|20)\d\d))?",
+    ),
+    ("month_day", r"(?P<d>\d{1,2})\s+من\s+(?:هذا\s+)?الشهر\s+{CURRENT}"),
+    (
+        "since_year",
+        r"منذ\s+(?:بداية|مطلع|أول|بدء)\s+(?:(?:هذا\s+)?(?:العام|السنة)(?:\s+{CURRENT})?"
+        r"(?:\s+(?P<y>20\d\d))?|(?:عام\s+)?(?P<y2>20\d\d))",
+    ),
+    ("since_month", r"منذ\s+(?:بداية|مطلع|أول|بدء)\s+(?:هذا\s+)?الشهر(?:\s+{CURRENT})?"),
+    (
+        "since_named_month",
+        r"منذ\s+(?:(?:بداية|مطلع|أول)\s+)?(?:شهر\s+)?(?P<m>{MONTH})(?:\s+{PAST})?"
+        r"(?:\s+(?P<y>20\d\d))?",
+    ),
+    (
+        "named_month",
+        r"(?:(?:خلال|في|طيلة|طوال)\s+(?:شهر\s+)?|شهر\s+)(?P<m>{MONTH})"
+        r"(?:\s+(?:{PAST}|{CURRENT}))?(?:\s+(?:من\s+)?(?:عام\s+)?(?P<y>20\d\d))?",
+    ),
+    ("last_month", r"(?:خلال|في|طيلة|طوال)\s+الشهر\s+{PAST}"),
+    ("this_month", r"(?:خلال|في|طيلة|طوال)\s+(?:هذا\s+)?الشهر(?:\s+{CURRENT})?(?![^\W_])"),
+    ("last_year", r"(?:خلال|في|طيلة|طوال)\s+(?:العام|السنة)\s+{PAST}"),
+    ("year", r"(?:عام|العام|سنة)\s+(?P<y>(?:19|20)\d\d)"),
+    (
+        "hours",
+        r"(?:(?:خلال|في|منذ)\s+)?(?:ال\s*)?(?P<n>{NUMBER})\s+ساع[ةه]\s+(?:ال)?(?:ماضية|أخيرة)",
+    ),
+    ("hours", r"(?:خلال|في|منذ)\s+الساعات\s+(?:ال\s*)?(?P<n>{NUMBER})\s+(?:الماضية|الأخيرة)"),
+    ("hours_vague", r"(?:خلال|في)\s+الساعات\s+(?:القليلة\s+)?(?:الماضية|الأخيرة)"),
+    (
+        "days",
+        r"(?:خلال|في)\s+(?:ال\s*)?(?P<n>{NUMBER})\s+(?:أيام|يوما|يوم)\s+(?:ال)?(?:ماضية|أخيرة)",
+    ),
+    ("days", r"(?:خلال|في)\s+الأيام\s+(?:ال\s*)?(?P<n>{NUMBER})\s+(?:الماضية|الأخيرة)"),
+    ("last_week", r"(?:خلال|في|طيلة|طوال)\s+الأسبوع\s+{PAST}"),
+    ("weekday_past", r"(?:يوم\s+)?(?P<wd>{WEEKDAY})\s+{PAST}"),
+    ("day_before_yesterday", r"(?:(?:يوم\s+)?أمس\s+الأول|(?:ما\s+)?قبل\s+(?:يوم\s+)?أمس)"),
+    ("yesterday", r"(?:يوم\s+)?أمس(?:\s+(?P<wd>{WEEKDAY}))?(?![^\W_])"),
+    ("today", r"اليوم(?:\s+(?P<wd>{WEEKDAY}))?(?![^\W_])"),
+    (
+        "weekday",
+        r"(?:يوم|مساء|صباح|فجر|ظهر|عصر|ليل|ليلة|ظهيرة|منتصف\s+ليل)\s+(?P<wd>{WEEKDAY})",
+    ),
+)
+
+# Where date phrases overlap, the higher priority wins (then the longer phrase).
+DATE_PRIORITY: Final[dict[str, int]] = {
+    "explicit": 9,
+    "night": 8,
+    "month_day": 8,
+    "since_named_month": 7,
+    "since_year": 7,
+    "since_month": 7,
+    "named_month": 6,
+    "hours": 6,
+    "days": 6,
+    "weekday_past": 6,
+    "day_before_yesterday": 5,
+    "yesterday": 4,
+    "today": 4,
+    "weekday": 3,
+    "last_month": 3,
+    "this_month": 3,
+    "last_year": 3,
+    "last_week": 3,
+    "hours_vague": 2,
+    "year": 1,
+}
+
+# ======================================================================================
+# Count wording (the guidelines' table)
+# ======================================================================================
+
+# A qualifier before a number, and how it bounds the count: "more" (N+1, no upper
+# bound), "atleast" (N, no upper bound), "about" (N, no bounds), "less" (1 to N-1).
+# Words are separated by white space in the text; the order is the order tried.
+COUNT_QUALIFIERS: Final[dict[str, str]] = {
+    "أكثر من": "more",
+    "ما يزيد على": "more",
+    "ما يزيد عن": "more",
+    "ما لا يقل عن": "atleast",
+    "لا يقل عن": "atleast",
+    "نحو": "about",
+    "قرابة": "about",
+    "حوالي": "about",
+    "حوالى": "about",
+    "زهاء": "about",
+    "ما يقارب": "about",
+    "يقارب": "about",
+    "ما يقرب من": "about",
+    "أقل من": "less",
+    "ما يناهز": "about",
+    "يناهز": "about",
+}
+
+# Words for a number of unknown size: (name, regex source, what may follow, lower bound).
+VAGUE_COUNTS: Final[tuple[tuple[str, str, str, int], ...]] = (
+    ("tens", r"عشرات", r"(?:\s+من)?", 20),
+    ("hundreds", r"مئات", r"(?:\s+من)?", 200),
+    ("thousands", r"آلاف|ألوف", r"(?:\s+من)?", 2000),
+    (
+        "several",
+        r"عدة|عدد\s+من|عددا\s+من|سلسلة(?:\s+من)?|بضع|بضعة|جملة\s+من",
+        "",
+        2,
+    ),
+)
+
+# "at least" after the trigger (12 غارة على الأقل).
+AT_LEAST_AFTER: Final[str] = r"على\s+الأقل"
+
+# Number words the count table cannot read: a thousands word after a decimal, millions.
+THOUSAND_WORDS: Final[str] = r"ألف|آلاف|ألفا"
+LARGE_NUMBER_WORDS: Final[str] = r"مليون|ملايين|مليونا|مليار|مليارات"
+
+# Aircraft after a number: an aircraft count, kept in notes and never a strike count.
+AIRCRAFT: Final[str] = (
+    r"(?:طائرات|طائرة|مقاتلات|مقاتلة|مروحيات|مروحية)"
+    r"(?:\s+حربية)?(?:\s+(?P<who>روسية|سورية|أمريكية|أميركية))?"
+)
+
+# ======================================================================================
+# Actors
+# ======================================================================================
+
+# (short English name, group, regex source).  The group ties an actor to an event
+# kind: "air" for airstrikes, "ground" for sweeps, "is" for attacks.
+ACTORS: Final[tuple[tuple[str, str, str], ...]] = (
+    (
+        "Russian air force",
+        "air",
+        r"(?:طائرات|الطائرات|طائرة|الطائرة|مقاتلات|المقاتلات|مقاتلة|الطيران|طيران|مروحيات|المروحيات"
+        r"|سلاح\s+الجو|القوات\s+الجوية|غارة|غارات|الغارات|ضربات|ضربة|القاذفات|قاذفات)"
+        r"(?:\s+(?:ال)?(?:حربية|حربي|جوية|جوي|الحربية|الحربي|الجوية|الجوي|الفضائية)){0,2}"
+        r"\s+(?:ال)?(?:روسية|روسي|الروسية|الروسي)(?![^\W_])",
+    ),
+    ("Russian air force", "air", r"(?:الطيران|الطائرات|المقاتلات)\s+(?:ال)?روس(?![^\W_])"),
+    (
+        "Syrian air force",
+        "air",
+        r"(?:سلاح\s+الجو|الطيران\s+الحربي|طيران|الطيران|طائرات|الطائرات|مقاتلات|مروحيات"
+        r"|المروحيات|المقاتلات|طائرة)(?:\s+(?:ال)?(?:حربية|حربي|مروحية))?"
+        r"(?:\s+(?:التابع|التابعة|التابعين)\s+(?:ل|لـ)?)?\s*(?:في\s+|ل)?"
+        r"(?:جيش\s+)?(?:ال)?(?:نظام|سوري|سورية|السوري|السورية|الحكومي|الحكومية)(?![^\W_])",
+    ),
+    (
+        "Syrian air force",
+        "air",
+        r"(?:سلاح\s+الجو|الطيران\s+الحربي)\s+(?:\S+\s+){0,3}?(?:ل|في\s+)?(?:جيش\s+)?النظام",
+    ),
+    (
+        "US-led coalition",
+        "air",
+        r"(?:التحالف\s+الدولي|قوات\s+التحالف|طيران\s+التحالف|طائرات\s+التحالف|التحالف\s+بقيادة"
+        r"|القوات\s+(?:الأمريكية|الأميركية)|(?:الطائرات|المقاتلات|الطيران)\s+(?:ال)?(?:أمريكية"
+        r"|أميركية|أمريكي|أميركي)|القيادة\s+المركزية\s+(?:الأمريكية|الأميركية)|سنتكوم"
+        r"|الجيش\s+(?:الأمريكي|الأميركي)|الولايات\s+المتحدة)",
+    ),
+    (
+        "25th Division",
+        "ground",
+        r"(?:الفرقة\s+(?:ال)?25|الفرقة\s+الخامسة\s+والعشرين|الفرقة\s+الخامسة\s+والعشرون|قوات\s+النمر)",
+    ),
+    ("17th Division", "ground", r"(?:الفرقة\s+(?:ال)?17|الفرقة\s+السابعة\s+عشرة?)(?![^\W_])"),
+    ("Liwa al-Quds", "ground", r"لواء\s+\"?القدس"),
+    ("National Defence Forces", "ground", r"الدفاع\s+الوطني"),
+    (
+        "Iran-backed militias",
+        "ground",
+        r"(?:ال)?(?:ميليشيات|مليشيات|ميليشيا|مليشيا|فصائل|الفصائل)\s+(?:\S+\s+){0,2}?"
+        r"(?:(?:ال)?(?:مدعومة|موالية|الموالية|المدعومة|التابعة)\s+(?:من\s+|ل)?(?:روسيا\s+و)?"
+        r"(?:إيران|لإيران)|الإيرانية|إيرانية)",
+    ),
+    (
+        "Syrian government forces",
+        "ground",
+        r"(?:قوات\s+النظام|جيش\s+النظام|القوات\s+الحكومية|قوات\s+الحكومة|الجيش\s+السوري"
+        r"|قوات\s+الجيش|الجيش\s+العربي\s+السوري|القوات\s+السورية|النظام\s+السوري)",
+    ),
+    (
+        "Islamic State",
+        "is",
+        r"(?:داعش|تنظيم\s+الدولة|الدولة\s+الإسلامية|التنظيم|خلايا|الخلايا)(?![^\W_])",
+    ),
+)
+
+# Words before an actor that make it the unit in the lead (بقيادة الفرقة 25).
+LEADS: Final[str] = r"(?:بقيادة|تقودها|يقودها|تقوده|يقوده|بإشراف|تتولاها|قادتها)"
+
+
+# ======================================================================================
+# Places
+# ======================================================================================
+
+# Place heads (بادية تدمر، قرية الشميطية): stripped before lookup; a head before a
+# name missing from the gazetteer marks it as a place.
+PLACE_HEADS: Final[str] = (
+    r"(?:بادية|بوادي|باديتي|منطقة|منطقتي|محيط|أطراف|قرية|قريتي|قرى|بلدة|بلدتي|مدينة|مدينتي"
+    r"|ناحية|ريف|حقل|حقلي|مخيم|محافظة|محافظتي)"
+)
+
+# The city itself, not its governorate (مدينة حمص).
+CITY: Final[str] = "مدينة"
+
+# Words that begin a place name of two words (أبو حمام، تل بري).
+NAME_STARTERS: Final[tuple[str, ...]] = (
+    "أبو",
+    "أم",
+    "تل",
+    "عين",
+    "بئر",
+    "بير",
+    "خربة",
+    "رأس",
+    "دير",
+    "جبل",
+    "وادي",
+    "سد",
+    "مزرعة",
+    "تلول",
+    "بني",
+    "آل",
+    "الشيخ",
+    "عرب",
+)
+
+# Words after a head that are not place names (directions, common nouns, particles).
+NOT_NAMES: Final[tuple[str, ...]] = (
+    "الشرقي",
+    "الشرقية",
+    "الغربي",
+    "الغربية",
+    "الشمالي",
+    "الشمالية",
+    "الجنوبي",
+    "الجنوبية",
+    "الوسطى",
+    "السورية",
+    "السوري",
+    "الحدودية",
+    "الصحراوية",
+    "المذكورة",
+    "العمليات",
+    "نفوذ",
+    "سيطرة",
+    "المنطقة",
+    "البادية",
+    "المطار",
+    "الحقل",
+    "المدينة",
+    "القرية",
+    "البلدة",
+    "عمليات",
+    "اشتباكات",
+    "انتشار",
+    "تواجد",
+    "نشاط",
+    "التنظيم",
+    "داعش",
+    "خلايا",
+    "مواقع",
+    "مدخل",
+    "عمق",
+    "قوات",
+    "النظام",
+    "الاشتباكات",
+    "المعارك",
+    "عسكرية",
+    "واسعة",
+    "جديدة",
+    "نفط",
+    "النفط",
+    "الغاز",
+    "غاز",
+    "الألغام",
+    "ألغام",
+    "التماس",
+    "الصراع",
+    "المدنيين",
+    "جنوب",
+    "شمال",
+    "شرق",
+    "غرب",
+    "شرقي",
+    "غربي",
+    "شمالي",
+    "جنوبي",
+    "وسط",
+    "قرب",
+    "حول",
+    "سورية",
+    "سوريا",
+    "العراق",
+    "الحدود",
+    "المثلث",
+    "واحدة",
+    "أخرى",
+    "آخر",
+    "ضمن",
+    "في",
+    "من",
+    "إلى",
+    "على",
+    "عن",
+    "مع",
+    "التي",
+    "الذي",
+    "تقع",
+    "يقع",
+    "القريبة",
+    "المحيطة",
+    "المجاورة",
+    "الممتدة",
+    "الواقعة",
+    "كانت",
+    "المحاذية",
+    "الصحراء",
+    "صحراء",
+    # plural and general nouns that follow a place name after و
+    "المناطق",
+    "القرى",
+    "البلدات",
+    "المدن",
+    "البوادي",
+    "الأرياف",
+    "الأطراف",
+    "المحيط",
+    "المواقع",
+    "النقاط",
+    "الحواجز",
+    "الطرق",
+    "الطريق",
+    "الجبال",
+    "الأودية",
+    "التلال",
+    "الحقول",
+    "المخيمات",
+    "الضواحي",
+    "الجوار",
+    "الأرياف",
+    "الريف",
+    "المحافظة",
+    "الناحية",
+)
+
+# Phrases that name a country-wide area, not a place (البادية السورية، وسط سوريا).
+NOT_PLACES: Final[str] = r"(?:ال)?بادية\s+(?:ال)?سوري[ةا]|(?:وسط|شرق|شمال|جنوب|غرب)\s+سوري[ةا]"
+
+# Words before a governorate that make it the governorate of the name before them.
+GOVERNORATE_CONTEXT: Final[str] = (
+    r"(?:ريف|بريف|وريف|بادية|ببادية|بوادي|محافظة|بمحافظة|شرقي|غربي|شمالي"
+    r"|جنوبي|شرق|غرب|شمال|جنوب)"
+)
+
+# Words by which a sentence without a trigger gives a campaign's extent.
+EXTENT: Final[str] = r"(?:محاور|محور|تتقدم|يتقدم|تمتد|يمتد|تشمل|يشمل|تتركز|يتركز|تركزت|وصولا)"
+
+
+# ======================================================================================
+# Page structure
+# ======================================================================================
+
+# The head of a lead summary block ("استمع إلى الملخص").
+SUMMARY_HEADS: Final[str] = r"(?:ملخص|الملخص|أبرز\s+ما\s+في|باختصار|نقاط\s+رئيسية)"
