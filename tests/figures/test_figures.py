@@ -14,15 +14,9 @@ from matplotlib.figure import Figure
 
 from analysis import config
 from analysis.counting.core import count_events
-from analysis.figures import plotting
-from analysis.figures.registry import (
-    FIGURES,
-    FORMATS,
-    build_figure,
-    build_figures,
-    list_figures,
-    save_figure,
-)
+from analysis.figures import plotting, stories
+from analysis.figures.registry import FIGURES, build_figure, build_figures, list_figures
+from analysis.figures.saving import FORMATS, save_figure
 from analysis.sources.datasets import load_badia_2024, load_totals
 from analysis.sources.places import load_places, place_mentions
 from analysis.sources.provenance import source_line
@@ -154,7 +148,7 @@ def test_the_figure_font_has_a_glyph_for_every_arabic_name():
 
 def test_places_are_labelled_in_english_and_arabic():
     places = load_places()
-    fig = plotting.plot_places(places, pd.Series({"Palmyra": 3}), label_min=1)
+    fig = stories.plot_places(places, pd.Series({"Palmyra": 3}), label_min=1)
     labels = [t.get_text() for t in fig.axes[0].texts]
     assert "Palmyra تدمر" in labels
     assert len(labels) == 1 + 1  # the one named place and the note of unlocated ones
@@ -209,7 +203,7 @@ def test_plot_functions_do_not_modify_their_inputs():
     plotting.plot_counts(counts)
     places = load_places()
     places_before = places.copy()
-    plotting.plot_places(places, place_mentions(events, places))
+    stories.plot_places(places, place_mentions(events, places))
     pd.testing.assert_frame_equal(events, before)
     pd.testing.assert_frame_equal(counts, counts_before)
     pd.testing.assert_frame_equal(places, places_before)
@@ -225,7 +219,7 @@ def test_attacks_by_source_marks_dated_launches_and_writes_the_reported_total():
         load_badia_2024().query("event_type == 'attack'"), freq="MS", start="2024-01-01"
     )
     camps = find_campaigns(load_badia_2024(seed_aggregates=True))
-    fig = plotting.plot_attacks_by_source(cep, sohr, sample, camps)
+    fig = stories.plot_attacks_by_source(cep, sohr, sample, camps)
     ax = fig.axes[0]
     labels = [t.get_text() for t in ax.get_legend().get_texts()]
     dated = int((camps.intervals["start"].dt.year == 2024).sum())
@@ -288,9 +282,9 @@ def test_multi_panel_plots_take_their_axes_and_check_the_number():
     fig = plotting.new_figure(2, 1)
     running = implied_counts(load_totals(), source="SOHR", metric="operations")
     camps = find_campaigns(load_badia_2024())
-    assert plotting.plot_cumulative(running, camps, axes=fig.axes) is fig
+    assert stories.plot_cumulative(running, camps, axes=fig.axes) is fig
     with pytest.raises(ValueError, match="expected 2 axes, got 1"):
-        plotting.plot_cumulative(running, camps, axes=fig.axes[:1])
+        stories.plot_cumulative(running, camps, axes=fig.axes[:1])
 
 
 # -- documentation ---------------------------------------------------------------------
@@ -314,7 +308,7 @@ def test_readme_names_every_figure_with_its_file():
 def test_the_readme_reading_of_the_event_study_holds():
     """The README says every campaign's interval spans 1 and the placebo p-value is far
     from small; recompute it as the figure does."""
-    from analysis.figures.registry import EVENT_STUDY_DAYS, N_PLACEBO
+    from analysis.figures.stories import EVENT_STUDY_DAYS, N_PLACEBO
     from analysis.stats.eventstudy import event_study
 
     events = load_badia_2024()
@@ -343,7 +337,7 @@ def test_event_profile_shows_the_pooled_window_rates_on_their_days(built):
     study = event_study(
         count_events(events, freq="D"), find_campaigns(events), pre=28, post=28, n_placebo=9
     )
-    fig = plotting.plot_event_profile(study)
+    fig = stories.plot_event_profile(study)
     from matplotlib.collections import LineCollection
 
     lines = [c for c in fig.axes[0].collections if isinstance(c, LineCollection)]
@@ -358,7 +352,7 @@ def test_allocation_views_draws_every_allocation_given():
     strikes = load_badia_2024().query("event_type == 'airstrike'")
     allocs = ["spread", "spread_integer", "start", "end"]
     views = {"per week": {a: count_events(strikes, freq="W-FRI", allocate=a) for a in allocs}}
-    fig = plotting.plot_allocation_views(views, event_type="airstrike")
+    fig = stories.plot_allocation_views(views, event_type="airstrike")
     labels = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
     assert labels == allocs
     styles = {(p.get_edgecolor(), p.get_linestyle()) for p in fig.axes[0].patches}
