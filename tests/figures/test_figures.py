@@ -116,9 +116,69 @@ def test_saving_twice_gives_identical_bytes_without_stamps(tmp_path):
     assert b"Software" not in first[0].read_bytes()[:400]
 
 
-def test_save_figure_refuses_an_unknown_format(tmp_path):
-    with pytest.raises(ValueError, match="format 'jpg'"):
-        save_figure(plotting.new_figure(), tmp_path / "x", formats=["jpg"])
+FITTED = ("ucdp_badia_2016_2019", "event_study_2024")
+"""The registered figures that draw numbers fitted by the count-model kernel."""
+
+
+def _perturbing(monkeypatch: pytest.MonkeyPatch, factor: float) -> list[int]:
+    """Multiply every float of every count-model fit by ``factor``, where each stats
+    module calls the kernel; return a list that counts the calls."""
+    import dataclasses
+
+    from analysis.stats import _countmodels
+
+    real = _countmodels.irls
+    calls: list[int] = []
+
+    def perturbed(*args, **kwargs):
+        fit = real(*args, **kwargs)
+        calls.append(1)
+        changed = {
+            f.name: getattr(fit, f.name) * factor
+            for f in dataclasses.fields(fit)
+            if isinstance(getattr(fit, f.name), float | np.ndarray)
+        }
+        return dataclasses.replace(fit, **changed)
+
+    bound = [m for name, m in sys.modules.items() if name.startswith("analysis.stats")]
+    patched = [m for m in bound if getattr(m, "irls", None) is real]
+    assert _countmodels in patched
+    for module in patched:
+        monkeypatch.setattr(module, "irls", perturbed)
+    return calls
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("factor", [1 + 1e-12, 1 - 1e-12, 1 + 1e-10, 1 - 1e-10])
+def test_figures_are_the_same_bytes_with_the_fitted_numbers_perturbed(
+    factor, tmp_path, monkeypatch
+):
+    """What another CPU does to the fits (their last digits) does not reach the files."""
+    import analysis.stats.changepoints
+    import analysis.stats.eventstudy
+    import analysis.stats.trends  # noqa: F401  (loaded, so their kernel binding is patched)
+
+    calls = _perturbing(monkeypatch, factor)
+    for name in FITTED:
+        before = len(calls)
+        for path in save_figure(build_figure(name), tmp_path / name):
+            committed = config.FIGURES_DIR / path.name
+            assert path.read_bytes() == committed.read_bytes(), f"{path.name} at x{factor!r}"
+        assert len(calls) > before, f"{name} fits no count model: update FITTED"
+
+
+@pytest.mark.slow
+def test_figures_are_the_same_bytes_under_another_cpus_linear_algebra(tmp_path):
+    """OpenBLAS picks its kernels by CPU; forcing an older one moves the fitted numbers by
+    up to 1e-8 (without the rounding of save_figure the SVGs changed in their last digits)."""
+    import os
+
+    env = {**os.environ, "OPENBLAS_CORETYPE": "Nehalem"}
+    run = [sys.executable, "-m", "analysis", "figures", *FITTED, "--out", str(tmp_path)]
+    subprocess.run(run, env=env, capture_output=True, check=True)
+    for path in sorted(tmp_path.iterdir()):
+        assert path.read_bytes() == (config.FIGURES_DIR / path.name).read_bytes(), path.name
+    assert len(list(tmp_path.iterdir())) == 2 * len(FITTED)
 
 
 def test_command_lists_and_refuses_unknown_names():
