@@ -231,7 +231,8 @@ def build_figures(
     written: list[Path] = []
     for name in names or list(FIGURES):
         fig = build_figure(name)
-        written += save_figure(fig, Path(out_dir) / name)
+        folder = out_dir if isinstance(out_dir, Path) else Path(out_dir)
+        written += save_figure(fig, folder / name)
     return written
 
 
@@ -242,7 +243,7 @@ def cli(argv: Sequence[str]) -> int:
         description="Rebuild the registered figures from seeds/ (PNG and SVG).",
     )
     parser.add_argument("names", nargs="*", help="figures to build (default: all)")
-    parser.add_argument("--out", default=str(config.FIGURES_DIR), help="output folder")
+    parser.add_argument("--out", type=Path, default=config.FIGURES_DIR, help="output folder")
     parser.add_argument("--list", action="store_true", help="list the figures and exit")
     parser.add_argument(
         "--markdown", action="store_true", help="print docs/figures.md (the registry) and exit"
@@ -257,7 +258,11 @@ def cli(argv: Sequence[str]) -> int:
     unknown = [n for n in args.names if n not in FIGURES]
     if unknown:
         parser.error(f"unknown figure(s) {unknown}; registered: {', '.join(FIGURES)}")
-    for path in build_figures(args.names or None, args.out):
+    try:
+        written = build_figures(args.names or None, args.out)
+    except FileNotFoundError as err:  # the seeds or figures/ are not at hand
+        parser.exit(1, f"{parser.prog}: {err}\n")
+    for path in written:
         shown = path.relative_to(config.ROOT_DIR) if path.is_relative_to(config.ROOT_DIR) else path
         print(shown)  # noqa: T201 (the command's output)
     return 0

@@ -340,7 +340,7 @@ def save_figure(fig: Figure, stem: str | Path, formats: Sequence[str] = FORMATS)
     unknown = [ext for ext in formats if ext not in metadata]
     if unknown:
         raise ValueError(f"save_figure: format {unknown[0]!r} is not one of {list(metadata)}")
-    stem = Path(stem)
+    stem = stem if isinstance(stem, Path) else Path(stem)  # keeps config's own Path class
     stem.parent.mkdir(parents=True, exist_ok=True)
     written = []
     with figure_style():
