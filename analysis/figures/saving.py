@@ -66,12 +66,20 @@ def _round_decimals(values: Any, decimals: Any) -> np.ndarray:
     return np.where(far | ~np.isfinite(v), v, out)
 
 
+_DECADES: Final = np.array([float(f"1e{k}") for k in range(-300, 301)])  # parsed exactly
+"""Powers of ten from 1e-300 to 1e300, as the nearest binary64 numbers."""
+
+
 def _exponent(values: Any) -> np.ndarray:
-    """``floor(log10(|v|))`` of each value (0 for zero and non-finite values)."""
+    """``floor(log10(|v|))`` of each value (0 for zero and non-finite values).
+
+    Found by comparison with :data:`_DECADES`, not by a logarithm, whose last
+    bit may differ between math libraries: 1000 must be 3 on every machine.
+    """
     v = np.abs(np.asarray(values, dtype=float))
     ok = np.isfinite(v) & (v > 0)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return np.where(ok, np.floor(np.log10(np.where(ok, v, 1.0))), 0).astype(np.int64)
+    found = np.searchsorted(_DECADES, np.where(ok, v, 1.0), side="right") - 1 - 300
+    return np.where(ok, found, 0).astype(np.int64)
 
 
 def _axis_rounder(axis: Axis, limits: tuple[float, float], digits: int) -> Rounder:

@@ -82,6 +82,17 @@ def test_a_linear_axis_keeps_four_digits_of_its_span_not_of_each_value():
     assert DRAWN_DIGITS == 4
 
 
+@pytest.mark.parametrize(("top", "drawn"), [(100.0, 12.3), (99.99, 12.35), (1000.0, 12.0)])
+def test_a_span_of_a_power_of_ten_is_counted_exactly(top, drawn):
+    """Four digits of a span of exactly 100 are tenths, on every machine (no logarithm)."""
+    fig = new_figure()
+    ax = fig.axes[0]
+    (line,) = ax.plot([0.0, 1.0], [12.3456, 12.3456])
+    ax.set_ylim(0.0, top)
+    round_drawn(fig)
+    assert line.get_ydata().tolist() == [drawn, drawn]
+
+
 def test_a_log_axis_keeps_four_significant_digits_of_each_value():
     fig = new_figure()
     ax = fig.axes[0]
