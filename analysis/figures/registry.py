@@ -341,7 +341,7 @@ def _sample_campaigns() -> Campaigns:
     "report's 'about 17' campaigns since January is stated in the legend, not drawn as dates.",
 )
 def _attacks_2024_by_source() -> Figure:
-    from analysis.counting.core import count_events
+    from analysis.counting import count_events
     from analysis.figures.plotting import plot_attacks_by_source
     from analysis.sources.datasets import load_badia_2024, load_totals
     from analysis.sources.totals import implied_counts, implied_per_period
@@ -399,7 +399,7 @@ def _cumulative_2024() -> Figure:
     "the places the report names, from the gazetteer, in English and Arabic.",
 )
 def _seed_report_episode() -> Figure:
-    from analysis.counting.core import count_events
+    from analysis.counting import count_events
     from analysis.figures.plotting import new_figure, plot_episode, plot_places
     from analysis.sources.datasets import load_places, load_seed_records, place_mentions
     from analysis.stats.campaigns import find_campaigns
@@ -430,7 +430,7 @@ def _seed_report_episode() -> Figure:
     "the change points show where the level shifted.",
 )
 def _ucdp_badia_2016_2019() -> Figure:
-    from analysis.counting.core import count_events
+    from analysis.counting import count_events
     from analysis.figures.plotting import new_figure, plot_trend
     from analysis.sources.datasets import load_ucdp_badia
     from analysis.stats.changepoints import detect_changepoints
@@ -459,7 +459,7 @@ def _ucdp_badia_2016_2019() -> Figure:
     "describes, it does not measure a causal effect.",
 )
 def _event_study_2024() -> Figure:
-    from analysis.counting.core import count_events
+    from analysis.counting import count_events
     from analysis.figures.plotting import new_figure, plot_event_profile, plot_event_study
     from analysis.sources.datasets import load_badia_2024
     from analysis.stats.campaigns import find_campaigns
@@ -492,7 +492,7 @@ def _event_study_2024() -> Figure:
     "month into a low, flat rate instead of a one-day spike; the totals agree under both.",
 )
 def _allocation_views() -> Figure:
-    from analysis.counting.core import count_events
+    from analysis.counting import count_events
     from analysis.figures.plotting import plot_allocation_views
     from analysis.sources.datasets import load_badia_2024
 

@@ -351,84 +351,121 @@ def validate_events(
     """
     name = str(source) if source is not None else "<frame>"
     n = len(frame)
-    missing = [c for c in REQUIRED_COLUMNS if c not in frame.columns]
-    if missing:
-        missing_table = pd.DataFrame(
-            [
-                {
-                    "file": name,
-                    "line": 1 if source else None,
-                    "row": None,
-                    "column": c,
-                    "value": None,
-                    "rule": "missing_column",
-                    "message": RULES["missing_column"],
-                }
-                for c in missing
-            ],
-            columns=_PROBLEM_COLUMNS,
-        )
-        raise EventValidationError(missing_table, n)
-
+    _raise_missing_columns(frame, name, has_lines=bool(source))
     raw = frame.reset_index(drop=True)
+    typed, problems = _parse_columns(raw)
+    ids = typed["event_id"]
+    problems += _flagged(raw, ids.notna() & ids.duplicated(keep=False), "event_id", "duplicate_id")
+    problems += _pandera_problems(typed, raw)
+    for c in raw.columns:
+        if c not in COLUMNS:
+            typed[c] = raw[c]
+
+    if line_numbers is None and source is not None and problems:
+        path = Path(source)
+        if path.suffix.lower() == ".csv" and path.exists():
+            line_numbers = _csv_record_lines(path)
+    table = _problem_table(problems, name, line_numbers)
+    bad = np.zeros(n, dtype=bool)
+    bad[table["row"].astype(int).to_numpy()] = True
+    events = _canonical(typed.loc[~bad].reset_index(drop=True))
+    return Validated(events, _rejects(raw, bad, table, line_numbers), table)
+
+
+def _raise_missing_columns(frame: pd.DataFrame, name: str, *, has_lines: bool) -> None:
+    """Raise :class:`EventValidationError` if a required column is missing."""
+    missing = [c for c in REQUIRED_COLUMNS if c not in frame.columns]
+    if not missing:
+        return
+    missing_table = pd.DataFrame(
+        [
+            {
+                "file": name,
+                "line": 1 if has_lines else None,
+                "row": None,
+                "column": c,
+                "value": None,
+                "rule": "missing_column",
+                "message": RULES["missing_column"],
+            }
+            for c in missing
+        ],
+        columns=_PROBLEM_COLUMNS,
+    )
+    raise EventValidationError(missing_table, len(frame))
+
+
+def _flagged(raw: pd.DataFrame, mask: pd.Series, column: str, rule: str) -> list[dict[str, object]]:
+    """One problem for each row where ``mask`` holds, showing the raw value."""
+    values = raw[column] if column in raw.columns else None
+    return [
+        {
+            "row": int(pos),
+            "column": column,
+            "value": None if values is None else values.iloc[pos],
+            "rule": rule,
+        }
+        for pos in np.flatnonzero(mask.to_numpy(dtype=bool))
+    ]
+
+
+def _absent(kind: str, index: pd.Index) -> pd.Series | bool | float:
+    """Return the value of an optional column the input does not have."""
+    if kind == "boolean":
+        return False
+    if kind == "date":
+        return pd.Series(pd.NaT, index=index, dtype="datetime64[ns]")
+    if kind in ("number", "integer"):
+        return np.nan
+    return pd.Series(pd.NA, index=index, dtype="string")
+
+
+def _parse_column(raw: pd.DataFrame, col: str) -> tuple[pd.Series, list[dict[str, object]]]:
+    """Parse one schema column into its kind; return it and the problems found."""
+    column = raw[col]
+    blank = _blank(column)
+    kind = COLUMNS[col].kind
     problems: list[dict[str, object]] = []
+    if kind == "date":
+        parsed = _parse_dates(column)
+        problems += _flagged(raw, parsed.isna() & ~blank, col, "date_unparseable")
+    elif kind in ("number", "integer"):
+        parsed = _parse_numbers(column)
+        problems += _flagged(raw, parsed.isna() & ~blank, col, "number_unparseable")
+        if kind == "integer":
+            problems += _flagged(raw, parsed.notna() & (parsed != np.floor(parsed)), col, "integer")
+    elif kind == "boolean":
+        parsed = _parse_booleans(column)
+        problems += _flagged(raw, parsed.isna() & ~blank, col, "boolean_unparseable")
+        parsed = parsed.fillna(False).astype(bool)
+    else:
+        parsed = _parse_strings(column)
+    if COLUMNS[col].required and col != "count":
+        problems += _flagged(raw, blank, col, "required_value")
+    return parsed, problems
 
-    def flag(mask: pd.Series, column: str, rule: str) -> None:
-        for pos in np.flatnonzero(mask.to_numpy(dtype=bool)):
-            value = raw[column].iloc[pos] if column in raw.columns else None
-            problems.append({"row": int(pos), "column": column, "value": value, "rule": rule})
 
+def _parse_columns(raw: pd.DataFrame) -> tuple[pd.DataFrame, list[dict[str, object]]]:
+    """Parse every schema column (absent optional ones added empty), in schema order."""
     typed = pd.DataFrame(index=raw.index)
+    problems: list[dict[str, object]] = []
     for col in COLUMN_ORDER:
         if col not in raw.columns:
-            kind = COLUMNS[col].kind
-            if kind == "boolean":
-                typed[col] = False
-            elif kind == "date":
-                typed[col] = pd.Series(pd.NaT, index=raw.index, dtype="datetime64[ns]")
-            elif kind in ("number", "integer"):
-                typed[col] = np.nan
-            else:
-                typed[col] = pd.Series(pd.NA, index=raw.index, dtype="string")
+            typed[col] = _absent(COLUMNS[col].kind, raw.index)
             continue
-        column = raw[col]
-        blank = _blank(column)
-        kind = COLUMNS[col].kind
-        if kind == "date":
-            parsed = _parse_dates(column)
-            flag(parsed.isna() & ~blank, col, "date_unparseable")
-        elif kind in ("number", "integer"):
-            parsed = _parse_numbers(column)
-            flag(parsed.isna() & ~blank, col, "number_unparseable")
-            if kind == "integer":
-                flag(parsed.notna() & (parsed != np.floor(parsed)), col, "integer")
-        elif kind == "boolean":
-            parsed = _parse_booleans(column)
-            flag(parsed.isna() & ~blank, col, "boolean_unparseable")
-            parsed = parsed.fillna(False).astype(bool)
-        else:
-            parsed = _parse_strings(column)
-        if COLUMNS[col].required and col != "count":
-            flag(blank, col, "required_value")
-        typed[col] = parsed
+        typed[col], found = _parse_column(raw, col)
+        problems += found
+    return typed, problems
 
-    ids = typed["event_id"]
-    flag(ids.notna() & ids.duplicated(keep=False), "event_id", "duplicate_id")
 
-    problems.extend(_pandera_problems(typed, raw))
-
-    extra = [c for c in raw.columns if c not in COLUMNS]
-    for c in extra:
-        typed[c] = raw[c]
-
+def _problem_table(
+    problems: list[dict[str, object]], name: str, line_numbers: list[int] | None
+) -> pd.DataFrame:
+    """One row per problem, sorted by row, column and rule, with file, line and message."""
     table = pd.DataFrame(problems, columns=["row", "column", "value", "rule"])
     table = table.drop_duplicates(["row", "column", "rule"]).sort_values(
         ["row", "column", "rule"], kind="stable"
     )
-    if line_numbers is None and source is not None and len(table):
-        path = Path(source)
-        if path.suffix.lower() == ".csv" and path.exists():
-            line_numbers = _csv_record_lines(path)
     table.insert(0, "file", name)
     table.insert(
         1,
@@ -437,12 +474,11 @@ def validate_events(
     )
     table["message"] = table["rule"].map(RULES)
     table["value"] = table["value"].map(lambda v: None if v is None or pd.isna(v) else str(v))
-    table = table.reset_index(drop=True)[_PROBLEM_COLUMNS]
+    return table.reset_index(drop=True)[_PROBLEM_COLUMNS]
 
-    bad = np.zeros(n, dtype=bool)
-    bad[table["row"].astype(int).to_numpy()] = True
 
-    events = typed.loc[~bad].reset_index(drop=True)
+def _canonical(events: pd.DataFrame) -> pd.DataFrame:
+    """Give valid records their canonical dtypes (in place); return them."""
     events["event_type"] = pd.Categorical(events["event_type"], categories=EVENT_TYPES)
     events["date_precision"] = pd.Categorical(events["date_precision"], categories=DATE_PRECISIONS)
     for col in ("evidence_start", "evidence_end"):
@@ -453,19 +489,22 @@ def validate_events(
         events[col] = events[col].astype("datetime64[ns]")
     for col in BOOLEAN_COLUMNS:
         events[col] = events[col].astype(bool)
+    return events
 
+
+def _rejects(
+    raw: pd.DataFrame, bad: np.ndarray, table: pd.DataFrame, line_numbers: list[int] | None
+) -> pd.DataFrame:
+    """Return the rejected input rows as read, with their row, line and every rule broken."""
     rejects = raw.loc[bad].copy()
-    rejects.insert(0, "row", np.flatnonzero(bad))
-    rejects.insert(
-        1,
-        "line",
-        [line_numbers[r] if line_numbers is not None else None for r in np.flatnonzero(bad)],
-    )
+    rows = np.flatnonzero(bad)
+    rejects.insert(0, "row", rows)
+    rejects.insert(1, "line", [line_numbers[r] if line_numbers is not None else None for r in rows])
     summary: dict[int, list[str]] = {}
     for row, col, rule in zip(table["row"], table["column"], table["rule"], strict=True):
         summary.setdefault(int(row), []).append(f"{col}: {rule}")
     rejects["problems"] = ["; ".join(summary[int(r)]) for r in rejects["row"]]
-    return Validated(events, rejects.reset_index(drop=True), table)
+    return rejects.reset_index(drop=True)
 
 
 def _pandera_problems(typed: pd.DataFrame, raw: pd.DataFrame) -> list[dict[str, object]]:

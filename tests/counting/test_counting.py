@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.counting.core import ALLOCATIONS, FREQ_ALIASES, count_events, count_report
+from analysis.counting import ALLOCATIONS, FREQ_ALIASES, count_events, count_report
 from analysis.records.loading import load_events
 from analysis.records.schema import EVENT_TYPES
 

@@ -8,16 +8,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.counting import core as counting
-from analysis.counting.core import (
-    ALLOCATIONS,
-    count_events,
-    count_local,
-    count_options,
-    count_report,
-    finish_counts,
-    merge_counts,
-)
+from analysis.counting import ALLOCATIONS, count_events, count_report, engine
+from analysis.counting.engine import count_local, merge_counts
+from analysis.counting.finishing import finish_counts
+from analysis.counting.options import count_options
 from analysis.records.schema import EVENT_TYPES
 
 FREQS = ["D", "W-SUN", "W-FRI", "MS", "QS", "YS"]
@@ -209,7 +203,7 @@ def test_counting_in_small_chunks_equals_counting_whole(records, monkeypatch, ch
     # after another within a Dask partition); chunks of a few rows must give
     # the same result as one chunk.
     expected = {freq: count_events(records, freq=freq, by="admin1") for freq in ("D", "MS")}
-    monkeypatch.setattr(counting, "_CHUNK_ROWS", chunk_rows)
+    monkeypatch.setattr(engine, "_CHUNK_ROWS", chunk_rows)
     for freq, whole in expected.items():
         chunked = count_events(records, freq=freq, by="admin1")
         pd.testing.assert_frame_equal(chunked, whole, check_exact=False, rtol=1e-9, atol=1e-9)
@@ -218,7 +212,7 @@ def test_counting_in_small_chunks_equals_counting_whole(records, monkeypatch, ch
 
 
 def test_errors_in_a_later_chunk_name_the_row_in_the_whole_frame(records, monkeypatch):
-    monkeypatch.setattr(counting, "_CHUNK_ROWS", 16)
+    monkeypatch.setattr(engine, "_CHUNK_ROWS", 16)
     events = records.assign(is_aggregate=False)
     events.loc[203, "date_end"] = events.loc[203, "date_start"] - pd.Timedelta(days=1)
     with pytest.raises(ValueError, match=r"date_end is before date_start at rows \[203\]"):
@@ -231,7 +225,7 @@ def test_errors_in_a_later_chunk_name_the_row_in_the_whole_frame(records, monkey
 
 
 def test_a_negative_count_in_a_later_chunk_names_its_row_and_partition(records, monkeypatch):
-    monkeypatch.setattr(counting, "_CHUNK_ROWS", 16)
+    monkeypatch.setattr(engine, "_CHUNK_ROWS", 16)
     events = records.assign(is_aggregate=False)
     events.loc[203, ["count", "count_low", "count_high"]] = -4.0
     with pytest.raises(ValueError, match=r"'count' has negative values \[-4.0\] at rows \[203\]"):
