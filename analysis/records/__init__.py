@@ -30,5 +30,6 @@ __getattr__, __dir__, __all__ = attach(
         "Validated": "analysis.records.validating",
         "load_events": "analysis.records.loading",
         "LayoutError": "analysis.records.reading",
+        "FileFormatError": "analysis.records.reading",
     },
 )

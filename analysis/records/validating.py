@@ -31,9 +31,7 @@ Examples
 
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Final, NamedTuple, cast
 
@@ -53,6 +51,8 @@ from analysis.records.schema import (
 
 RULES: Final[dict[str, str]] = {
     "missing_column": "the column is required",
+    "duplicate_column": "each column must be named once",
+    "field_count": "a row must have as many fields as the header",
     "required_value": "a value is required",
     "date_unparseable": "must be an ISO 8601 date (YYYY-MM-DD)",
     "number_unparseable": "must be a number",
@@ -145,7 +145,8 @@ def format_problems(problems: pd.DataFrame, n_rows: int) -> str:
             where.append(f"line {int(p['line'])}")
         if not _is_na(p["row"]):
             where.append(f"row {int(p['row'])}")
-        where.append(f"column {p['column']!r}")
+        if not _is_na(p["column"]):
+            where.append(f"column {p['column']!r}")
         value = "" if _is_na(p["value"]) else f", value {p['value']!r}"
         lines.append(f"  {', '.join(where)}{value}: [{p['rule']}] {p['message']}")
     if len(problems) > _MAX_MESSAGE_LINES:
@@ -288,25 +289,12 @@ _COLUMN_RULES: Final[dict[str, str]] = {
 }
 
 
-def _csv_record_lines(path: Path) -> list[int]:
-    """1-based line on which each data record of a CSV file starts."""
-    with path.open(encoding="utf-8-sig", newline="") as fh:
-        text = fh.read()
-    reader = csv.reader(io.StringIO(text))
-    starts: list[int] = []
-    previous_end = 0
-    for i, _ in enumerate(reader):
-        if i > 0:
-            starts.append(previous_end + 1)
-        previous_end = reader.line_num
-    return starts
-
-
 def validate_events(
     frame: pd.DataFrame,
     *,
     source: str | Path | None = None,
-    line_numbers: list[int] | None = None,
+    line_numbers: Sequence[int] | None = None,
+    reading_problems: Sequence[dict[str, object]] | None = None,
 ) -> Validated:
     """Parse and check event records; split them into valid rows and rejects.
 
@@ -318,10 +306,14 @@ def validate_events(
         Raw records: strings as read from a file, or typed columns.  Columns
         outside the schema are kept, after the schema's columns.
     source : str or pathlib.Path, optional
-        Name of the file the rows came from, used in every problem.  For a CSV
-        file, its data lines are located so that problems name their line.
-    line_numbers : list of int, optional
-        The 1-based line of each row, where the caller knows them.
+        Name of the file the rows came from, used in every problem.
+    line_numbers : sequence of int, optional
+        The 1-based line of each row, where the caller knows them (the CSV
+        reader does: :func:`analysis.records.reading.read_raw_csv`).
+    reading_problems : sequence of dict, optional
+        Problems of single rows found while reading the file (keys ``row``,
+        ``column``, ``value``, ``rule``; e.g. a row with the wrong number of
+        fields): those rows are rejected too.
 
     Returns
     -------
@@ -332,7 +324,8 @@ def validate_events(
     Raises
     ------
     EventValidationError
-        If a required column is missing: then no row can be valid.
+        If a required column is missing or a column is named twice: then no
+        row can be valid.
 
     See Also
     --------
@@ -357,14 +350,10 @@ def validate_events(
     ids = typed["event_id"]
     problems += _flagged(raw, ids.notna() & ids.duplicated(keep=False), "event_id", "duplicate_id")
     problems += _pandera_problems(typed, raw)
+    problems += list(reading_problems or [])
     for c in raw.columns:
         if c not in COLUMNS:
             typed[c] = raw[c]
-
-    if line_numbers is None and source is not None and problems:
-        path = Path(source)
-        if path.suffix.lower() == ".csv" and path.exists():
-            line_numbers = _csv_record_lines(path)
     table = _problem_table(problems, name, line_numbers)
     bad = np.zeros(n, dtype=bool)
     bad[table["row"].astype(int).to_numpy()] = True
@@ -373,11 +362,13 @@ def validate_events(
 
 
 def _raise_missing_columns(frame: pd.DataFrame, name: str, *, has_lines: bool) -> None:
-    """Raise :class:`EventValidationError` if a required column is missing."""
-    missing = [c for c in REQUIRED_COLUMNS if c not in frame.columns]
-    if not missing:
+    """Raise :class:`EventValidationError` if a column is missing or named twice."""
+    columns = pd.Index(frame.columns)
+    found = [(c, "duplicate_column") for c in columns[columns.duplicated()].unique()]
+    found += [(c, "missing_column") for c in REQUIRED_COLUMNS if c not in columns]
+    if not found:
         return
-    missing_table = pd.DataFrame(
+    table = pd.DataFrame(
         [
             {
                 "file": name,
@@ -385,14 +376,14 @@ def _raise_missing_columns(frame: pd.DataFrame, name: str, *, has_lines: bool) -
                 "row": None,
                 "column": c,
                 "value": None,
-                "rule": "missing_column",
-                "message": RULES["missing_column"],
+                "rule": rule,
+                "message": RULES[rule],
             }
-            for c in missing
+            for c, rule in found
         ],
         columns=_PROBLEM_COLUMNS,
     )
-    raise EventValidationError(missing_table, len(frame))
+    raise EventValidationError(table, len(frame))
 
 
 def _flagged(raw: pd.DataFrame, mask: pd.Series, column: str, rule: str) -> list[dict[str, object]]:
@@ -459,7 +450,7 @@ def _parse_columns(raw: pd.DataFrame) -> tuple[pd.DataFrame, list[dict[str, obje
 
 
 def _problem_table(
-    problems: list[dict[str, object]], name: str, line_numbers: list[int] | None
+    problems: list[dict[str, object]], name: str, line_numbers: Sequence[int] | None
 ) -> pd.DataFrame:
     """One row per problem, sorted by row, column and rule, with file, line and message."""
     table = pd.DataFrame(problems, columns=["row", "column", "value", "rule"])
@@ -493,16 +484,18 @@ def _canonical(events: pd.DataFrame) -> pd.DataFrame:
 
 
 def _rejects(
-    raw: pd.DataFrame, bad: np.ndarray, table: pd.DataFrame, line_numbers: list[int] | None
+    raw: pd.DataFrame, bad: np.ndarray, table: pd.DataFrame, line_numbers: Sequence[int] | None
 ) -> pd.DataFrame:
     """Return the rejected input rows as read, with their row, line and every rule broken."""
     rejects = raw.loc[bad].copy()
     rows = np.flatnonzero(bad)
     rejects.insert(0, "row", rows)
-    rejects.insert(1, "line", [line_numbers[r] if line_numbers is not None else None for r in rows])
+    rejects.insert(
+        1, "line", [line_numbers[int(r)] if line_numbers is not None else None for r in rows]
+    )
     summary: dict[int, list[str]] = {}
     for row, col, rule in zip(table["row"], table["column"], table["rule"], strict=True):
-        summary.setdefault(int(row), []).append(f"{col}: {rule}")
+        summary.setdefault(int(row), []).append(rule if _is_na(col) else f"{col}: {rule}")
     rejects["problems"] = ["; ".join(summary[int(r)]) for r in rejects["row"]]
     return rejects.reset_index(drop=True)
 
