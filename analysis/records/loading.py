@@ -82,7 +82,9 @@ def load_events(
     ----------
     source : str, pathlib.Path or pandas.DataFrame
         A CSV file (UTF-8, with or without BOM; ``.csv.gz`` too), a Parquet
-        file, or a frame of records.  A frame is not modified.
+        file, or a frame of records.  A frame is not modified.  Dates may be a
+        year or a month in ``date_start``/``date_end`` (a window: see
+        :mod:`analysis.records.dates`).
     errors : {'raise', 'reject'}, default 'raise'
         ``'raise'``: any problem raises one :class:`EventValidationError`
         listing every bad row.  ``'reject'``: return the valid records and a

@@ -9,7 +9,9 @@ reported with its own rule instead of vanishing into a missing value.
 Nothing is dropped silently: every input row ends either in
 ``Validated.events`` or in ``Validated.rejects``, and
 ``len(events) + len(rejects) == len(input)``.  Each problem names the file,
-the line, the row, the column, the value and the rule it broke.
+the line, the row, the column, the value and the rule it broke (:data:`RULES`).
+Dates are parsed by :mod:`analysis.records.dates`: a year or a month in
+``date_start``/``date_end`` becomes its window, and fills ``date_precision``.
 
 Examples
 --------
@@ -38,11 +40,14 @@ from typing import Any, Final, NamedTuple, cast
 import numpy as np
 import pandas as pd
 
+from analysis.records.dates import Window, parse_dates
 from analysis.records.schema import (
     BOOLEAN_COLUMNS,
     COLUMN_ORDER,
     COLUMNS,
     DATE_COLUMNS,
+    DATE_MAX,
+    DATE_MIN,
     DATE_PRECISIONS,
     EVENT_TYPES,
     REQUIRED_COLUMNS,
@@ -54,7 +59,22 @@ RULES: Final[dict[str, str]] = {
     "duplicate_column": "each column must be named once",
     "field_count": "a row must have as many fields as the header",
     "required_value": "a value is required",
-    "date_unparseable": "must be an ISO 8601 date (YYYY-MM-DD)",
+    "date_unparseable": (
+        "must be an ISO 8601 date (YYYY-MM-DD; date_start and date_end may also be a "
+        "year YYYY or a month YYYY-MM)"
+    ),
+    "date_range": f"must be a day from {DATE_MIN} to {DATE_MAX}",
+    "date_timezone": (
+        "must be a calendar day without a time zone (which day a zoned time falls on "
+        "depends on the zone)"
+    ),
+    "date_partial": (
+        "must be a full date YYYY-MM-DD (only date_start and date_end may be a year or a month)"
+    ),
+    "precision_mismatch": (
+        "date_precision must not be finer than the dates as written (a year needs 'year', "
+        "a month 'month' or 'year')"
+    ),
     "number_unparseable": "must be a number",
     "integer": "must be a whole number",
     "boolean_unparseable": "must be true or false",
@@ -160,17 +180,6 @@ def _blank(raw: pd.Series) -> pd.Series:
         stripped = raw.astype("string").str.strip()
         return (stripped.isna() | (stripped == "")).fillna(True).astype(bool)
     return raw.isna()
-
-
-def _parse_dates(raw: pd.Series) -> pd.Series:
-    if pd.api.types.is_datetime64_any_dtype(raw.dtype):
-        parsed = raw
-    else:
-        text = raw.astype("string").str.strip()
-        parsed = pd.to_datetime(text, format="ISO8601", errors="coerce")
-    if getattr(parsed.dt, "tz", None) is not None:
-        parsed = parsed.dt.tz_localize(None)
-    return parsed.dt.normalize().astype("datetime64[ns]")
 
 
 def _parse_numbers(raw: pd.Series) -> pd.Series:
@@ -411,20 +420,33 @@ def _absent(kind: str, index: pd.Index) -> pd.Series | bool | float:
     return pd.Series(pd.NA, index=index, dtype="string")
 
 
-def _parse_column(raw: pd.DataFrame, col: str) -> tuple[pd.Series, list[dict[str, object]]]:
-    """Parse one schema column into its kind; return it and the problems found."""
+_WINDOWS: Final[dict[str, Window]] = {"date_start": "start", "date_end": "end"}
+"""What a year or a month in a date column becomes: a window's first or last day."""
+
+
+def _parse_column(
+    raw: pd.DataFrame, col: str
+) -> tuple[pd.Series, list[dict[str, object]], pd.Series | None]:
+    """Parse one schema column into its kind.
+
+    Returns it, the problems found and, for a date column, how each date was
+    written (``'day'``, ``'month'``, ``'year'``).
+    """
     column = raw[col]
     blank = _blank(column)
     kind = COLUMNS[col].kind
     problems: list[dict[str, object]] = []
+    forms = None
     if kind == "date":
-        parsed = _parse_dates(column)
-        problems += _flagged(raw, parsed.isna() & ~blank, col, "date_unparseable")
+        dates = parse_dates(column, window=_WINDOWS.get(col, "day"))
+        parsed, forms = dates.days, dates.forms
+        problems += [
+            {"row": row, "column": col, "value": column.iloc[row], "rule": rule}
+            for row, rule in sorted(dates.problems.items())
+        ]
     elif kind in ("number", "integer"):
         parsed = _parse_numbers(column)
-        problems += _flagged(raw, parsed.isna() & ~blank, col, "number_unparseable")
-        if kind == "integer":
-            problems += _flagged(raw, parsed.notna() & (parsed != np.floor(parsed)), col, "integer")
+        problems += _number_problems(raw, col, parsed, blank)
     elif kind == "boolean":
         parsed = _parse_booleans(column)
         problems += _flagged(raw, parsed.isna() & ~blank, col, "boolean_unparseable")
@@ -433,20 +455,73 @@ def _parse_column(raw: pd.DataFrame, col: str) -> tuple[pd.Series, list[dict[str
         parsed = _parse_strings(column)
     if COLUMNS[col].required and col != "count":
         problems += _flagged(raw, blank, col, "required_value")
-    return parsed, problems
+    return parsed, problems, forms
+
+
+def _number_problems(
+    raw: pd.DataFrame, col: str, parsed: pd.Series, blank: pd.Series
+) -> list[dict[str, object]]:
+    """Numbers that do not parse, or are not whole where they must be."""
+    problems = _flagged(raw, parsed.isna() & ~blank, col, "number_unparseable")
+    values = parsed.to_numpy()
+    if COLUMNS[col].kind == "integer":
+        whole = np.isfinite(values) & (values != np.floor(values))
+        problems += _flagged(raw, pd.Series(whole), col, "integer")
+    return problems
 
 
 def _parse_columns(raw: pd.DataFrame) -> tuple[pd.DataFrame, list[dict[str, object]]]:
     """Parse every schema column (absent optional ones added empty), in schema order."""
     typed = pd.DataFrame(index=raw.index)
     problems: list[dict[str, object]] = []
+    forms: dict[str, pd.Series] = {}
     for col in COLUMN_ORDER:
         if col not in raw.columns:
             typed[col] = _absent(COLUMNS[col].kind, raw.index)
             continue
-        typed[col], found = _parse_column(raw, col)
+        typed[col], found, form = _parse_column(raw, col)
         problems += found
+        if form is not None:
+            forms[col] = form
+    problems += _fill_precision(typed, raw, forms)
     return typed, problems
+
+
+_RANK: Final[dict[str, int]] = {p: i for i, p in enumerate(DATE_PRECISIONS)}
+
+
+def _fill_precision(
+    typed: pd.DataFrame, raw: pd.DataFrame, forms: dict[str, pd.Series]
+) -> list[dict[str, object]]:
+    """Fill ``date_precision`` from dates written as a year or a month (in place).
+
+    The window's precision is the coarser of the two dates' forms.  A given
+    ``date_precision`` finer than that is a problem (``precision_mismatch``);
+    an equal or coarser one is kept.
+    """
+    ranks = [
+        forms[col].map(_RANK).fillna(_RANK["day"]).to_numpy(dtype=np.int64)
+        for col in ("date_start", "date_end")
+    ]
+    implied = np.maximum(*ranks)
+    partial = implied > _RANK["day"]
+    if not partial.any():
+        return []
+    given = typed["date_precision"]
+    given_rank = given.map(_RANK).astype("float64").to_numpy()
+    fill = partial & given.isna().to_numpy()
+    typed.loc[fill, "date_precision"] = [DATE_PRECISIONS[r] for r in implied[fill]]
+    mismatch = partial & (given_rank < implied)
+    shown = [c for c in ("date_precision", "date_start", "date_end") if c in raw.columns]
+    return [
+        {
+            "row": int(row),
+            "column": "date_precision",
+            "value": ", ".join(f"{c}={raw[c].iloc[row]}" for c in shown),
+            "rule": "precision_mismatch",
+        }
+        for row in np.flatnonzero(mismatch)
+    ]
 
 
 def _problem_table(

@@ -45,6 +45,8 @@ def with_value(column: str, value: str, row: int = 1) -> pd.DataFrame:
         ("evidence_start", "3.5", "integer"),
         ("published", "06/10/2024", "date_unparseable"),
         ("event_type", "", "required_value"),
+        ("date_end", "2023", "date_order"),  # the year 2023 ends before 2024-10-02
+        ("date_start", "2262-01-01", "date_range"),
     ],
 )
 def test_each_rule_rejects_the_row_and_names_row_column_value(column, value, rule):
