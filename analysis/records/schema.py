@@ -40,6 +40,16 @@ DATE_PRECISIONS: Final[tuple[str, ...]] = ("day", "days", "week", "month", "year
 few days (UCDP ``date_prec`` 2, "in the past 72 hours"), ``week``, ``month``,
 ``year`` a window known only to that resolution."""
 
+COUNT_MAX: Final = 1_000_000_000
+"""Largest value a count, a bound, a toll or a text offset may take.
+
+A number above it is a typo or a corrupted file, never a report; it is a
+problem of its row (rule ``above_maximum``).  ``count_high`` and
+``killed_high`` may also be ``inf``: no upper bound."""
+
+OPEN_BOUND_COLUMNS: Final[tuple[str, ...]] = ("count_high", "killed_high")
+"""Upper bounds that may be ``inf`` (or empty): no upper bound."""
+
 DATE_MIN: Final = "1678-01-01"
 DATE_MAX: Final = "2261-12-31"
 """The days a date may take: the range of the canonical type, ``datetime64[ns]``."""
@@ -297,6 +307,9 @@ def schema_markdown() -> str:
         "| dozens | empty | 20 | empty |",
         "| several, a series, a plural with no number | empty | 2 | empty |",
         "| a singular with no number | 1 | 1 | 1 |",
+        "",
+        f"Counts, bounds, tolls and offsets are at most {COUNT_MAX:,} and finite; only "
+        f"{' and '.join(f'`{c}`' for c in OPEN_BOUND_COLUMNS)} may be `inf` (no upper bound).",
         "",
         "## Dates",
         "",

@@ -45,11 +45,13 @@ from analysis.records.schema import (
     BOOLEAN_COLUMNS,
     COLUMN_ORDER,
     COLUMNS,
+    COUNT_MAX,
     DATE_COLUMNS,
     DATE_MAX,
     DATE_MIN,
     DATE_PRECISIONS,
     EVENT_TYPES,
+    OPEN_BOUND_COLUMNS,
     REQUIRED_COLUMNS,
     STRING_COLUMNS,
 )
@@ -76,6 +78,8 @@ RULES: Final[dict[str, str]] = {
         "a month 'month' or 'year')"
     ),
     "number_unparseable": "must be a number",
+    "not_finite": "must be finite (only count_high and killed_high may be inf: no upper bound)",
+    "above_maximum": f"must be at most {COUNT_MAX:,}",
     "integer": "must be a whole number",
     "boolean_unparseable": "must be true or false",
     "event_type": f"must be one of {', '.join(EVENT_TYPES)}",
@@ -423,6 +427,9 @@ def _absent(kind: str, index: pd.Index) -> pd.Series | bool | float:
 _WINDOWS: Final[dict[str, Window]] = {"date_start": "start", "date_end": "end"}
 """What a year or a month in a date column becomes: a window's first or last day."""
 
+_LIMITED_UNITS: Final = ("events", "people", "characters")
+"""Units of the number columns that may not exceed :data:`COUNT_MAX`."""
+
 
 def _parse_column(
     raw: pd.DataFrame, col: str
@@ -461,9 +468,16 @@ def _parse_column(
 def _number_problems(
     raw: pd.DataFrame, col: str, parsed: pd.Series, blank: pd.Series
 ) -> list[dict[str, object]]:
-    """Numbers that do not parse, or are not whole where they must be."""
+    """Numbers that do not parse, are not finite, too large, or not whole where they must be."""
     problems = _flagged(raw, parsed.isna() & ~blank, col, "number_unparseable")
     values = parsed.to_numpy()
+    infinite = np.isinf(values)
+    if col in OPEN_BOUND_COLUMNS:  # inf is an open upper bound
+        infinite &= values < 0
+    problems += _flagged(raw, pd.Series(infinite), col, "not_finite")
+    if COLUMNS[col].unit in _LIMITED_UNITS:
+        too_large = np.isfinite(values) & (values > COUNT_MAX)
+        problems += _flagged(raw, pd.Series(too_large), col, "above_maximum")
     if COLUMNS[col].kind == "integer":
         whole = np.isfinite(values) & (values != np.floor(values))
         problems += _flagged(raw, pd.Series(whole), col, "integer")
