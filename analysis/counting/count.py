@@ -33,7 +33,9 @@ The algorithm is a difference array (:mod:`analysis.counting.engine`): each
 record adds its daily share at its first day and subtracts it after its last,
 and a cumulative sum gives every day of every group at once.  Its cost grows
 with the number of records plus days x groups, not with the length of the
-windows.  The options are checked in one place
+windows.  The shares are summed exactly, as integers
+(:mod:`analysis.counting.exact`): a record of 1e18 events beside one of 3
+leaves the 3 a 3, in every period.  The options are checked in one place
 (:mod:`analysis.counting.options`); a Dask DataFrame is counted partition by
 partition (:mod:`analysis.counting.scaling`).
 
@@ -159,8 +161,10 @@ def count_events(
         For an unknown ``freq`` or ``allocate``, a missing column, a missing
         date, an end before its start, an event type outside ``event_types``,
         a record with neither count nor count_low, a negative count or bound,
-        or bounds out of order (``count_low <= count <= count_high`` where
-        given), naming the rows; period aggregates left out are not checked.
+        an infinite count or ``count_low``, a count or bound of 2**62 or more
+        (about 4.6e18; an infinite ``count_high`` is an open bound), or bounds
+        out of order (``count_low <= count <= count_high`` where given),
+        naming the rows; period aggregates left out are not checked.
 
     See Also
     --------

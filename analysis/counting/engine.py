@@ -15,10 +15,12 @@ one pass (:func:`count_local`) and partitions are merged on the union of their
 axes (:func:`merge_counts`), so that the data are read once.
 
 Each record adds its daily share at its first day and subtracts it after its
-last, one weighted ``numpy.bincount`` per quantity; a cumulative sum (in
+last, weighted ``numpy.bincount`` calls per quantity; a cumulative sum (in
 :mod:`~analysis.counting.finishing`) gives every day of every group at once.
-The cost grows with the number of records plus days x groups, not with the
-length of the windows.
+The shares are summed exactly, as integers (:mod:`~analysis.counting.exact`),
+so that no record, however large its count, changes another's.  The cost
+grows with the number of records plus days x groups, not with the length of
+the windows.
 
 Examples
 --------
@@ -50,6 +52,7 @@ from typing import Any, Final
 import numpy as np
 import pandas as pd
 
+from analysis.counting.exact import add_limbs, difference_limbs
 from analysis.counting.options import CountOptions, check_columns, columns_used
 from analysis.counting.parts import Part, describe_rows, lookup, read_part
 
@@ -259,10 +262,11 @@ class PartialCounts:
     Each array has one row per series (group x event type) and one column per
     day of the coverage window plus one: a record adds its daily share at its
     first day and subtracts it after its last (``count``, ``count_low``,
-    ``count_high``), or adds 1 at its first day and at its last day
-    (``starts``/``ends``, for all records, those with an open upper bound and
-    those with no count of their own).  The last element of each array takes
-    the rows not counted.
+    ``count_high``: exact sums in int64 limbs, shape ``(limbs, bins)``, see
+    :mod:`~analysis.counting.exact`), or adds 1 at its first day and at its
+    last day (``starts``/``ends``, for all records, those with an open upper
+    bound and those with no count of their own).  The last element of each
+    array takes the rows not counted.
     """
 
     count: np.ndarray
@@ -280,19 +284,28 @@ class PartialCounts:
     count_outside_window: float
 
     def __add__(self, other: PartialCounts) -> PartialCounts:
-        return PartialCounts(*(a + b for a, b in zip(self._values(), other._values(), strict=True)))
+        return PartialCounts(
+            *(_plus(a, b) for a, b in zip(self._values(), other._values(), strict=True))
+        )
 
     def __iadd__(self, other: PartialCounts) -> PartialCounts:
         for name in self.__dataclass_fields__:
-            mine = getattr(self, name)
-            if isinstance(mine, np.ndarray):
-                mine += getattr(other, name)
+            mine, theirs = getattr(self, name), getattr(other, name)
+            if isinstance(mine, np.ndarray) and mine.shape == theirs.shape:
+                mine += theirs
             else:
-                setattr(self, name, mine + getattr(other, name))
+                setattr(self, name, _plus(mine, theirs))
         return self
 
     def _values(self) -> tuple[Any, ...]:
         return tuple(getattr(self, f) for f in self.__dataclass_fields__)
+
+
+def _plus(a: Any, b: Any) -> Any:
+    """Add ``a`` and ``b``; exact limb arrays of different lengths are padded."""
+    if isinstance(a, np.ndarray) and a.ndim == 2:
+        return add_limbs(a, b)
+    return a + b
 
 
 def _series_base(part: Part, plan: CountPlan, columns: int) -> np.ndarray:
@@ -334,21 +347,6 @@ def _pick(ks: np.ndarray, kl: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray,
     """``ks[rows], kl[rows]``, one array twice where ``ks`` is ``kl``."""
     s = ks[rows]
     return s, s if kl is ks else kl[rows]
-
-
-def _diff(size: int, s: np.ndarray, e: np.ndarray, values: np.ndarray) -> np.ndarray:
-    """Add ``values`` at the bins ``s`` of a difference array, take them off after ``e``."""
-    if not len(s):  # (bincount of nothing gives integers)
-        return np.zeros(size)
-    if len(s) < size:  # few rows: one bincount over both ends
-        both = np.bincount(
-            np.concatenate([s, e + 1]), np.concatenate([values, -values]), minlength=size + 1
-        )
-        return both[:size]  # the bin after the trash bin holds nothing of use
-    started = np.bincount(s, values, minlength=size)
-    ended = started.copy() if e is s else np.bincount(e, values, minlength=size)
-    started[1:] -= ended[:-1]
-    return started
 
 
 def _edges(size: int, s: np.ndarray, e: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -442,14 +440,16 @@ def _windows(
     return _Windows(ks, kl, rate, point, width, inside, partly)
 
 
-def _trash_uncounted(part: Part, plan: CountPlan, win: _Windows, trash: int) -> tuple[int, float]:
-    """Send rows not counted to the trash bin; return how many, and the count lost.
+def _trash_uncounted(
+    part: Part, plan: CountPlan, win: _Windows, trash: int
+) -> tuple[np.ndarray, float]:
+    """Send rows not counted to the trash bin; return their positions, and the count lost.
 
     Rows not counted are period aggregates left out and rows wholly outside
     the coverage window; the count lost is what falls outside the window.
     """
     lost = 0.0
-    trashed = 0
+    trashed = [np.empty(0, dtype=np.intp)]
     skip = part.skip
     if win.inside is not None:  # counted rows wholly outside the window
         outside = ~win.inside
@@ -459,11 +459,11 @@ def _trash_uncounted(part: Part, plan: CountPlan, win: _Windows, trash: int) -> 
         lost = float(win.point[out].sum())
         win.ks[out] = trash
         win.kl[out] = trash
-        trashed += len(out)
+        trashed.append(out)
     if skip is not None:  # rows not counted (disjoint from the rows above)
         win.ks[skip] = trash
         win.kl[skip] = trash
-        trashed += len(skip)
+        trashed.append(skip)
         if win.partly is not None:
             win.partly[skip] = False
     if win.partly is not None and win.width is not None and win.partly.any():
@@ -471,7 +471,7 @@ def _trash_uncounted(part: Part, plan: CountPlan, win: _Windows, trash: int) -> 
         idx = np.flatnonzero(win.partly)
         kept_days = np.minimum(part.d1[idx], hi) - np.maximum(part.d0[idx], lo) + 1
         lost += float((win.point[idx] * (1 - kept_days / win.width[idx])).sum())
-    return trashed, lost
+    return np.concatenate(trashed), lost
 
 
 def _bound_shares(
@@ -516,16 +516,16 @@ def _accumulate(part: Part, plan: CountPlan) -> PartialCounts:
     win = _windows(part, plan, columns, no_count, point_nc)
     trashed, lost = _trash_uncounted(part, plan, win, trash)
     ks, kl = win.ks, win.kl
-    count_d = _diff(size, ks, kl, win.rate)
+    # (rows sent to the trash may hold anything: their shares count as 0)
+    count_d = difference_limbs(size, ks, kl, win.rate, zero=trashed, nonnegative=True)
     starts, ends = _edges(size, ks, kl)
     # count_low and count_high differ from the count on the special rows only
     # (few): add the differences there.
     low_s, high_s, open_high, special_no_count = _bound_shares(part, plan, win, point_nc)
     ks_s, kl_s = _pick(ks, kl, part.special)
-    low_d = _diff(size, ks_s, kl_s, low_s)
-    low_d += count_d
-    high_d = _diff(size, ks_s, kl_s, high_s)
-    high_d += count_d
+    in_trash = np.flatnonzero(ks_s == trash)
+    low_d = add_limbs(count_d, difference_limbs(size, ks_s, kl_s, low_s, zero=in_trash))
+    high_d = add_limbs(count_d, difference_limbs(size, ks_s, kl_s, high_s, zero=in_trash))
     open_s, open_e = _edges(size, *_pick(ks_s, kl_s, open_high))
     no_count_s, no_count_e = _edges(size, *_pick(ks_s, kl_s, special_no_count))
     return PartialCounts(
@@ -538,7 +538,7 @@ def _accumulate(part: Part, plan: CountPlan) -> PartialCounts:
         open_ends=open_e,
         no_count_starts=no_count_s,
         no_count_ends=no_count_e,
-        records_counted=part.n_rows - trashed,
+        records_counted=part.n_rows - len(trashed),
         partly_outside=0 if win.partly is None else int(win.partly.sum()),
         records_no_count=int((ks[no_count] != trash).sum()),
         count_outside_window=lost,
@@ -732,9 +732,12 @@ def _reindex(partial: PartialCounts, old: CountPlan, new: CountPlan) -> PartialC
     arrays: dict[str, Any] = {}
     for name in list(partial.__dataclass_fields__)[:9]:
         values = getattr(partial, name)
-        moved = np.zeros(new.n_groups * new_cols + 1, dtype=values.dtype)
-        target = moved[:-1].reshape(n_new, n_types, new_cols)
-        target[rows, :, offset : offset + old_cols] = values[:-1].reshape(n_old, n_types, old_cols)
+        lead = values.shape[:-1]  # exact sums have one row per limb
+        moved = np.zeros((*lead, new.n_groups * new_cols + 1), dtype=values.dtype)
+        target = moved[..., :-1].reshape(*lead, n_new, n_types, new_cols)
+        target[..., rows, :, offset : offset + old_cols] = values[..., :-1].reshape(
+            *lead, n_old, n_types, old_cols
+        )
         arrays[name] = moved
     return dataclasses.replace(partial, **arrays)
 

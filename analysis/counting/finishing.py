@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any, Final
 import numpy as np
 import pandas as pd
 
+from analysis.counting.exact import normalise, to_float
 from analysis.counting.options import FREQ_ALIASES
 
 if TYPE_CHECKING:
@@ -162,8 +163,11 @@ def _period_values(
         return values[: n_groups * (n_days + 1)].reshape(n_groups, n_days + 1)
 
     def spread(diff: np.ndarray) -> np.ndarray:
-        daily = np.cumsum(rows(diff), axis=1)[:, :n_days]
-        return daily if axis.daily else np.add.reduceat(daily, axis.offsets, axis=1)
+        # Exact sums: limbs x series x days, in int64 until the last step.
+        limbs = diff[:, : n_groups * (n_days + 1)].reshape(-1, n_groups, n_days + 1)
+        daily = normalise(np.cumsum(limbs, axis=2)[:, :, :n_days])
+        per = daily if axis.daily else np.add.reduceat(daily, axis.offsets, axis=2)
+        return to_float(per)
 
     def overlapping(starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
         # Records meeting a period: started by its last day, less those ended before
@@ -177,7 +181,8 @@ def _period_values(
     high_p = spread(partial.high)
     open_p = overlapping(partial.open_starts, partial.open_ends) > 0
     high_p = np.where(open_p, np.inf, high_p)
-    # Round off the difference array's float residue; + 0.0 turns -0.0 into 0.0.
+    # Round to what the counts can mean (shares were rounded to 2**-40 each);
+    # + 0.0 turns -0.0 into 0.0.
     count_p, low_p, high_p = (np.round(a, _ROUND_DECIMALS) + 0.0 for a in (count_p, low_p, high_p))
     if plan.options.allocate == "spread_integer":
         count_p, low_p = _largest_remainder(count_p), _largest_remainder(low_p)

@@ -27,6 +27,7 @@ from typing import Any, Final
 import numpy as np
 import pandas as pd
 
+from analysis.counting.exact import COUNT_LIMIT
 from analysis.counting.options import CountOptions
 
 _NAT: Final = np.iinfo(np.int64).min
@@ -221,7 +222,8 @@ def read_part(frame: pd.DataFrame, options: CountOptions, where: str = "", offse
     special |= np.not_equal(high, count)
     special = np.flatnonzero(special)
     values = (count[special], low[special], high[special])
-    if counted and (np.less(count, 0).any() or _bad_bounds(*values).any()):
+    too_large = np.greater_equal(count, COUNT_LIMIT).any()  # inf included
+    if counted and (np.less(count, 0).any() or too_large or _bad_bounds(*values).any()):
         _raise_bad_counts(count, low, high, special, skip, where, offset)
     encoded = [_encode(frame[col]) for col in options.by]
     return Part(
@@ -282,10 +284,20 @@ def _out_of_order(c: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> list[np.ndar
     return [np.greater(columns[a], columns[b]) for a, b in _ORDER]
 
 
+def _too_large(values: np.ndarray, column: str) -> np.ndarray:
+    """Where a count or bound is at or above the limit (an infinite ``count_high`` is open)."""
+    large = np.greater_equal(values, COUNT_LIMIT)
+    if column == "count_high":
+        large &= ~np.isposinf(values)
+    return large
+
+
 def _bad_bounds(c: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
-    """Where ``0 <= count_low <= count <= count_high`` breaks (a missing value breaks nothing)."""
+    """Where ``0 <= count_low <= count <= count_high`` or the limit breaks (NaN breaks nothing)."""
     bad = np.less(lo, 0)
     bad |= np.less(hi, 0)
+    bad |= _too_large(lo, "count_low")
+    bad |= _too_large(hi, "count_high")
     for out_of_order in _out_of_order(c, lo, hi):
         bad |= out_of_order
     return bad
@@ -313,6 +325,15 @@ def _raise_bad_counts(
                 f"count_events: column {column!r} has negative values "
                 f"{values[rows[:10]].tolist()} at {describe_rows(where, rows, offset)}; "
                 "counts must not be negative"
+            )
+    for column, values in columns.items():
+        bad = _too_large(values, column) & counted
+        if bad.any():
+            rows = np.flatnonzero(bad)
+            raise ValueError(
+                f"count_events: column {column!r} has values {values[rows[:10]].tolist()} at "
+                f"{describe_rows(where, rows, offset)}; counts and bounds must be finite and "
+                "below 2**62 (only count_high may be inf: no upper bound)"
             )
     orders = _out_of_order(count[special], low[special], high[special])
     for names, out_of_order in zip(_ORDER, orders, strict=True):

@@ -106,8 +106,8 @@ def count_events_dask(
     Returns
     -------
     pandas.DataFrame
-        Equal to ``count_events(events.compute(), ...)`` (floating-point sums
-        may differ in the last bits: the parts are added in another order).
+        Equal to ``count_events(events.compute(), ...)``, to the last bit (the
+        sums are exact, whatever the order the parts are added in).
 
     Raises
     ------

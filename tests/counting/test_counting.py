@@ -187,6 +187,62 @@ def test_spread_integer_uses_largest_remainder_and_conserves_the_total():
     assert daily["count"].sum() == 9
 
 
+def test_a_huge_count_does_not_change_the_counts_of_other_days():
+    # In floating point, 1e18 on Jan 1 made the 3 of Jan 2 a 0 and the 5 of Jan 3 a 2,
+    # and 1e16 made the 3 a 4.
+    for huge in (1e18, 1e16, 2.0**61):
+        events = frame(
+            [
+                ("attack", "2024-01-01", "2024-01-01", huge, huge, huge),
+                ("attack", "2024-01-02", "2024-01-02", 3, 3, 3),
+                ("attack", "2024-01-03", "2024-01-03", 5, 5, 5),
+            ]
+        )
+        for allocate in ALLOCATIONS:
+            daily = count_events(events, allocate=allocate, event_types=["attack"])
+            assert daily["count"].tolist() == [huge, 3.0, 5.0], (huge, allocate)
+            assert daily["count_low"].tolist() == [huge, 3.0, 5.0]
+            assert daily["count_high"].tolist() == [huge, 3.0, 5.0]
+        weekly = count_events(events, freq="W-SUN", event_types=["attack"])
+        assert weekly["count"].tolist() == [huge + 8.0]
+
+
+def test_a_huge_spread_count_leaves_a_small_neighbour_exact():
+    events = frame(
+        [
+            ("attack", "2024-01-01", "2024-01-07", 7e17, 7e17, 7e17),
+            ("attack", "2024-01-08", "2024-01-10", 1, 1, 1),
+            ("sweep", "2024-01-02", "2024-01-02", 1e15, np.nan, np.nan),
+        ]
+    )
+    daily = count_events(events, event_types=["attack", "sweep"])
+    attack = daily.loc[daily["event_type"] == "attack", "count"].tolist()
+    assert attack == [1e17] * 7 + [0.333333333] * 3
+
+
+@pytest.mark.parametrize(
+    ("bad", "message"),
+    [
+        ((np.inf, np.inf, np.inf), r"column 'count' has values \[inf\] at rows \[1\]; counts and"),
+        ((np.nan, np.inf, np.nan), r"column 'count_low' has values \[inf\] at rows \[1\]"),
+        ((2.0**63, 1, np.nan), r"column 'count' has values \[9.2\d*e\+18\] at rows \[1\]"),
+        ((1, 1, 2.0**62), r"column 'count_high' has values \[4.6\d*e\+18\] at rows \[1\]"),
+    ],
+)
+def test_infinite_or_impossible_counts_are_clear_errors(bad, message):
+    events = frame(
+        [
+            ("attack", "2024-01-01", "2024-01-01", 1, 1, 1),
+            ("attack", "2024-01-02", "2024-01-03", *bad),
+            ("attack", "2024-01-04", "2024-01-05", 2, 2, 2),
+        ]
+    )
+    with pytest.raises(ValueError, match=message):
+        count_events(events)
+    with pytest.raises(ValueError, match=message):  # not even one day of it is counted
+        count_events(events, start="2024-01-04")
+
+
 def test_open_and_unknown_counts_never_become_zero_or_nan():
     events = frame(
         [
