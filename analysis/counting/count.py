@@ -115,7 +115,10 @@ def count_events(
         ``'spread'`` shares a record's count evenly over its window's days (30
         strikes in 3 days give 10 a day).  ``'spread_integer'`` does the same,
         then rounds each series to integers by largest remainder, keeping its
-        total (rounded half up where midpoints make it fractional).
+        total (rounded half up where midpoints make it fractional); the
+        bounds are rounded the same way, but never across the rounded count
+        (``count_low <= count <= count_high`` holds in every period), so
+        that where they would, their totals give way outwards.
         ``'start'`` and ``'end'`` put the whole count on the window's first or
         last day.
     start, end : str or pandas.Timestamp, optional

@@ -185,8 +185,9 @@ def _period_values(
     # + 0.0 turns -0.0 into 0.0.
     count_p, low_p, high_p = (np.round(a, _ROUND_DECIMALS) + 0.0 for a in (count_p, low_p, high_p))
     if plan.options.allocate == "spread_integer":
-        count_p, low_p = _largest_remainder(count_p), _largest_remainder(low_p)
-        high_p = _largest_remainder(high_p)
+        count_p = _largest_remainder(count_p)
+        low_p = _largest_remainder(low_p, at_most=count_p)
+        high_p = _largest_remainder(high_p, at_least=count_p)
     return {
         "records": overlapping(partial.starts, partial.ends),
         "count": count_p,
@@ -279,20 +280,41 @@ def _period_bounds(start: int, end: int, freq: str) -> tuple[np.ndarray, np.ndar
     return first, np.maximum(first, start)
 
 
-def _largest_remainder(values: np.ndarray) -> np.ndarray:
+def _largest_remainder(
+    values: np.ndarray, *, at_most: np.ndarray | None = None, at_least: np.ndarray | None = None
+) -> np.ndarray:
     """Round each row to integers keeping its total: largest remainder.
 
-    A row's total is itself rounded half up (a midpoint of 2.5 becomes 3);
-    ties between remainders go to the earlier period.
+    A row's total (of its finite values; ``inf`` stays) is itself rounded half
+    up (a midpoint of 2.5 becomes 3); ties between remainders go to the
+    earlier period.  ``at_most`` and ``at_least`` bound each rounded value
+    (a lower bound is never rounded above the rounded count, an upper bound
+    never below it); where they bind, the row's total gives way, downwards
+    for ``at_most`` and upwards for ``at_least``, so a bound stays a bound.
+
+    Examples
+    --------
+    >>> _largest_remainder(np.array([[0.5, 1.25, 1.75, 1.75, 0.75]]))
+    array([[0., 1., 2., 2., 1.]])
+    >>> _largest_remainder(np.array([[0.5, 1.0, 1.0, 1.0, 0.5]]),
+    ...                    at_most=np.array([[0.0, 1.0, 2.0, 2.0, 1.0]]))
+    array([[0., 1., 1., 1., 1.]])
     """
     out = np.floor(values)
-    finite = np.isfinite(values).all(axis=1)
-    for i in np.flatnonzero(finite):
-        row = values[i]
+    if at_least is not None:
+        np.maximum(out, at_least, out=out, where=np.isfinite(values))
+    for i in range(values.shape[0]):
+        finite = np.isfinite(values[i])
+        row = np.where(finite, values[i], 0.0)
         target = int(np.floor(np.round(row.sum(), 6) + 0.5))
-        short = target - int(out[i].sum())
-        if short > 0:
-            order = np.argsort(-(row - out[i]), kind="stable")[:short]
-            out[i, order] += 1
-    out[~finite] = values[~finite]
+        short = target - int(out[i][finite].sum())
+        if short <= 0:
+            continue
+        remainder = row - out[i]
+        open_ = ~finite | (remainder <= 0)
+        if at_most is not None:
+            open_ |= out[i] + 1 > at_most[i]
+        remainder[open_] = -np.inf
+        order = np.argsort(-remainder, kind="stable")[:short]
+        out[i, order[remainder[order] > -np.inf]] += 1
     return out
