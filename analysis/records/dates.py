@@ -25,7 +25,7 @@ Examples
 >>> [None if pd.isna(d) else str(d.date()) for d in parse_dates(raw, window="end").days]
 ['2024-12-31', '2024-10-31', '2024-10-02', None, None]
 >>> start.forms.tolist()
-['year', 'month', 'day', nan, nan]
+['year', 'month', 'day', '', '']
 >>> start.problems
 {3: 'date_range'}
 """
@@ -60,15 +60,15 @@ class ParsedDates:
     ----------
     days : pandas.Series
         ``datetime64[ns]`` at midnight; ``NaT`` where blank or a problem.
-    forms : pandas.Series
+    forms : numpy.ndarray
         ``'day'``, ``'month'`` or ``'year'``: how each date was written
-        (missing where blank or a problem).
+        (``''`` where blank or a problem).
     problems : dict
         Row position -> rule, for each value that is not a day of the range.
     """
 
     days: pd.Series
-    forms: pd.Series
+    forms: np.ndarray
     problems: dict[int, str]
 
 
@@ -91,7 +91,7 @@ def parse_dates(raw: pd.Series, *, window: Window = "day") -> ParsedDates:
     if isinstance(raw.dtype, pd.DatetimeTZDtype):
         zoned = {int(pos): "date_timezone" for pos in np.flatnonzero(raw.notna().to_numpy())}
         days = pd.Series(pd.NaT, index=raw.index, dtype="datetime64[ns]")
-        return ParsedDates(days, pd.Series(None, index=raw.index, dtype=object), zoned)
+        return ParsedDates(days, np.full(len(raw), "", dtype="<U5"), zoned)
     if pd.api.types.is_datetime64_any_dtype(raw.dtype):
         return _typed_days(raw)
     return _text_days(raw.astype("string").str.strip(), window)
@@ -100,7 +100,7 @@ def parse_dates(raw: pd.Series, *, window: Window = "day") -> ParsedDates:
 def _typed_days(raw: pd.Series) -> ParsedDates:
     """Days of a ``datetime64`` column, checked against the range."""
     days, problems = _in_range(raw)
-    forms = days.notna().map({True: "day", False: None}).astype(object)
+    forms = np.where(days.notna().to_numpy(), "day", "")
     return ParsedDates(days, forms, problems)
 
 
@@ -119,7 +119,7 @@ def _text_days(text: pd.Series, window: Window) -> ParsedDates:
     """Days of a text column: full dates, years and months, zoned timestamps."""
     n = len(text)
     days = pd.Series(pd.NaT, index=text.index, dtype="datetime64[ns]")
-    forms = pd.Series(None, index=text.index, dtype=object)
+    forms = np.full(n, "", dtype="<U5")
     problems: dict[int, str] = {}
     length = text.str.len().fillna(0).to_numpy()
     filled = text.fillna("")
@@ -139,7 +139,7 @@ def _text_days(text: pd.Series, window: Window) -> ParsedDates:
             continue
         found, bad = _windows(filled.iloc[matched], form, window)
         days.iloc[matched] = found
-        forms.iloc[matched[~np.isnat(found)]] = form
+        forms[matched[~np.isnat(found)]] = form
         problems.update({int(matched[i]): rule for i, rule in bad.items()})
     rest = np.flatnonzero((length > 0) & ~partial)
     if len(rest):
@@ -147,7 +147,7 @@ def _text_days(text: pd.Series, window: Window) -> ParsedDates:
         problems.update({int(rest[i]): rule for i, rule in bad.items()})
         ok = parsed.notna().to_numpy()
         days.iloc[rest[ok]] = parsed.iloc[np.flatnonzero(ok)].to_numpy()
-        forms.iloc[rest[ok]] = "day"
+        forms[rest[ok]] = "day"
     return ParsedDates(days, forms, problems)
 
 
@@ -175,7 +175,10 @@ def _windows(values: pd.Series, form: str, window: Window) -> tuple[np.ndarray, 
 
 def _full_dates(text: pd.Series) -> tuple[pd.Series, dict[int, str]]:
     """Parse full ISO 8601 dates (a time of day dropped); positions of the problems."""
-    zoned = text.str.contains(_TIME_ZONE).to_numpy(dtype=bool)
+    zoned = np.zeros(len(text), dtype=bool)
+    timed = np.flatnonzero(text.str.len().to_numpy() > len("YYYY-MM-DD"))  # few, usually
+    if len(timed):
+        zoned[timed] = text.iloc[timed].str.contains(_TIME_ZONE).to_numpy(dtype=bool)
     problems = {int(i): "date_timezone" for i in np.flatnonzero(zoned)}
     plain = text.mask(zoned) if zoned.any() else text
     try:

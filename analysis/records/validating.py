@@ -433,7 +433,7 @@ _LIMITED_UNITS: Final = ("events", "people", "characters")
 
 def _parse_column(
     raw: pd.DataFrame, col: str
-) -> tuple[pd.Series, list[dict[str, object]], pd.Series | None]:
+) -> tuple[pd.Series, list[dict[str, object]], np.ndarray | None]:
     """Parse one schema column into its kind.
 
     Returns it, the problems found and, for a date column, how each date was
@@ -488,7 +488,7 @@ def _parse_columns(raw: pd.DataFrame) -> tuple[pd.DataFrame, list[dict[str, obje
     """Parse every schema column (absent optional ones added empty), in schema order."""
     typed = pd.DataFrame(index=raw.index)
     problems: list[dict[str, object]] = []
-    forms: dict[str, pd.Series] = {}
+    forms: dict[str, np.ndarray] = {}
     for col in COLUMN_ORDER:
         if col not in raw.columns:
             typed[col] = _absent(COLUMNS[col].kind, raw.index)
@@ -505,7 +505,7 @@ _RANK: Final[dict[str, int]] = {p: i for i, p in enumerate(DATE_PRECISIONS)}
 
 
 def _fill_precision(
-    typed: pd.DataFrame, raw: pd.DataFrame, forms: dict[str, pd.Series]
+    typed: pd.DataFrame, raw: pd.DataFrame, forms: dict[str, np.ndarray]
 ) -> list[dict[str, object]]:
     """Fill ``date_precision`` from dates written as a year or a month (in place).
 
@@ -514,7 +514,7 @@ def _fill_precision(
     an equal or coarser one is kept.
     """
     ranks = [
-        forms[col].map(_RANK).fillna(_RANK["day"]).to_numpy(dtype=np.int64)
+        np.select([forms[col] == "year", forms[col] == "month"], [_RANK["year"], _RANK["month"]], 0)
         for col in ("date_start", "date_end")
     ]
     implied = np.maximum(*ranks)
