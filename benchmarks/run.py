@@ -63,14 +63,14 @@ MB = 1 << 20
 # --------------------------------------------------------------------- cases
 def count_daily(events: Any) -> pd.DataFrame:
     """The headline case: daily counts spread over windows, by type x admin1."""
-    from analysis.counting.core import count_events
+    from analysis.counting import count_events
 
     return count_events(events, freq="D", by=["admin1"], allocate="spread")
 
 
 def count_monthly_start(events: pd.DataFrame) -> pd.DataFrame:
     """Monthly counts, each record on its window's first day, by type x admin1."""
-    from analysis.counting.core import count_events
+    from analysis.counting import count_events
 
     return count_events(events, freq="MS", by=["admin1"], allocate="start")
 
@@ -185,7 +185,7 @@ def run_worker(spec: dict[str, Any]) -> dict[str, Any]:
     case, n, repeats = spec["case"], spec.get("n"), spec.get("repeats", 3)
     out: dict[str, Any] = {"case": case, "n": n, "load_before": os.getloadavg()}
     if case in ("count_daily", "count_monthly_start", *BASELINES):
-        import analysis.counting.core  # noqa: F401  (imports are not part of the case)
+        import analysis.counting.count  # noqa: F401  (imports are not part of the case)
 
         if case in _PREIMPORT:
             __import__(_PREIMPORT[case])
@@ -266,7 +266,7 @@ OPTION_SWEEP: list[dict[str, Any]] = [
 
 
 def _run_options(spec: dict[str, Any]) -> dict[str, Any]:
-    from analysis.counting.core import count_events, count_report
+    from analysis.counting import count_events, count_report
 
     events = pd.read_parquet(spec["path"])
     _release_memory()
@@ -297,7 +297,7 @@ def _run_dask(spec: dict[str, Any]) -> dict[str, Any]:
     import dask
     import dask.dataframe as dd
 
-    import analysis.counting.core  # noqa: F401
+    import analysis.counting.count  # noqa: F401
 
     out: dict[str, Any] = {"workers": spec.get("workers", 2),
                            "path": os.path.relpath(spec["path"], ROOT_DIR)}

@@ -19,7 +19,7 @@ the font matplotlib ships, which covers the Arabic letters the gazetteer uses
 Examples
 --------
 >>> import pandas as pd
->>> from analysis.counting.core import count_events
+>>> from analysis.counting import count_events
 >>> events = pd.DataFrame({
 ...     "event_id": ["a", "b"], "event_type": ["airstrike", "attack"],
 ...     "date_start": pd.to_datetime(["2024-10-01", "2024-10-02"]),
@@ -232,7 +232,7 @@ def plot_counts(
     Parameters
     ----------
     counts : pandas.DataFrame
-        :func:`analysis.counting.core.count_events` output.  ``by`` groups are
+        :func:`analysis.counting.count.count_events` output.  ``by`` groups are
         summed.  Not modified.
     event_type : str or sequence of str, optional
         Types to draw (default: every type with a non-zero count, or all).
@@ -258,7 +258,7 @@ def plot_counts(
     Examples
     --------
     >>> import pandas as pd
-    >>> from analysis.counting.core import count_events
+    >>> from analysis.counting import count_events
     >>> events = pd.DataFrame({
     ...     "event_id": ["a"], "event_type": ["airstrike"],
     ...     "date_start": pd.to_datetime(["2024-10-01"]),

@@ -710,7 +710,7 @@ def draw_attacks_2024_by_source() -> Figure:
     -------
     matplotlib.figure.Figure
     """
-    from analysis.counting.core import count_events
+    from analysis.counting import count_events
     from analysis.sources.datasets import load_badia_2024, load_totals
     from analysis.sources.totals import implied_counts, implied_per_period
 
@@ -754,7 +754,7 @@ def draw_seed_report_episode() -> Figure:
     -------
     matplotlib.figure.Figure
     """
-    from analysis.counting.core import count_events
+    from analysis.counting import count_events
     from analysis.sources.datasets import load_seed_records
     from analysis.sources.places import load_places, place_mentions
     from analysis.stats.campaigns import find_campaigns
@@ -779,7 +779,7 @@ def draw_ucdp_badia_2016_2019() -> Figure:
     -------
     matplotlib.figure.Figure
     """
-    from analysis.counting.core import count_events
+    from analysis.counting import count_events
     from analysis.sources.datasets import load_ucdp_badia
     from analysis.stats.changepoints import detect_changepoints
     from analysis.stats.trends import fit_trend
@@ -800,7 +800,7 @@ def draw_event_study_2024() -> Figure:
     -------
     matplotlib.figure.Figure
     """
-    from analysis.counting.core import count_events
+    from analysis.counting import count_events
     from analysis.sources.datasets import load_badia_2024
     from analysis.stats.campaigns import find_campaigns
     from analysis.stats.eventstudy import event_study
@@ -828,7 +828,7 @@ def draw_allocation_views() -> Figure:
     -------
     matplotlib.figure.Figure
     """
-    from analysis.counting.core import count_events
+    from analysis.counting import count_events
     from analysis.sources.datasets import load_badia_2024
 
     events = load_badia_2024()

@@ -1,7 +1,7 @@
 """Trends in event counts: is the rate of attacks rising or falling.
 
 Three tools, each for a question an analyst asks of a count series from
-:func:`analysis.counting.core.count_events`:
+:func:`analysis.counting.count.count_events`:
 
 - :func:`fit_trend`: a count regression with a time trend.  The headline is
   the **rate ratio per period**: 1.10 means the rate of events grows by 10% from

@@ -13,7 +13,7 @@ import pytest
 from matplotlib.figure import Figure
 
 from analysis import config
-from analysis.counting.core import count_events
+from analysis.counting import count_events
 from analysis.figures import plotting, stories
 from analysis.figures.registry import FIGURES, build_figure, build_figures, list_figures
 from analysis.figures.saving import FORMATS, save_figure

@@ -220,7 +220,7 @@ def test_mapping_does_not_mutate_its_input():
 
 
 def test_acled_weeks_count_saturday_to_friday(export_path):
-    from analysis.counting.core import count_events
+    from analysis.counting import count_events
 
     frame = pd.DataFrame(
         [

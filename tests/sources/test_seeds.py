@@ -173,7 +173,7 @@ def test_badia_conversion_does_not_mutate_its_input():
 
 
 def test_seed_strike_record_spreads_its_count_over_its_window():
-    from analysis.counting.core import count_events
+    from analysis.counting import count_events
     from analysis.records.loading import load_events
 
     events = load_events(SEED_ARTICLE_RECORDS)
@@ -190,7 +190,7 @@ def test_seed_strike_record_spreads_its_count_over_its_window():
 
 
 def test_seed_aggregates_stay_out_of_counts_unless_asked():
-    from analysis.counting.core import count_events
+    from analysis.counting import count_events
     from analysis.records.loading import load_events
 
     events = load_events(SEED_ARTICLE_RECORDS)

@@ -49,7 +49,7 @@ def test_monthly_is_counts_in_the_badia_match_the_reference(syria_events):
     """Events whose side_a or side_b has the word IS, per month of date_start x adm_1
     x conflict, in the five Badia governorates, counted by the package's
     count_events; the reference was derived from the raw file by another route."""
-    from analysis.counting.core import count_events
+    from analysis.counting import count_events
 
     ev = syria_events
     is_involved = ev["ucdp_side_a"].str.contains(r"\bIS\b") | ev["ucdp_side_b"].str.contains(
