@@ -55,7 +55,16 @@ def read_raw_csv(path: str | Path) -> tuple[pd.DataFrame, list[int]]:
         The line on which each data record starts (quoted fields may span lines).
     """
     text = read_text(path)
-    frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    try:  # pyarrow's parser first (several times faster); pandas' own where it refuses
+        frame = pd.read_csv(
+            io.BytesIO(text.encode("utf-8")), dtype=str, keep_default_na=False, engine="pyarrow"
+        )
+    except (pd.errors.ParserError, ValueError):
+        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    bare_cr = "\r" in text and text.count("\r") != text.count("\r\n")
+    if not bare_cr and text.count("\n") == len(frame) + text.endswith("\n"):
+        # one line per record (no line break inside a field, no blank line)
+        return frame, list(range(2, len(frame) + 2))
     reader = csv.reader(io.StringIO(text))
     lines: list[int] = []
     previous_end = 0
