@@ -32,6 +32,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from analysis.records.reading import LayoutError, read_raw_csv
 from analysis.records.schema import (
     BOOLEAN_COLUMNS,
     COLUMN_ORDER,
@@ -45,6 +46,29 @@ from analysis.records.validating import EventValidationError, Validated
 
 PROBLEM_COLUMNS = ("file", "line", "row", "column", "value", "rule", "message")
 """The columns of a problems table, as :class:`~analysis.records.validating.Validated` has them."""
+
+
+def read_source_csv(path: str | Path) -> tuple[pd.DataFrame, list[int]]:
+    """Read a source's CSV file as strings with the line of each row, or say why it cannot.
+
+    As :func:`analysis.records.reading.read_raw_csv`; a file that is not UTF-8
+    (a spreadsheet's "CSV" saved in a Windows code page) is an error naming
+    the file, the line and the byte.
+
+    Raises
+    ------
+    analysis.records.reading.LayoutError
+        If the file is not UTF-8 text.
+    """
+    try:
+        return read_raw_csv(path)
+    except UnicodeDecodeError as err:
+        data = err.object if isinstance(err.object, bytes) else b""
+        line = data[: err.start].count(b"\n") + 1
+        raise LayoutError(
+            f"{path}: line {line}: byte {data[err.start : err.start + 1]!r} is not UTF-8 text; "
+            "save the file as UTF-8 (a spreadsheet's 'CSV UTF-8') and read it again"
+        ) from err
 
 
 class Coverage(NamedTuple):

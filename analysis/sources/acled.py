@@ -139,7 +139,7 @@ from typing import Final, Literal
 import numpy as np
 import pandas as pd
 
-from analysis.records.reading import Errors, LayoutError, missing_columns, read_raw_csv
+from analysis.records.reading import Errors, LayoutError, missing_columns
 from analysis.records.validating import Validated
 from analysis.sources._reading import (
     Coverage,
@@ -151,6 +151,7 @@ from analysis.sources._reading import (
     matches_names,
     parse_dates,
     parse_numbers,
+    read_source_csv,
     rejects_table,
     remove_matches,
     stripped,
@@ -860,7 +861,7 @@ def read_acled_export(
     Raises
     ------
     LayoutError
-        If the file is not an ACLED layout the reader takes.
+        If the file is not an ACLED layout the reader takes, or not UTF-8.
 
     See Also
     --------
@@ -884,7 +885,7 @@ def read_acled_export(
     >>> f"{export.events['date_end'].max():%Y-%m-%d}"  # the windows reach beyond it
     '2024-04-30'
     """
-    raw, lines = read_raw_csv(path)
+    raw, lines = read_source_csv(path)
     return acled_to_events(
         raw,
         source=path,
@@ -939,7 +940,7 @@ def read_acled(
     ------
     LayoutError
         If the file is not an ACLED layout the reader takes (the message
-        says which layout it looks like and what it misses).
+        says which layout it looks like and what it misses), or not UTF-8.
     analysis.records.validating.EventValidationError
         With ``errors="raise"``, if a row is invalid: the message names the
         file, line, row, the export's own column (``event_date``,

@@ -66,7 +66,7 @@ from typing import Final, Literal
 import numpy as np
 import pandas as pd
 
-from analysis.records.reading import Errors, LayoutError, missing_columns, read_raw_csv
+from analysis.records.reading import Errors, LayoutError, missing_columns
 from analysis.records.validating import Validated
 from analysis.sources._reading import (
     Coverage,
@@ -77,6 +77,7 @@ from analysis.sources._reading import (
     matches_names,
     parse_dates,
     parse_numbers,
+    read_source_csv,
     rejects_table,
     stripped,
 )
@@ -481,7 +482,7 @@ def read_ucdp_ged(path: str | Path, *, errors: Errors = "raise") -> pd.DataFrame
     ------
     LayoutError
         If the file is not a known GED layout (the message names the missing
-        columns).
+        columns), or not UTF-8.
     analysis.records.validating.EventValidationError
         With ``errors="raise"``, if a row does not parse (file, line, row,
         column, value and rule named).
@@ -500,6 +501,6 @@ def read_ucdp_ged(path: str | Path, *, errors: Errors = "raise") -> pd.DataFrame
     """
     if errors not in ("raise", "reject"):
         raise ValueError(f"errors must be 'raise' or 'reject', not {errors!r}")
-    raw, lines = read_raw_csv(path)
+    raw, lines = read_source_csv(path)
     read = ucdp_to_events(raw, source=path, lines=lines)
     return read.validated() if errors == "reject" else read.events_or_raise()

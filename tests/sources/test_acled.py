@@ -813,6 +813,15 @@ def test_the_layout_before_2019_is_refused_saying_what_it_misses(export_path):
         assert part in message
 
 
+def test_a_file_not_in_utf8_is_refused_naming_the_line(tmp_path):
+    path = tmp_path / "excel.csv"
+    frame = synthetic_export()
+    frame.loc[2, "location"] = "Hajín"
+    path.write_bytes(frame.to_csv(index=False).encode("cp1252"))  # Excel's plain "CSV"
+    with pytest.raises(LayoutError, match=r"excel\.csv: line 4: .* not UTF-8"):
+        read_acled(path)
+
+
 def test_a_file_of_another_layout_is_refused():
     with pytest.raises(LayoutError, match=r"not an ACLED export.*event_id_cnty"):
         read_acled(UCDP_BADIA_MONTHLY_REFERENCE)
