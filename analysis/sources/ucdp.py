@@ -60,6 +60,7 @@ analysis.records.reading.LayoutError: <columns>: not a UCDP GED file of a known 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Final, Literal
 
@@ -356,22 +357,21 @@ def ucdp_to_events(
     """
     layout = detect_ucdp_layout(list(raw.columns), source=source)
     n = len(raw)
-    log = ProblemLog(source, lines)
-    parsed = _check_rows(raw, log)
-
-    def number(col: str) -> pd.Series:
-        return parse_numbers(raw[col])
-
     side_a, side_b = stripped(raw["side_a"]), stripped(raw["side_b"])
     headline = stripped(raw["source_headline"])
-    event_type = classify_event_types(
-        headline,
-        side_a=side_a,
-        side_b=side_b,
-        deaths_a=number("deaths_a"),
-        deaths_b=number("deaths_b"),
-        deaths_civilians=number("deaths_civilians"),
-    )
+    with ThreadPoolExecutor(1) as pool:  # the classifier's patterns beside the checks
+        classified = pool.submit(
+            classify_event_types,
+            headline,
+            side_a=side_a,
+            side_b=side_b,
+            deaths_a=parse_numbers(raw["deaths_a"]),
+            deaths_b=parse_numbers(raw["deaths_b"]),
+            deaths_civilians=parse_numbers(raw["deaths_civilians"]),
+        )
+        log = ProblemLog(source, lines)
+        parsed = _check_rows(raw, log)
+        event_type = classified.result()
     is_a, is_b = matches_names(IS_SIDE_PATTERN, side_a), matches_names(IS_SIDE_PATTERN, side_b)
     is_side = side_a.where(is_a, side_b.where(is_b, ""))
     other_side = side_b.where(is_a, side_a.where(is_b, ""))
