@@ -29,9 +29,8 @@ from typing import Final, Literal
 import numpy as np
 import pandas as pd
 from scipy.special import gammaln
-from scipy.stats import chi2
 
-from analysis.stats._countmodels import fit_count_model
+from analysis.stats._countmodels import fit_count_model, rate_interval
 from analysis.stats._series import infer_period_unit, select_series
 
 Cost = Literal["poisson", "negbin"]
@@ -48,7 +47,6 @@ DEFAULT_MIN_SIZE: Final[dict[str, int]] = {
 weeks, three months.  Shorter segments let a single burst of reports pass for
 a change of regime."""
 
-_Z95: Final = 1.959963984540054
 _POISSON_ALPHA: Final = 1e-6
 _MAX_ALPHA_ROUNDS: Final = 5
 
@@ -232,7 +230,7 @@ def detect_changepoints(
     for k, (s, e) in enumerate(itertools.pairwise(bounds), start=1):
         seg_id[s:e] = k
         c, dd = float(y[s:e].sum()), float(d[s:e].sum())
-        lo, hi = _rate_interval(c, dd, float(np.sum(d[s:e] ** 2)), alpha)
+        lo, hi = rate_interval(c, dd, float(np.sum(d[s:e] ** 2)), alpha)
         seg_rows.append(
             {
                 "segment": k,
@@ -281,16 +279,6 @@ def _alpha_given_segments(y: np.ndarray, d: np.ndarray, bounds: list[int]) -> fl
         design[s:e, k] = 1.0
     keep = design.sum(axis=0) > 0
     return fit_count_model(y, design[:, keep], np.log(d), "negbin").alpha
-
-
-def _rate_interval(c: float, dd: float, d2: float, alpha: float) -> tuple[float, float]:
-    if c == 0 or alpha <= 0:
-        lo = 0.0 if c == 0 else float(chi2.ppf(0.025, 2 * c) / 2 / dd)
-        hi = float(chi2.ppf(0.975, 2 * c + 2) / 2 / dd)
-        return lo, hi
-    se = float(np.sqrt(1.0 / c + alpha * d2 / dd**2))
-    rate = c / dd
-    return rate * float(np.exp(-_Z95 * se)), rate * float(np.exp(_Z95 * se))
 
 
 class _SegmentCost:

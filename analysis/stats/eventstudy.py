@@ -4,7 +4,7 @@
 default) in windows around each campaign, and pooled over all campaigns:
 
 - **pre**: the ``pre`` days before launch;
-- **during**: launch to end (see :func:`analysis.stats.campaigns.campaigns` for how
+- **during**: launch to end (see :func:`analysis.stats.campaigns.find_campaigns` for how
   ends are set when unknown);
 - **post**: the ``post`` days after the end;
 - **other**: days in none of these windows.
@@ -36,7 +36,7 @@ import statsmodels.api as sm
 from scipy import stats
 from statsmodels.stats.diagnostic import acorr_ljungbox
 
-from analysis.stats._countmodels import Family, fit_count_model, hac_cov, irls
+from analysis.stats._countmodels import Z95, Family, fit_count_model, hac_cov, irls, rate_interval
 from analysis.stats._series import infer_period_unit, select_series
 
 if TYPE_CHECKING:
@@ -45,8 +45,6 @@ if TYPE_CHECKING:
 Contrast = Literal["during", "post"]
 WINDOWS: Final[tuple[str, ...]] = ("pre", "during", "post", "other")
 """Window labels, from the reference (``pre``) on."""
-
-_Z95: Final = 1.959963984540054
 
 
 @dataclass(frozen=True, eq=False)
@@ -250,7 +248,7 @@ def event_study(
         ``count_events(..., freq="D")`` output holding the ``outcome`` series,
         complete over its coverage.  Not modified.
     campaigns : Campaigns or pandas.DataFrame
-        :func:`analysis.stats.campaigns.campaigns` output, or a frame with ``start``
+        :func:`analysis.stats.campaigns.find_campaigns` output, or a frame with ``start``
         and ``end`` (inclusive) columns.  Not modified.
     outcome : str
         Event type whose rate is studied.
@@ -347,7 +345,7 @@ def event_study(
     if family == "negbin":
         hac = hac_cov(design, y, fit.mu, fit.alpha, fit.cov, pre if hac_lags is None else hac_lags)
         var = np.maximum(var, np.diag(hac))
-    q = float(stats.t.ppf(0.975, df)) if np.isfinite(df) else _Z95
+    q = float(stats.t.ppf(0.975, df)) if np.isfinite(df) else Z95
 
     def ratio(col: str) -> tuple[float, float, float, float]:
         if col not in names:
@@ -571,14 +569,6 @@ def _placebo(
     return np.asarray(out)
 
 
-def _rate_interval(c: float, days: float, alpha: float) -> tuple[float, float]:
-    if c == 0 or alpha <= 0:
-        lo = 0.0 if c == 0 else float(stats.chi2.ppf(0.025, 2 * c) / 2 / days)
-        return lo, float(stats.chi2.ppf(0.975, 2 * c + 2) / 2 / days)
-    se = float(np.sqrt(1.0 / c + alpha / days))
-    return c / days * float(np.exp(-_Z95 * se)), c / days * float(np.exp(_Z95 * se))
-
-
 def _window_table(
     y: np.ndarray, d: np.ndarray, labels: np.ndarray, alpha: float, ratio: Any
 ) -> pd.DataFrame:
@@ -586,7 +576,9 @@ def _window_table(
     for code, name in enumerate(WINDOWS):
         m = labels == code
         days, c = float(d[m].sum()), float(y[m].sum())
-        lo, hi = _rate_interval(c, days, alpha) if days else (np.nan, np.nan)
+        lo, hi = (
+            rate_interval(c, days, float(np.sum(d[m] ** 2)), alpha) if days else (np.nan, np.nan)
+        )
         rr = (1.0, np.nan, np.nan, np.nan) if name == "pre" else ratio(name)
         rows.append(
             {
@@ -642,8 +634,8 @@ def _per_campaign(
             se = float(np.sqrt(1 / c1 + 1 / c0 + alpha / d1 + alpha / d0))
             row.update(
                 rate_ratio=float(np.exp(lrr)),
-                ci_low=float(np.exp(lrr - _Z95 * se)),
-                ci_high=float(np.exp(lrr + _Z95 * se)),
+                ci_low=float(np.exp(lrr - Z95 * se)),
+                ci_high=float(np.exp(lrr + Z95 * se)),
                 p_value=float(2 * stats.norm.sf(abs(lrr) / se)),
             )
         else:

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Final, Literal
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
@@ -35,10 +35,8 @@ from scipy import stats
 from scipy.stats import norm, rankdata
 from statsmodels.tsa.seasonal import STL
 
-from analysis.stats._countmodels import Family, fit_count_model
+from analysis.stats._countmodels import Z95, Family, fit_count_model
 from analysis.stats._series import TIME_UNITS, TimeUnit, elapsed, infer_period_unit, select_series
-
-_Z95: Final = 1.959963984540054
 
 
 @dataclass(frozen=True, eq=False)
@@ -349,7 +347,7 @@ def fit_trend(
         scale = max(1.0, pearson)
         q = float(stats.t.ppf(0.975, df))
     else:
-        df, scale, q = float("inf"), 1.0, _Z95
+        df, scale, q = float("inf"), 1.0, Z95
     cov = fit.cov * scale
     b1, se1 = float(fit.beta[1]), float(np.sqrt(cov[1, 1]))
     tstat = b1 / se1
