@@ -36,7 +36,15 @@ import statsmodels.api as sm
 from scipy import stats
 from statsmodels.stats.diagnostic import acorr_ljungbox
 
-from analysis.stats._countmodels import Z95, Family, fit_count_model, hac_cov, irls, rate_interval
+from analysis.stats._countmodels import (
+    Z95,
+    CountFit,
+    Family,
+    fit_count_model,
+    hac_cov,
+    irls,
+    rate_interval,
+)
 from analysis.stats._series import infer_period_unit, select_series
 
 if TYPE_CHECKING:
@@ -160,6 +168,8 @@ class EventStudy:
     @cached_property
     def model(self) -> Any:
         """The statsmodels ``GLMResults`` of the pooled model (fitted on first use)."""
+        if not self._model_spec:
+            return None
         y, design, offset, alpha, family = self._model_spec
         fam = (
             sm.families.Poisson()
@@ -339,16 +349,23 @@ def event_study(
     t_years = np.arange(n) / 365.25
     design, names = _design(labels, t_years if trend else None)
     offset = np.log(d)
-    fit = fit_count_model(y, design, offset, family)
-    scale, df = _small_sample(y, fit.mu, fit.alpha, design.shape[1], family)
-    var = np.diag(fit.cov) * scale
-    if family == "negbin":
-        hac = hac_cov(design, y, fit.mu, fit.alpha, fit.cov, pre if hac_lags is None else hac_lags)
-        var = np.maximum(var, np.diag(hac))
-    q = float(stats.t.ppf(0.975, df)) if np.isfinite(df) else Z95
+    empty = {w for code, w in enumerate(WINDOWS) if not y[labels == code].any()}
+    if not y.any():
+        # Nothing to compare: no model, no placebo, no residuals.
+        k = design.shape[1]
+        fit = CountFit(np.full(k, np.nan), np.full((k, k), np.nan), 0.0, np.zeros(n), 0.0, False)
+        var, df, q, resid_p = np.full(k, np.nan), float("nan"), float("nan"), float("nan")
+    else:
+        fit = fit_count_model(y, design, offset, family)
+        var, df, q = _variances(y, design, fit, family, pre if hac_lags is None else hac_lags)
+        pearson_resid = (y - fit.mu) / np.sqrt(fit.mu + fit.alpha * fit.mu**2)
+        lb_lags = max(1, min(14, n // 5))
+        resid_p = float(acorr_ljungbox(pearson_resid, lags=[lb_lags])["lb_pvalue"].iloc[0])
 
     def ratio(col: str) -> tuple[float, float, float, float]:
-        if col not in names:
+        # A window with no events (or a reference with none) has its rate ratio
+        # at 0 or infinity: not identified.
+        if col not in names or col in empty or "pre" in empty:
             return (float("nan"),) * 4  # type: ignore[return-value]
         k = names.index(col)
         b, se = float(fit.beta[k]), float(np.sqrt(var[k]))
@@ -357,9 +374,7 @@ def event_study(
         return float(np.exp(b)), float(np.exp(b - q * se)), float(np.exp(b + q * se)), p
 
     rr, lo, hi, p = ratio(contrast)
-    pearson_resid = (y - fit.mu) / np.sqrt(fit.mu + fit.alpha * fit.mu**2)
-    lb_lags = max(1, min(14, n // 5))
-    resid_p = float(acorr_ljungbox(pearson_resid, lags=[lb_lags])["lb_pvalue"].iloc[0])
+    n_placebo = n_placebo if np.isfinite(rr) else 0  # no placebo for a ratio not identified
     placebo = _placebo(
         y,
         offset,
@@ -374,7 +389,7 @@ def event_study(
         n_placebo=n_placebo,
         seed=seed,
     )
-    obs = abs(np.log(rr)) if np.isfinite(rr) and rr > 0 else np.inf
+    obs = abs(np.log(rr))
     placebo_p = (
         float((1 + np.sum(np.abs(np.log(placebo)) >= obs - 1e-12)) / (1 + len(placebo)))
         if len(placebo)
@@ -389,7 +404,7 @@ def event_study(
         contrast=contrast,
         n_campaigns=int(in_cov.sum()),
         n_placebo=len(placebo),
-        alpha=fit.alpha,
+        alpha=fit.alpha if y.any() else float("nan"),
     )
     windows = _window_table(y, d, labels, fit.alpha, ratio)
     per_campaign = _per_campaign(
@@ -421,6 +436,11 @@ def event_study(
         n_done=len(placebo),
         n_asked=n_placebo,
     )
+    if not y.any():
+        caveats = (
+            f"no {outcome} events in the coverage: the rate ratios are not identified",
+            *caveats,
+        )
     if resid_p < 0.05:
         caveats += (
             "the model's residuals are autocorrelated (counts cluster in time): "
@@ -441,7 +461,7 @@ def event_study(
         trend=trend,
         residual_autocorrelation_p=resid_p,
         caveats=caveats,
-        _model_spec=(y, design, offset, fit.alpha, family),
+        _model_spec=(y, design, offset, fit.alpha, family) if y.any() else (),
     )
 
 
@@ -511,6 +531,19 @@ def _design(labels: np.ndarray, t: np.ndarray | None) -> tuple[np.ndarray, list[
         cols.append(t - t.mean())
         names.append("trend_per_year")
     return np.column_stack(cols), names
+
+
+def _variances(
+    y: np.ndarray, design: np.ndarray, fit: Any, family: str, hac_lags: int
+) -> tuple[np.ndarray, float, float]:
+    """Coefficient variances (the larger of scaled-model and HAC), df and the t quantile."""
+    scale, df = _small_sample(y, fit.mu, fit.alpha, design.shape[1], family)
+    var = np.diag(fit.cov) * scale
+    if family == "negbin":
+        hac = hac_cov(design, y, fit.mu, fit.alpha, fit.cov, hac_lags)
+        var = np.maximum(var, np.diag(hac))
+    q = float(stats.t.ppf(0.975, df)) if np.isfinite(df) else Z95
+    return var, df, q
 
 
 def _small_sample(
@@ -627,7 +660,7 @@ def _per_campaign(
             row[f"{name}_count"] = float(y[a : b + 1].sum()) if b >= a else 0.0
         c1, c0 = row[f"{contrast}_count"], row["pre_count"]
         d1, d0 = row[f"{contrast}_days"], row["pre_days"]
-        if d1 > 0 and d0 > 0:
+        if d1 > 0 and d0 > 0 and (c1 > 0 or c0 > 0):
             if c1 == 0 or c0 == 0:  # Haldane: half an event added to both windows
                 c1, c0 = c1 + 0.5, c0 + 0.5
             lrr = np.log((c1 / d1) / (c0 / d0))
@@ -672,7 +705,11 @@ def _caveats(
         out.append(f"only {used} campaigns: the pooled estimate leans on each one")
     for r in windows.to_dict("records"):
         if r["window"] != "other" and r["days"] > 0 and r["count"] == 0:
-            out.append(f"no events in the {r['window']} windows: its rate ratio is not informative")
+            out.append(
+                "no events in the pre windows (the reference): no rate ratio is identified"
+                if r["window"] == "pre"
+                else f"no events in the {r['window']} windows: its rate ratio is not identified"
+            )
     if overlap_days:
         out.append(
             f"{overlap_days} days lie in windows of two or more campaigns "
