@@ -150,7 +150,11 @@ def mann_kendall(
     _, ties = np.unique(x, return_counts=True)
     var_s = float((n * (n - 1) * (2 * n + 5) - np.sum(ties * (ties - 1) * (2 * ties + 5))) / 18.0)
     slope = float(np.median((x[j] - x[i]) / (t[j] - t[i])))
-    factor = _hamed_rao_factor(x - slope * t) if correction == "hamed_rao" else 1.0
+    # Detrend with time counted from 1, as pymannkendall does: the Sen line
+    # makes the median pair tie, and the same arithmetic breaks that tie alike.
+    factor = (
+        _hamed_rao_factor(x - (t - t.min() + 1.0) * slope) if correction == "hamed_rao" else 1.0
+    )
     var_s *= factor
     if var_s <= 0:
         z = 0.0
