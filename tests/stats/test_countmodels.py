@@ -75,7 +75,7 @@ def test_calibration_script_runs_and_reports_every_test(monkeypatch, tmp_path):
     monkeypatch.setitem(sys.modules, "calibration", module)  # dataclasses look it up
     spec.loader.exec_module(module)
     rows, seconds = module.run(sims=2, n_placebo=3)
-    assert len(rows) == 43
+    assert len(rows) == 47
     assert all(r.sims == 2 for r in rows)
     text = module.report(rows, seconds, 2, 3)
     assert json.loads(module.to_json(rows, seconds, 2, 3))["rows"][0]["sims"] == 2
@@ -87,6 +87,13 @@ def test_calibration_script_runs_and_reports_every_test(monkeypatch, tmp_path):
     out.with_suffix(".json").write_text(module.to_json(rows, seconds, 2, 3), encoding="utf-8")
     assert module.main(["--render", "--out", str(out)]) == 0
     assert out.read_text(encoding="utf-8") == module.report(rows, round(seconds, 1), 2, 3)
+    # --only re-runs some groups and marks the rows it keeps from the saved run
+    few, _ = module.run(sims=2, n_placebo=3, only=("changepoint",))
+    assert {r.scenario for r in few} < {r.scenario for r in rows}
+    merged = module.merge(rows, few)
+    assert len(merged) == len(rows)
+    assert all(bool(r.note) == (r.scenario not in {f.scenario for f in few}) for r in merged)
+    assert "Note: carried over" in module.report(merged, 1.0, 2, 3)
 
 
 def test_committed_calibration_report_matches_its_numbers_and_is_calibrated():
@@ -97,8 +104,18 @@ def test_committed_calibration_report_matches_its_numbers_and_is_calibrated():
     for r in saved["rows"]:
         assert f"| {r['test']} | {r['rejections']}/{r['sims']} |" in text
         ours = r["test"].startswith(("fit_trend negbin", "event_study negbin"))
-        if (ours and "clustered" not in r["scenario"]) or "placebo" in r["test"]:
+        clustered = "-day blocks" in r["scenario"]  # the model p-value is known to drift there
+        if (ours and not clustered) or "placebo" in r["test"]:
             assert r["interval_95"][0] <= 0.05, r  # not above nominal beyond chance
+    by_test = {(r["scenario"], r["test"]): r for r in saved["rows"]}
+    cp = [r for (scenario, _), r in by_test.items() if scenario.startswith("change points")]
+    for r in cp:
+        if r["test"].endswith("any break") and "14-day" in r["scenario"] and "default" in r["test"]:
+            assert r["rate"] <= 0.15, r  # clustered stationary years rarely split
+        if r["test"].startswith("default: a break within 45 days"):
+            assert r["rate"] >= 0.80, r  # the clustered shift is found
+        if "outlier" in r["scenario"]:
+            assert r["rejections"] == 0, r
 
 
 def test_a_slow_irls_fit_at_the_likelihood_maximum_counts_as_converged():
