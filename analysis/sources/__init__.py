@@ -31,6 +31,8 @@ __getattr__, __dir__, __all__ = attach(
         "implied_per_period": "analysis.sources.totals",
         "TotalsError": "analysis.sources.totals",
         "read_provenance": "analysis.sources.provenance",
+        "read_coverage": "analysis.sources.provenance",
+        "Coverage": "analysis.sources.provenance",
         "source_line": "analysis.sources.provenance",
         "verify_seeds": "analysis.sources.provenance",
         "ProvenanceError": "analysis.sources.provenance",

@@ -393,9 +393,11 @@ def test_by_two_columns_and_categorical_groups():
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [
-        ({"freq": "M"}, "freq 'M' is not supported"),
+        ({"freq": "2W"}, "freq '2W' is not supported"),
         ({"allocate": "middle"}, "allocate 'middle'"),
-        ({"by": "governorate"}, r"lack the column\(s\) \['governorate'\]"),
+        ({"multi": "both"}, r"multi 'both' is not one of \['split', 'each', 'joint'\]"),
+        ({"by": "region"}, r"lack the column\(s\) \['region'\]$"),
+        ({"value": "killed"}, r"lack the column\(s\) \['killed'\]$"),
         ({"event_types": ["attack"]}, r"values \['airstrike'\] at rows \[1\]"),
     ],
 )
