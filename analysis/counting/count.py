@@ -45,8 +45,10 @@ A cell of a ``by`` column may list several values, ``;``-separated
 listed values, so the groups add up to the total; ``'each'`` counts it whole
 under each value, so the groups add up to more than the total (the count
 report says so in its notes); ``'joint'`` keeps ``'Homs;Raqqa'`` as a group of
-its own.  ``multiple`` (places in governorates the source does not name) is
-one value like any other.
+its own.  Under ``'split'`` and ``'each'`` spaces around a value are dropped
+(``' Hama '`` is ``'Hama'``) and a cell listing nothing (``';'``) is a missing
+value.  ``multiple`` (places in governorates the source does not name) is one
+value like any other.
 
 The algorithm is a difference array (:mod:`analysis.counting.engine`): each
 record adds its daily share at its first day and subtracts it after its last,

@@ -283,6 +283,7 @@ class PartialCounts:
     records_no_count: int
     count_outside_window: float
     records_multi: int = 0
+    records_widened: int = 0
 
     def __add__(self, other: PartialCounts) -> PartialCounts:
         return PartialCounts(
@@ -552,6 +553,7 @@ def _tally(
         "partly_outside": partly,
         "records_no_count": int(np.count_nonzero(ks[no_count] != trash)),
         "records_multi": 0,
+        "records_widened": part.widened,
     }
     if part.extra is None or part.listed is None:
         return tally

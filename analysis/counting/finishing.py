@@ -340,6 +340,12 @@ def _notes(partial: PartialCounts, plan: CountPlan) -> tuple[str, ...]:
             f"multi='split': {listed} record(s) listing several values of {by} are divided "
             f"evenly among them; the groups' {options.value} add up to the records' total"
         )
+    if partial.records_widened:
+        low, high = options.bounds
+        notes.append(
+            f"{partial.records_widened} record(s) give {options.value} outside their own "
+            f"{low}..{high}; their bounds were widened to hold it"
+        )
     if options.coverage_source is not None:
         window = f"{np.datetime64(plan.first_day, 'D')}..{np.datetime64(plan.last_day, 'D')}"
         notes.append(

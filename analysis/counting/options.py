@@ -227,6 +227,12 @@ def count_options(
     if not isinstance(value, str) or not value:
         raise ValueError(f"count_events: value {value!r} must be the name of a numeric column")
     by_cols = () if by is None else (by,) if isinstance(by, str) else tuple(by)
+    taken = [c for c in by_cols if c in ("period", "event_type", *value_columns(value))]
+    if taken or len(set(by_cols)) < len(by_cols):
+        raise ValueError(
+            f"count_events: by {list(by_cols)} names a column twice or a column every count "
+            f"has already ({taken or 'repeated'}); each count is per period and event_type"
+        )
     lo, hi, source = _window(start, end, coverage)
     return CountOptions(
         freq=freq,

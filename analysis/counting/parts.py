@@ -165,6 +165,7 @@ class Part:
     aggregates: int = 0  # of them, period aggregates left out
     extra: np.ndarray | None = None  # rows that are a record's second, third... copy
     listed: np.ndarray | None = None  # first rows of records listing several values
+    widened: int = 0  # counted rows whose bounds were widened to hold their value
 
     def __post_init__(self) -> None:
         if self.records < 0:
@@ -199,22 +200,7 @@ def read_part(frame: pd.DataFrame, options: CountOptions, where: str = "", offse
         skip = aggregates if len(aggregates) else None
     d0, d1, first, last = _read_days(frame, skip, where, offset)
     type_code = _type_codes(frame, options, skip, where, offset)
-    count, low, high = _numbers(frame[options.value]), *map(_numbers, _bounds(frame, options))
-    # Rows whose bounds differ from their count, or that have no count: few.
-    # (A comparison with NaN is unequal, so missing values land here.)  Only on
-    # them can a bound be out of order or negative while the count is not.
-    special = _special(count, low, high)
-    too_large = np.greater_equal(count, COUNT_LIMIT).any()  # inf included
-    if n - (0 if skip is None else len(skip)):
-        values = (count[special], low[special], high[special])
-        if np.less(count, 0).any() or too_large or _bad_bounds(*values).any():
-            names = (options.value, *options.bounds)
-            _raise_bad_counts((count, low, high), names, special, skip, where, offset)
-        if options.value == "count":
-            _check_points(count, low, special, skip, where, offset)
-    if options.value != "count":
-        low, high = fill_bounds(count, low, high)
-        special = _special(count, low, high)
+    count, low, high, special, widened = _read_values(frame, options, skip, where, offset)
     values = (count[special], low[special], high[special])
     encoded = [_encode(frame[col]) for col in options.by]
     part = Part(
@@ -235,8 +221,72 @@ def read_part(frame: pd.DataFrame, options: CountOptions, where: str = "", offse
         by_codes=[e[0] for e in encoded],
         by_labels=[e[1] for e in encoded],
         by_categorical=[e[2] for e in encoded],
+        widened=widened,
     )
     return part if options.multi == "joint" else expand_lists(part, options)
+
+
+def _read_values(
+    frame: pd.DataFrame, options: CountOptions, skip: np.ndarray | None, where: str, offset: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, int]:
+    """Read and check the value summed and its bounds.
+
+    Returns the value, its lower and upper bounds (see :func:`fill_bounds`),
+    the positions of the rows whose bounds differ from their value, and for a
+    value other than ``count`` the number of counted rows whose bounds were
+    widened to hold their value (:func:`widen_bounds`).
+    """
+    count, low, high = _numbers(frame[options.value]), *map(_numbers, _bounds(frame, options))
+    widened = 0
+    if options.value != "count":
+        low, high, widened = widen_bounds(count, low, high, skip)
+    # Rows whose bounds differ from their count, or that have no count: few.
+    # (A comparison with NaN is unequal, so missing values land here.)  Only on
+    # them can a bound be out of order or negative while the count is not.
+    special = _special(count, low, high)
+    too_large = np.greater_equal(count, COUNT_LIMIT).any()  # inf included
+    if len(frame) - (0 if skip is None else len(skip)):
+        values = (count[special], low[special], high[special])
+        if np.less(count, 0).any() or too_large or _bad_bounds(*values).any():
+            names = (options.value, *options.bounds)
+            _raise_bad_counts((count, low, high), names, special, skip, where, offset)
+        if options.value == "count":
+            _check_points(count, low, special, skip, where, offset)
+    if options.value != "count":
+        low, high = fill_bounds(count, low, high)
+        special = _special(count, low, high)
+    return count, low, high, special, widened
+
+
+def widen_bounds(
+    value: np.ndarray, low: np.ndarray, high: np.ndarray, skip: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray, int]:
+    """Widen a value's bounds where they do not hold the value itself.
+
+    Sources give tolls with bounds that do not always hold their own best
+    figure (UCDP's ``best`` is now and then below its ``low`` or above its
+    ``high``).  The bounds of such a row become the smallest and largest of
+    the three numbers; nothing else changes.  Missing bounds are left to
+    :func:`fill_bounds` (here they take the value, which is what it would do).
+
+    Returns
+    -------
+    tuple
+        The new lower and upper bounds, and how many rows not in ``skip``
+        were widened.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> low, high, n = widen_bounds(np.array([10.0, 4.0]), np.array([9.0, 5.0]),
+    ...                             np.array([9.0, 5.0]))
+    >>> low.tolist(), high.tolist(), n
+    ([9.0, 4.0], [10.0, 5.0], 2)
+    """
+    outside = np.less(value, low) | np.greater(value, high)
+    if skip is not None:
+        outside[skip] = False
+    return np.fmin(low, value), np.fmax(high, value), int(np.count_nonzero(outside))
 
 
 def _special(count: np.ndarray, low: np.ndarray, high: np.ndarray) -> np.ndarray:
@@ -353,16 +403,16 @@ def _check_points(
 def list_parts(value: Any) -> list[Any]:
     """Return the values a cell lists: ``'Homs;Raqqa'`` -> ``['Homs', 'Raqqa']``.
 
-    Parts are stripped and repeats dropped; a cell that is not text, or holds
-    no separator, is one value as it is; a cell of separators only lists
-    nothing (a missing value).
+    Text is stripped of spaces around each value, and repeats are dropped; a
+    cell of spaces and separators only lists nothing (a missing value).  A
+    cell that is not text is one value as it is.
 
     Examples
     --------
-    >>> list_parts("Raqqa; Homs;Raqqa"), list_parts("Homs"), list_parts(";")
-    (['Raqqa', 'Homs'], ['Homs'], [])
+    >>> list_parts("Raqqa; Homs;Raqqa"), list_parts(" Homs "), list_parts(";"), list_parts(3)
+    (['Raqqa', 'Homs'], ['Homs'], [], [3])
     """
-    if not isinstance(value, str) or LIST_SEPARATOR not in value:
+    if not isinstance(value, str):
         return [value]
     parts = (p.strip() for p in value.split(LIST_SEPARATOR))
     return list(dict.fromkeys(p for p in parts if p))
@@ -421,7 +471,7 @@ def _list_layout(
     are (``ks``).
     """
     parts = [list_parts(v) for v in labels]
-    if all(len(p) == 1 and p[0] is v for p, v in zip(parts, labels, strict=True)):
+    if all(p == [v] for p, v in zip(parts, labels, strict=True)):
         return None
     new_labels = list(dict.fromkeys(v for p in parts for v in p))
     index = {v: j for j, v in enumerate(new_labels)}

@@ -204,8 +204,8 @@ def test_bounds_are_taken_where_given_and_the_value_stands_for_them_elsewhere():
     ("column", "bad", "message"),
     [
         ("killed", -1.0, r"column 'killed' has negative values \[-1.0\] at rows \[1\]"),
-        ("killed_high", 2.0, r"killed is above killed_high at rows \[1\] \(killed, killed_high"),
-        ("killed_low", 9.0, r"killed_low is above killed at rows \[1\]"),
+        ("killed_low", -2.0, r"column 'killed_low' has negative values \[-2.0\] at rows \[1\]"),
+        ("killed_high", 2.0**63, r"column 'killed_high' has values \[9.2\d*e\+18\] at rows \[1\]"),
     ],
 )
 def test_bad_values_are_errors_named_after_the_value(column, bad, message):
@@ -222,6 +222,34 @@ def test_bad_values_are_errors_named_after_the_value(column, bad, message):
     )
     events.loc[1, column] = bad
     with pytest.raises(ValueError, match=message):
+        count_events(events, value="killed")
+
+
+def test_bounds_that_miss_their_own_value_are_widened_and_reported():
+    # UCDP's best is now and then outside its own low..high
+    events = pd.DataFrame(
+        {
+            "event_type": ["attack"] * 3,
+            "date_start": pd.to_datetime(["2024-01-01", "2024-01-02", "2024-01-03"]),
+            "date_end": pd.to_datetime(["2024-01-01", "2024-01-02", "2024-01-03"]),
+            "count": [1.0] * 3,
+            "killed": [4.0, 10.0, np.nan],
+            "killed_low": [5.0, 9.0, 2.0],
+            "killed_high": [5.0, 9.0, 6.0],
+        }
+    )
+    daily = count_events(events, value="killed", event_types=["attack"])
+    assert daily["killed"].tolist() == [4.0, 10.0, 4.0]
+    assert daily["killed_low"].tolist() == [4.0, 9.0, 2.0]
+    assert daily["killed_high"].tolist() == [5.0, 10.0, 6.0]
+    notes = count_report(daily).notes
+    assert notes == (
+        "2 record(s) give killed outside their own killed_low..killed_high; "
+        "their bounds were widened to hold it",
+    )
+    # bounds that contradict each other, with no value to settle them, are an error
+    events.loc[2, ["killed_low", "killed_high"]] = [7.0, 3.0]
+    with pytest.raises(ValueError, match=r"killed_low is above killed_high at rows \[2\]"):
         count_events(events, value="killed")
 
 
