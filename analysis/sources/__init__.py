@@ -42,6 +42,7 @@ __getattr__, __dir__, __all__ = attach(
         "seed_article_text": "analysis.sources.datasets",
         "load_seed_records": "analysis.sources.datasets",
         "load_badia_2024": "analysis.sources.datasets",
+        "load_badia_2024_coverage": "analysis.sources.datasets",
         "load_totals": "analysis.sources.datasets",
         "load_ucdp_badia": "analysis.sources.datasets",
         "load_places": "analysis.sources.places",
