@@ -28,7 +28,6 @@ __getattr__, __dir__, __all__ = attach(
         "read_acled": "analysis.sources.acled",
         "read_acled_export": "analysis.sources.acled",
         "SourceRecords": "analysis.sources._reading",
-        "Coverage": "analysis.sources._reading",
         "classify_event_type": "analysis.sources.classifying",
         "classify_event_types": "analysis.sources.classifying",
         "load_reported_totals": "analysis.sources.totals",
