@@ -134,3 +134,15 @@ def test_one_definition_of_each_shared_constant(name: str) -> None:
         n for n, path in _modules().items() if pattern.search(path.read_text(encoding="utf-8"))
     ]
     assert len(homes) == 1, f"{name} is defined in {homes}"
+
+
+@pytest.mark.parametrize("stage", STAGES)
+def test_readme_stage_table_names_every_public_module(stage: str) -> None:
+    readme = (PACKAGE.parent / "README.md").read_text(encoding="utf-8")
+    row = next(
+        (line for line in readme.splitlines() if line.startswith(f"| `analysis.{stage}` |")), None
+    )
+    assert row is not None, f"README's stage table has no row for analysis.{stage}"
+    listed = set(re.findall(r"`(\w+)`", row.split("|")[2]))
+    public = {p.stem for p in (PACKAGE / stage).glob("*.py") if not p.stem.startswith("_")}
+    assert public <= listed, f"README's row for analysis.{stage} misses {sorted(public - listed)}"
