@@ -125,7 +125,8 @@ def test_every_seed_declares_its_coverage_or_says_why_it_has_none(side):
             assert cov.start <= cov.end
     else:
         cov = read_coverage(side)
-        assert cov.start <= cov.end and cov.note
+        assert cov.start <= cov.end
+        assert cov.note
 
 
 def test_ucdp_coverage_is_the_release_span_and_holds_every_event():
