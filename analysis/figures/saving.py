@@ -353,6 +353,10 @@ def save_figure(fig: Figure, stem: str | Path, formats: Sequence[str] = FORMATS)
     written = []
     with figure_style():
         round_drawn(fig)
+        # A first draw settles what is decided at draw time (the labels placed by
+        # analysis.figures.labelling, and the note naming any left out), so the layout
+        # of the saved files makes room for them.
+        fig.draw_without_rendering()
         for ext in formats:
             path = stem.with_name(f"{stem.name}.{ext}")
             with _replacing(path) as out:
