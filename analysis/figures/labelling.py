@@ -40,7 +40,7 @@ False
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, Literal
 
 import numpy as np
 from matplotlib.artist import Artist
@@ -95,6 +95,9 @@ LEADER: Final[dict[str, Any]] = {
     "shrinkB": 2.0,
 }
 """The leader line from a label set away from its point (hidden for the others)."""
+
+_HA: Final[dict[int, Literal["left", "center", "right"]]] = {1: "left", 0: "center", -1: "right"}
+_VA: Final[dict[int, Literal["bottom", "center", "top"]]] = {1: "bottom", 0: "center", -1: "top"}
 
 PASSES: Final = 4
 """Placements tried at most: the labels left out by one go first in the next."""
@@ -162,8 +165,8 @@ class LabelPlacer(Artist):
 def label_points(
     ax: Axes,
     texts: Sequence[str],
-    x: Sequence[float],
-    y: Sequence[float],
+    x: Sequence[float] | np.ndarray,
+    y: Sequence[float] | np.ndarray,
     *,
     note: Text | None = None,
     names: Sequence[str] | None = None,
@@ -238,7 +241,7 @@ def _marker_circles(ax: Axes) -> np.ndarray:
             continue
         xy = coll.get_offset_transform().transform(offsets)
         sizes = np.broadcast_to(np.asarray(coll.get_sizes(), dtype=float), (len(xy),))
-        edge = np.max(np.atleast_1d(coll.get_linewidths())) / 2
+        edge = float(np.max(np.atleast_1d(coll.get_linewidth()))) / 2
         radius = (np.sqrt(sizes) / 2 + edge) * to_pixels
         rows.append(np.column_stack([xy, radius]))
     return np.vstack(rows) if rows else np.empty((0, 3))
@@ -357,8 +360,8 @@ def _place(
         offset, side, ring = pick
         label.xyann = tuple(offset / to_pixels)
         label.set_anncoords("offset points")
-        label.set_horizontalalignment({1: "left", 0: "center", -1: "right"}[side[0]])
-        label.set_verticalalignment({1: "bottom", 0: "center", -1: "top"}[side[1]])
+        label.set_horizontalalignment(_HA[side[0]])
+        label.set_verticalalignment(_VA[side[1]])
         if label.arrow_patch is not None:
             label.arrow_patch.set_visible(ring > 0)
     return unplaced
@@ -436,7 +439,7 @@ def _leader_crosses(
         return True
     if not len(circles):
         return False
-    start, end = segment.vertices
+    start, end = np.asarray(segment.vertices, dtype=float)
     along = end - start
     length2 = float(along @ along) or 1.0
     centres = circles[:, :2]

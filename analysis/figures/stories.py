@@ -25,7 +25,7 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import numpy as np
 import pandas as pd
@@ -124,7 +124,7 @@ def plot_attacks_by_source(
             "datetime64[ns]"
         )
 
-    note_style = {"ha": "center", "va": "bottom", "fontsize": 6, "rotation": 90}
+    note_style: dict[str, Any] = {"ha": "center", "va": "bottom", "fontsize": 6, "rotation": 90}
     with figure_style():
         c = cep.sort_values("period")
         x = middles(c) - step
@@ -162,8 +162,9 @@ def plot_attacks_by_source(
             error_kw={"lw": 0.8, "capsize": 2},
             label=SOHR_LABEL,
         )
+        partial = (s["days_covered"] < s["days"]).to_numpy()
         for i, row in enumerate(s.itertuples(index=False)):
-            if row.days_covered < row.days:
+            if partial[i]:
                 ax.annotate(
                     _coverage_note(row),
                     (x_sohr[i], float(row.count_high)),  # type: ignore[arg-type]
@@ -181,7 +182,7 @@ def plot_attacks_by_source(
             color=palette["sample"],
             label=SAMPLE_LABEL,
         )
-        highest = max(c["count"].max(), s["count"].max(), a["count"].max())
+        highest = max(float(c["count"].max()), float(s["count"].max()), float(a["count"].max()))
         whiskers = s["count_high"].to_numpy(float)
         top = max(1.25 * highest, min(1.1 * whiskers.max(), 2.0 * highest))
         ax.set_ylim(0, top)
@@ -237,7 +238,7 @@ def _coverage_note(row: object) -> str:
     if start is not None and end is not None and pd.notna(start) and pd.notna(end):
         start, end = pd.Timestamp(start), pd.Timestamp(end)
         return f"{start.day}–{end.day} {end:%b} only"
-    return f"{row.days_covered} of {row.days} days only"
+    return f"{getattr(row, 'days_covered')} of {getattr(row, 'days')} days only"  # noqa: B009
 
 
 def _mark_launches(ax: Axes, campaigns: Campaigns) -> None:
@@ -579,7 +580,7 @@ def plot_event_profile(study: EventStudy, *, ax: Axes | None = None) -> Figure:
     }
     names = {"pre": "before", "during": "during", "post": "after"}
     windows = study.windows.set_index("window")
-    notes: list[tuple[str, float, float]] = []
+    notes: list[tuple[str, float, Any]] = []
     with figure_style():
         prof = study.profile
         ax.plot(
