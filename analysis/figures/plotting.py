@@ -326,12 +326,13 @@ def _stepped(table: pd.DataFrame) -> pd.DataFrame:
     start = pd.to_datetime(table["period"]).to_numpy("datetime64[ns]")
     days = pd.to_timedelta(table["days"].to_numpy(), unit="D").to_numpy()
     count = table["count"].to_numpy(float)
-    high = table["count_high"].to_numpy(float)
+    high = table["count_high"].to_numpy(float) if "count_high" in table.columns else count
+    low = table["count_low"].to_numpy(float) if "count_low" in table.columns else count
     shown_high = np.where(np.isfinite(high), high, count)
     base = pd.DataFrame(
         {
             "count": count,
-            "low": np.minimum(table["count_low"].to_numpy(float), shown_high),
+            "low": np.minimum(low, shown_high),
             "high": shown_high,
             "open": np.nan,
         }
@@ -381,9 +382,9 @@ def _theme() -> dict[str, Any]:
 
 def _empty_axis(ax: Axes, table: pd.DataFrame) -> None:
     """Where nothing was counted, show 0 to 1 and say so (not a span of ±0.04 around zero)."""
+    high = table["count_high"] if "count_high" in table.columns else table["count"]
     if len(table) and (
-        (table["count"].to_numpy(float) > 0).any()
-        or (table["count_high"].to_numpy(float) > 0).any()
+        (table["count"].to_numpy(float) > 0).any() or (high.to_numpy(float) > 0).any()
     ):
         return
     if len(table):
@@ -543,20 +544,22 @@ def plot_counts(
     if kind not in ("lines", "panels"):
         raise ValueError(f"plot_counts: kind must be 'lines' or 'panels', not {kind!r}")
     groups = group_columns(counts)
-    if by is None and groups:
-        raise ValueError(
-            f"plot_counts: the counts hold groups in {groups}; pass by={groups[0]!r} for a "
-            "line or panel per group, or count without by= for totals (groups are not summed "
-            "here: a record listed under several groups would count more than once)"
-        )
     if by is not None and by not in groups:
         raise ValueError(
             f"plot_counts: by={by!r} is not a group column of the counts "
             f"(group columns: {groups or 'none'})"
         )
-    if len(groups) > 1:
+    keys = ["period", "event_type", *([by] if by is not None else [])]
+    if counts.duplicated(keys).any():  # more than one row per period and type (and group)
+        others = [g for g in groups if g != by]
+        if by is None:
+            raise ValueError(
+                f"plot_counts: the counts hold groups in {others}; pass by={others[0]!r} for a "
+                "line or panel per group, or count without by= for totals (groups are not "
+                "summed here: a record listed under several groups would count more than once)"
+            )
         raise ValueError(
-            f"plot_counts: the counts hold several group columns {groups}; "
+            f"plot_counts: the counts hold groups in {others} besides by={by!r}; "
             "count by one column to plot its groups"
         )
     if kind == "panels" and ax is not None:

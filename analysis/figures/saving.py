@@ -298,6 +298,28 @@ def round_drawn(fig: Figure, digits: int = DRAWN_DIGITS) -> list[Artist]:
     return unrounded
 
 
+SETTLING_DRAWS: Final = 4
+"""Draws at most before saving, until the layout stops moving."""
+
+
+def _settle(fig: Figure) -> None:
+    """Draw until the axes stop moving, so every save starts from the same layout.
+
+    What is decided at draw time (labels placed by
+    :mod:`analysis.figures.labelling` and the note naming any left out; an
+    axes of fixed aspect shrunk into its box) feeds back into the layout,
+    which takes a few draws to come to rest: a figure saved twice, or saved
+    after being shown, is then laid out the same.
+    """
+    before = None
+    for _ in range(SETTLING_DRAWS):
+        fig.draw_without_rendering()
+        now = [ax.get_position().bounds for ax in fig.axes]
+        if now == before:
+            return
+        before = now
+
+
 @contextlib.contextmanager
 def _replacing(path: Path) -> Iterator[Any]:
     """Write to a temporary file beside ``path``, then rename it over ``path``."""
@@ -353,10 +375,7 @@ def save_figure(fig: Figure, stem: str | Path, formats: Sequence[str] = FORMATS)
     written = []
     with figure_style():
         round_drawn(fig)
-        # A first draw settles what is decided at draw time (the labels placed by
-        # analysis.figures.labelling, and the note naming any left out), so the layout
-        # of the saved files makes room for them.
-        fig.draw_without_rendering()
+        _settle(fig)
         for ext in formats:
             path = stem.with_name(f"{stem.name}.{ext}")
             with _replacing(path) as out:
