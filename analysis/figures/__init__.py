@@ -26,6 +26,7 @@ __getattr__, __dir__, __all__ = attach(
     __name__,
     {
         "new_figure": "analysis.figures.plotting",
+        "add_source_line": "analysis.figures.plotting",
         "plot_counts": "analysis.figures.plotting",
         "plot_trend": "analysis.figures.plotting",
         "build_figure": "analysis.figures.registry",

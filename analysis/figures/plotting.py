@@ -166,6 +166,77 @@ def new_figure(
     return fig
 
 
+SOURCE_FONTSIZE: Final = 6.5
+"""Font size in points of a figure's source line."""
+
+
+def add_source_line(fig: Figure, line: str) -> Any:
+    """Write a source line under the figure, wrapped to stay inside its width.
+
+    The line is broken after a ``;`` between sources, or between words where
+    one source alone is wider than the figure, so that no part of it is cut
+    off at the figure's right edge.  The width is measured in the style's
+    font, so a figure gets the same breaks on every build.
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+        The figure, at its final size.
+    line : str
+        The text, e.g. from :func:`analysis.sources.provenance.source_line`.
+
+    Returns
+    -------
+    matplotlib.text.Text
+        The figure's ``supxlabel``.
+
+    Examples
+    --------
+    >>> fig = new_figure(figsize=(3.0, 2.0))
+    >>> text = add_source_line(fig, "Data: one source; another source; a third source")
+    >>> print(text.get_text())
+    Data: one source; another source;
+    a third source
+    """
+    with figure_style():
+        lines = _wrapped(line, fig.get_figwidth() * 72 * (1 - 2 * _SOURCE_X) - 4)
+        return fig.supxlabel(
+            "\n".join(lines), x=_SOURCE_X, ha="left", fontsize=SOURCE_FONTSIZE, color="#555555"
+        )
+
+
+_SOURCE_X: Final = 0.005
+"""Left end of the source line, as a fraction of the figure's width."""
+
+
+def _wrapped(text: str, width: float) -> list[str]:
+    """``text`` in lines no wider than ``width`` points: broken after "; ", else at spaces."""
+    from matplotlib.backends.backend_agg import RendererAgg
+    from matplotlib.font_manager import FontProperties
+
+    renderer = RendererAgg(1, 1, 72)  # at 72 dots per inch a dot is a point
+    font = FontProperties(size=SOURCE_FONTSIZE)
+
+    def fits(candidate: str) -> bool:
+        return renderer.get_text_width_height_descent(candidate, font, ismath=False)[0] <= width
+
+    def fill(pieces: list[str], sep: str) -> list[str]:
+        lines: list[str] = []
+        for piece in pieces:
+            if lines and fits(lines[-1] + sep + piece):
+                lines[-1] += sep + piece
+            else:
+                lines.append(piece)
+        return lines
+
+    parts = text.split("; ")
+    sources = [part + ";" for part in parts[:-1]] + parts[-1:]  # each source keeps its ";"
+    out: list[str] = []
+    for line in fill(sources, " "):
+        out += [line] if fits(line) else fill(line.split(" "), " ")
+    return out
+
+
 def _ax(ax: Axes | None, figsize: tuple[float, float] = FIGSIZE) -> Axes:
     return new_figure(figsize=figsize).axes[0] if ax is None else ax
 

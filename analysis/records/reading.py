@@ -135,8 +135,11 @@ def read_text(path: str | Path) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
         raise FileFormatError(
-            f"{path}: byte {err.start} is not valid UTF-8; save the file as UTF-8"
+            f"{path}: line {line}: byte {data[err.start : err.start + 1]!r} (offset "
+            f"{err.start}) is not valid UTF-8; save the file as UTF-8 (a spreadsheet's "
+            "'CSV UTF-8')"
         ) from err
 
 

@@ -102,6 +102,33 @@ def test_the_text_check_finds_overlapping_texts():
     assert any(a.overlaps(b) for (_, a, _), (_, b, _) in itertools.combinations(texts, 2))
 
 
+def test_a_source_line_wider_than_its_figure_is_wrapped_inside_it():
+    """Broken after a source's ";" where it can be, between words where one source alone
+    is too wide; every line ends inside the figure."""
+    line = "Data: " + "; ".join(f"source number {i} with a long name" for i in range(12))
+    fig = plotting.new_figure(figsize=(4.0, 3.0))
+    text = plotting.add_source_line(fig, line)
+    lines = text.get_text().split("\n")
+    assert len(lines) > 2
+    assert " ".join(lines) == line
+    assert all(one.endswith(";") for one in lines[:-1])
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    box = Text.get_window_extent(text, canvas.get_renderer())
+    assert fig.bbox.x0 <= box.x0
+    assert box.x1 <= fig.bbox.x1
+    # one source wider than the figure: broken between its words
+    text = plotting.add_source_line(fig, "Data: " + "a very long source name " * 12)
+    assert all(len(one) < 100 for one in text.get_text().split("\n"))
+    canvas.draw()
+    box = Text.get_window_extent(text, canvas.get_renderer())
+    assert box.x1 <= fig.bbox.x1
+    # unwrapped, the check of every registered figure would find the line outside
+    fig.supxlabel(line, x=0.005, ha="left", fontsize=plotting.SOURCE_FONTSIZE)
+    canvas.draw()
+    assert Text.get_window_extent(fig._supxlabel, canvas.get_renderer()).x1 > fig.bbox.x1
+
+
 # -- legends clear of the data ----------------------------------------------------------
 
 
