@@ -366,8 +366,23 @@ def test_hamed_rao_mann_kendall_matches_pymannkendall(seed, n):
     ours = mann_kendall(x, correction="hamed_rao")
     ref = pymannkendall.hamed_rao_modification_test(x)
     assert ours.var_s == pytest.approx(ref.var_s, rel=1e-9)
-    assert ours.p_value == pytest.approx(ref.p, rel=1e-9, abs=1e-12)
+    assert ours.p_value == pytest.approx(ref.p, rel=1e-9, abs=1e-12, nan_ok=True)
     assert ours.variance_factor == pytest.approx(ref.var_s / mann_kendall(x).var_s, rel=1e-9)
+
+
+def test_a_negative_hamed_rao_factor_gives_no_p_value_and_says_why():
+    # SYNTHETIC: a short random walk whose rank autocorrelations make the factor negative
+    rng = np.random.default_rng(4625)
+    x = np.cumsum(rng.normal(size=10)) + rng.poisson(2.0, 10)
+    ours = mann_kendall(x, correction="hamed_rao")
+    assert ours.variance_factor < 0
+    assert np.isnan(ours.p_value)
+    assert np.isnan(ours.z)
+    assert "not identified" in str(ours)
+    assert np.isnan(pymannkendall.hamed_rao_modification_test(x).p)
+    plain = mann_kendall(x)
+    assert np.isfinite(plain.p_value)
+    assert "not identified" not in str(plain)
 
 
 def test_hamed_rao_mann_kendall_holds_its_level_on_autocorrelated_series():
