@@ -3,8 +3,10 @@
 - :mod:`~analysis.stats.trends`: negative binomial trend, Mann-Kendall/Sen,
   seasonal decomposition, lead-lag.
 - :mod:`~analysis.stats.changepoints`: change points with a count-model cost.
-- :mod:`~analysis.stats.campaigns`: sweep campaigns as dated intervals.
-- :mod:`~analysis.stats.eventstudy`: rates before, during and after campaigns.
+- :mod:`~analysis.stats.campaigns`: sweep campaigns as dated intervals, with
+  their launch windows.
+- :mod:`~analysis.stats.eventstudy`: rates before, during and after campaigns,
+  anchored and over launch days within their windows.
 - :mod:`~analysis.stats.simulate`: synthetic series with a known truth.
 - :mod:`~analysis.stats._countmodels`, :mod:`~analysis.stats._series`: the
   count-model kernels and series selection the methods share.
@@ -33,11 +35,14 @@ __getattr__, __dir__, __all__ = attach(
         "Changepoints": "analysis.stats.changepoints",
         "find_campaigns": "analysis.stats.campaigns",
         "Campaigns": "analysis.stats.campaigns",
+        "anchor_launches": "analysis.stats.campaigns",
         "event_study": "analysis.stats.eventstudy",
         "EventStudy": "analysis.stats.eventstudy",
         "PooledEffect": "analysis.stats.eventstudy",
+        "LaunchWindowEffect": "analysis.stats.eventstudy",
         "simulate_counts": "analysis.stats.simulate",
         "simulate_campaigns": "analysis.stats.simulate",
+        "simulate_launch_windows": "analysis.stats.simulate",
         "SYNTHETIC_EVENT_TYPE": "analysis.stats.simulate",
     },
 )

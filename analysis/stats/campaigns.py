@@ -318,9 +318,9 @@ def _interval_table(
     _check_windows(ids, earliest, latest)
     known = _known_ends(ends, ids, earliest)
     end_known = ids.isin(list(known)).to_numpy()
-    known_end = pd.to_datetime(ids.map(known)).astype("datetime64[ns]")
+    known_end = pd.Series(pd.to_datetime(ids.map(known)), index=ids.index, dtype="datetime64[ns]")
     # A campaign cannot have started after its known end.
-    latest = latest.where(~end_known, np.minimum(latest, known_end))
+    latest = latest.where(~end_known | (latest <= known_end), known_end)
     start = anchor_launches(earliest, latest, anchor)
     end = (start + pd.Timedelta(days=default_duration_days - 1)).where(~end_known, known_end)
     table = pd.DataFrame(

@@ -859,7 +859,7 @@ def _placebo(
 
 
 def _launch_draws(idx: dict[str, np.ndarray], n_draws: int, seed: int) -> tuple[np.ndarray, bool]:
-    """Launch day indices, one row per draw: every combination if few enough, else seeded draws."""
+    """Return launch day indices, one row per draw: every combination if few enough, else seeded."""
     width = idx["width"]
     combos = math.prod(int(w) for w in width)
     if combos <= n_draws:
@@ -867,8 +867,12 @@ def _launch_draws(idx: dict[str, np.ndarray], n_draws: int, seed: int) -> tuple[
         offsets = np.stack([g.ravel() for g in grids], axis=1)
         return idx["earliest"] + offsets, True
     # A stream of its own, so that the placebo sets stay those of ``seed`` alone.
+    # Balanced: each launch day of a window is drawn equally often (to within one),
+    # in an order shuffled independently per campaign (a Latin hypercube over days).
     rng = np.random.default_rng([seed, 1])
-    offsets = rng.integers(0, width, size=(n_draws, len(width)))
+    offsets = np.column_stack(
+        [rng.permutation(np.resize(np.arange(w), n_draws)) for w in width.tolist()]
+    )
     return idx["earliest"] + offsets, False
 
 
@@ -1081,7 +1085,8 @@ def _per_campaign(
             _own_log_ratio(_own_windows(y, d, s, e, spec), spec.contrast, alpha)
             for s, e in zip(days.tolist(), ends.tolist(), strict=True)
         ]
-        med, lo, hi, _ = mixture_summary(*np.array(own).T, np.inf)
+        log_rr, se = np.array(own).T
+        med, lo, hi, _ = mixture_summary(log_rr, se, np.inf)
         row.update(rate_ratio_over_launches=med, ci_low_over_launches=lo, ci_high_over_launches=hi)
         rows.append(row)
     return pd.DataFrame(rows)
