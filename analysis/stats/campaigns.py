@@ -85,6 +85,13 @@ class Campaigns:
     launch_anchor : str
         Where ``start`` sits inside a launch window: ``earliest``,
         ``middle`` or ``latest`` (see :data:`LAUNCH_ANCHORS`).
+    outside : pandas.DataFrame
+        Sweep records left out because their launch window is not wholly
+        inside the ``coverage`` passed to :func:`find_campaigns` (empty
+        without one): ``event_id``, ``launch_earliest``, ``launch_latest``,
+        ``source``.  In the ``documented`` count, not in ``intervals``.
+    coverage : tuple of pandas.Timestamp or None
+        First and last day of that coverage; None when none was passed.
     """
 
     intervals: pd.DataFrame = field(repr=False)
@@ -94,6 +101,8 @@ class Campaigns:
     reported: pd.DataFrame = field(repr=False)
     default_duration_days: int
     launch_anchor: str = "middle"
+    outside: pd.DataFrame = field(default_factory=pd.DataFrame, repr=False)
+    coverage: tuple[pd.Timestamp, pd.Timestamp] | None = None
 
     def __len__(self) -> int:
         return len(self.intervals)
@@ -108,6 +117,25 @@ class Campaigns:
                 else ""
             )
         ]
+        if self.coverage is not None:
+            lo, hi = (d.date() for d in self.coverage)
+            lines.append(
+                f"{len(self.intervals)} launched inside the coverage {lo}..{hi}"
+                + (
+                    f"; left out, launched outside it: {len(self.outside)}"
+                    if len(self.outside)
+                    else ""
+                )
+            )
+            lines += [
+                f"  - {r['event_id']}: launch {r['launch_earliest'].date()}"
+                + (
+                    f"..{r['launch_latest'].date()}"
+                    if r["launch_latest"] != r["launch_earliest"]
+                    else ""
+                )
+                for r in self.outside.to_dict("records")
+            ]
         for r in self.intervals.to_dict("records"):
             flags = [] if r["end_known"] else [f"end assumed ({self.default_duration_days} d)"]
             if r["launch_window_days"] > 1:
@@ -134,6 +162,7 @@ def find_campaigns(
     ends: Mapping[str, Any] | None = None,
     reported_total: float | None = None,
     anchor: LaunchAnchor = "middle",
+    coverage: Any = None,
 ) -> Campaigns:
     """List sweep campaigns as numbered intervals from launch to end.
 
@@ -175,6 +204,12 @@ def find_campaigns(
         ``earliest`` places every uncertain campaign too early, which biases
         an event study when windows are wide (``docs/methods.md``).  A
         launch known to the day is anchored on that day whatever the choice.
+    coverage : Coverage or (start, end), optional
+        The period an analysis covers (e.g. ``load_badia_2024_coverage()``,
+        or a pair of dates): only campaigns whose whole launch window lies
+        inside it are intervals; the others are listed in ``outside``, so
+        that one campaign set serves every statistic and figure of that
+        analysis.  Without it every sweep record is an interval.
 
     Returns
     -------
@@ -233,6 +268,9 @@ def find_campaigns(
     (2, 17.0, 15.0)
     >>> find_campaigns(events, anchor="earliest").intervals["start"].dt.day.tolist()
     [3, 19]
+    >>> april = find_campaigns(events, coverage=("2024-04-01", "2024-12-31"))
+    >>> april.intervals["event_id"].tolist(), april.outside["event_id"].tolist()
+    (['s1'], ['s2'])
     """
     if default_duration_days < 1:
         raise ValueError(f"default_duration_days must be at least 1, got {default_duration_days}")
@@ -248,6 +286,15 @@ def find_campaigns(
     records = events.loc[is_sweep & ~is_agg]
     table = _interval_table(records, ends or {}, default_duration_days, anchor)
     documented = int(table["n_campaigns"].sum())
+    bounds = None if coverage is None else _coverage_bounds(coverage)
+    outside = table.iloc[:0]
+    if bounds is not None:
+        inside = (table["launch_earliest"] >= bounds[0]) & (table["launch_latest"] <= bounds[1])
+        outside = table.loc[~inside]
+        table = table.loc[inside].reset_index(drop=True)
+        table["campaign"] = np.arange(1, len(table) + 1)
+        prev_end = table["end"].cummax().shift(1)
+        table["overlaps_previous"] = (table["start"] <= prev_end).fillna(False).astype(bool)
 
     reported = _reported(events.loc[is_sweep & is_agg], table)
     if reported_total is not None:
@@ -266,7 +313,30 @@ def find_campaigns(
         reported=reported,
         default_duration_days=int(default_duration_days),
         launch_anchor=anchor,
+        outside=outside[["event_id", "launch_earliest", "launch_latest", "source"]].reset_index(
+            drop=True
+        ),
+        coverage=bounds,
     )
+
+
+def _coverage_bounds(coverage: Any) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """First and last day of a coverage: anything with ``start`` and ``end``, or a pair."""
+    if hasattr(coverage, "start") and hasattr(coverage, "end"):
+        first, last = coverage.start, coverage.end
+    else:
+        pair = list(coverage) if not isinstance(coverage, str | bytes) else []
+        if len(pair) != 2:
+            raise ValueError(
+                f"campaigns: coverage must be a Coverage or a (start, end) pair, not {coverage!r}"
+            )
+        first, last = pair
+    lo, hi = pd.Timestamp(first).normalize(), pd.Timestamp(last).normalize()
+    if hi < lo:
+        raise ValueError(
+            f"campaigns: the coverage ends ({hi.date()}) before it starts ({lo.date()})"
+        )
+    return lo, hi
 
 
 def anchor_launches(

@@ -32,15 +32,14 @@ how overlapping days are labelled changes the numbers (see ``event_study``).
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Final, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 import pandas as pd
 import statsmodels.api as sm
-from scipy import optimize, stats
+from scipy import stats
 from statsmodels.stats.diagnostic import acorr_ljungbox
 
 from analysis.stats._countmodels import (
@@ -48,22 +47,30 @@ from analysis.stats._countmodels import (
     CountFit,
     Family,
     fit_count_model,
-    hac_cov,
     irls,
     rate_interval,
 )
 from analysis.stats._series import infer_period_unit, select_series
+from analysis.stats._windows import (
+    WINDOWS,
+    Spec,
+    design_matrix,
+    two_sided_p,
+    variances,
+    window_labels,
+)
+from analysis.stats.launchwindows import (
+    N_LAUNCH_DRAWS,
+    LaunchWindowEffect,
+    mixture_summary,
+    over_launches_effect,
+    possible_spans,
+)
 
 if TYPE_CHECKING:
     from analysis.stats.campaigns import Campaigns
 
 Contrast = Literal["during", "post"]
-WINDOWS: Final[tuple[str, ...]] = ("pre", "during", "post", "other")
-"""Window labels, from the reference (``pre``) on."""
-
-N_LAUNCH_DRAWS: Final = 200
-"""Launch-date sets drawn for ``EventStudy.over_launches`` when the windows
-allow more combinations than this (else every combination is used)."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -111,95 +118,6 @@ class PooledEffect:
             f"{self.ci_low:.3f} to {self.ci_high:.3f}), p = {self.p_value:.3g}, "
             f"placebo p = {self.placebo_p_value:.3g} ({self.n_placebo} placebo sets, "
             f"{self.n_campaigns} campaigns)"
-        )
-
-
-@dataclass(frozen=True, eq=False)
-class LaunchWindowEffect:
-    """The pooled rate ratio over launch days within their windows (``EventStudy.over_launches``).
-
-    Each draw places every campaign's launch on one day of its window
-    (uniformly, independently), moves its interval with it (an assumed end
-    moves, a known end stays) and refits the pooled model at the anchored
-    fit's dispersion.  With every launch known to the day there is one set,
-    the anchored one, and these numbers are the anchored ones.
-
-    Attributes
-    ----------
-    rate_ratio : float
-        Median of the combined distribution below: the central estimate over
-        launch dates.
-    ci_low, ci_high : float
-        95% interval that includes the launch dates' uncertainty: the 2.5%
-        and 97.5% points of the equal-weight mixture of the draws' sampling
-        distributions (each draw's Student t on the log scale, centred on
-        its estimate, with its standard error).  Its variance is the mean
-        within-draw variance plus the variance between draws, as in Rubin's
-        rules for multiple imputation.
-    p_value : float
-        Two-sided p-value of "rate ratio = 1" under the same mixture
-        (below 0.05 exactly when the interval excludes 1).
-    draws_low, draws_high : float
-        2.5% and 97.5% points of the draws' point estimates: how far the
-        launch dates alone move the estimate.
-    n_draws : int
-        Launch-date sets fitted (1: every launch known to the day; 0: no
-        estimate to draw).
-    exhaustive : bool
-        Every combination of launch days was used (no random draws, no
-        Monte Carlo error).
-    n_uncertain : int
-        Campaigns in the coverage whose launch is known only to a window.
-    max_window_days : int
-        The widest of their windows.
-    launch_share : float
-        Share of the interval's log-scale variance that comes from the
-        launch dates (between-draw variance over the total).
-    n_unidentified : int
-        Draws whose rate ratio was not identified (no events in a window);
-        left out of the numbers above.
-    draw_rate_ratios : numpy.ndarray
-        Each draw's point estimate.
-    seed : int
-        Seed of the random draws.
-
-    Examples
-    --------
-    >>> import numpy as np
-    >>> effect = LaunchWindowEffect(0.8, 0.3, 2.1, 0.6, 0.7, 0.9, 200, False, 2, 13, 0.1, 0,
-    ...                             np.full(200, 0.8), 0)
-    >>> print(effect)  # doctest: +NORMALIZE_WHITESPACE
-    over launch days within their windows: rate ratio 0.800 (95% CI 0.300 to 2.100),
-    p = 0.6; the draws' estimates 0.700 to 0.900 (2.5-97.5%, 200 seeded draws;
-    2 launches known to a window of up to 13 days; 10% of the variance from the dates)
-    """
-
-    rate_ratio: float
-    ci_low: float
-    ci_high: float
-    p_value: float
-    draws_low: float
-    draws_high: float
-    n_draws: int
-    exhaustive: bool
-    n_uncertain: int
-    max_window_days: int
-    launch_share: float
-    n_unidentified: int
-    draw_rate_ratios: np.ndarray = field(repr=False)
-    seed: int = 0
-
-    def __str__(self) -> str:
-        if self.n_uncertain == 0:
-            return "every launch known to the day: no launch dates to draw"
-        how = "every combination" if self.exhaustive else f"{self.n_draws} seeded draws"
-        return (
-            f"over launch days within their windows: rate ratio {self.rate_ratio:.3f} "
-            f"(95% CI {self.ci_low:.3f} to {self.ci_high:.3f}), p = {self.p_value:.3g}; "
-            f"the draws' estimates {self.draws_low:.3f} to {self.draws_high:.3f} "
-            f"(2.5-97.5%, {how}; {self.n_uncertain} launch"
-            f"{'es' if self.n_uncertain > 1 else ''} known to a window of up to "
-            f"{self.max_window_days} days; {self.launch_share:.0%} of the variance from the dates)"
         )
 
 
@@ -375,7 +293,7 @@ def event_study(
     SYNTHETIC series with windows around known launches this interval
     covered the true effect at or above its 95% where the data are as thin
     as the 2024 sample's, and less often where they are dense and the
-    effect large (``validation/calibration.md``): a launch placed on the
+    effect large (``docs/methods.md``): a launch placed on the
     wrong day dilutes the contrast, and no averaging over dates undoes that.
 
     Placebo test: ``n_placebo`` times, as many pseudo-campaigns as real ones,
@@ -483,7 +401,7 @@ def event_study(
             "event_study: no campaign launch lies inside the counts' coverage "
             f"{first.date()}..{series['period'].iloc[-1].date()}"
         )
-    labels, overlap_days = _labels(n, idx["start"][in_cov], idx["end"][in_cov], pre, post)
+    labels, overlap_days = window_labels(n, idx["start"][in_cov], idx["end"][in_cov], pre, post)
     if not (labels == 0).any():
         raise ValueError(
             "event_study: no pre-launch day inside the coverage; rule: the "
@@ -493,10 +411,10 @@ def event_study(
     lags = pre if hac_lags is None else hac_lags
     model = _fit_pooled(y, np.log(d), labels, t, family, lags)
     rr, lo, hi, p = model.ratio(contrast)
-    spec = _Spec(y, np.log(d), t, n, pre, post, contrast, family, lags, model.fit.alpha)
+    spec = Spec(y, np.log(d), t, n, pre, post, contrast, family, lags, model.fit.alpha)
     placebo = _placebo(
         spec,
-        blocked=_possible_spans(idx, n),
+        blocked=possible_spans(idx, n),
         durations=(idx["end"] - idx["start"] + 1)[in_cov],
         n_placebo=n_placebo if np.isfinite(rr) else 0,  # none for a ratio not identified
         seed=seed,
@@ -518,7 +436,7 @@ def event_study(
         n_placebo=len(placebo),
         alpha=model.fit.alpha if y.any() else float("nan"),
     )
-    over = _over_launches(spec, idx, in_cov, (rr, lo, hi, p), n_launch_draws, seed)
+    over = over_launches_effect(spec, idx, in_cov, (rr, lo, hi, p), n_launch_draws, seed)
     windows = _window_table(y, d, labels, model.fit.alpha, model.ratio)
     per_campaign = _per_campaign(y, d, camp, idx, in_cov, spec)
     profile = _profile(
@@ -598,22 +516,6 @@ def _daily_series(daily_counts: pd.DataFrame, outcome: str) -> pd.DataFrame:
 
 
 @dataclass(frozen=True)
-class _Spec:
-    """What every refit of the pooled model shares (anchored, placebo, launch draws)."""
-
-    y: np.ndarray
-    offset: np.ndarray
-    t: np.ndarray | None
-    n: int
-    pre: int
-    post: int
-    contrast: str
-    family: str
-    hac_lags: int
-    alpha: float
-
-
-@dataclass(frozen=True)
 class _PooledModel:
     """The anchored pooled fit, its variances and its identified windows."""
 
@@ -634,13 +536,8 @@ class _PooledModel:
             return (float("nan"),) * 4  # type: ignore[return-value]
         k = self.names.index(col)
         b, se = float(self.fit.beta[k]), float(np.sqrt(self.var[k]))
-        p = _two_sided_p(b / se, self.df)
+        p = two_sided_p(b / se, self.df)
         return float(np.exp(b)), float(np.exp(b - self.q * se)), float(np.exp(b + self.q * se)), p
-
-
-def _two_sided_p(stat: float, df: float) -> float:
-    tt = abs(stat)
-    return float(2 * (stats.t.sf(tt, df) if np.isfinite(df) else stats.norm.sf(tt)))
 
 
 def _fit_pooled(
@@ -652,7 +549,7 @@ def _fit_pooled(
     hac_lags: int,
 ) -> _PooledModel:
     n = len(y)
-    design, names = _design(labels, t)
+    design, names = design_matrix(labels, t)
     empty = frozenset(w for code, w in enumerate(WINDOWS) if not y[labels == code].any())
     if not y.any():
         # Nothing to compare: no model, no placebo, no residuals.
@@ -661,7 +558,7 @@ def _fit_pooled(
         nan = float("nan")
         return _PooledModel(fit, design, names, np.full(k, np.nan), nan, nan, empty, nan)
     fit = fit_count_model(y, design, offset, family)  # type: ignore[arg-type]
-    var, df, q = _variances(y, design, fit, family, hac_lags)
+    var, df, q = variances(y, design, fit, family, hac_lags)
     pearson_resid = (y - fit.mu) / np.sqrt(fit.mu + fit.alpha * fit.mu**2)
     lb_lags = max(1, min(14, n // 5))
     resid_p = float(acorr_ljungbox(pearson_resid, lags=[lb_lags])["lb_pvalue"].iloc[0])
@@ -758,78 +655,8 @@ def _campaign_days(camp: pd.DataFrame, first: pd.Timestamp) -> dict[str, np.ndar
     return out
 
 
-def _ends_for(idx: dict[str, np.ndarray], starts: np.ndarray) -> np.ndarray:
-    """Last days of campaigns launched on ``starts``: a known end stays, an assumed one moves."""
-    return np.where(idx["end_known"], idx["end"], starts + (idx["end"] - idx["start"]))
-
-
-def _possible_spans(idx: dict[str, np.ndarray], n: int) -> np.ndarray:
-    """Days a real campaign can have held: each launch window through its latest end."""
-    blocked = np.zeros(n, bool)
-    last = _ends_for(idx, idx["latest"])
-    for lo, hi in zip(idx["earliest"].tolist(), last.tolist(), strict=True):
-        blocked[max(lo, 0) : max(min(hi, n - 1) + 1, 0)] = True
-    return blocked
-
-
-def _labels(n: int, s: np.ndarray, e: np.ndarray, pre: int, post: int) -> tuple[np.ndarray, int]:
-    """Pooled window label per day (codes into WINDOWS) and the overlap day count."""
-    during = np.zeros(n, bool)
-    after = np.zeros(n, bool)
-    before = np.zeros(n, bool)
-    hits = np.zeros(n, int)
-    for si, ei in zip(s.tolist(), e.tolist(), strict=True):
-        lo, hi = max(si - pre, 0), min(ei + post, n - 1)
-        if hi >= lo:
-            hits[lo : hi + 1] += 1
-        before[max(si - pre, 0) : max(si, 0)] = True
-        during[max(si, 0) : max(min(ei, n - 1) + 1, 0)] = True
-        after[min(ei + 1, n) : min(ei + post, n - 1) + 1] = True
-    labels = np.full(n, 3)
-    labels[before] = 0
-    labels[after] = 2
-    labels[during] = 1
-    return labels, int(np.sum(hits >= 2))
-
-
-def _design(labels: np.ndarray, t: np.ndarray | None) -> tuple[np.ndarray, list[str]]:
-    cols, names = [np.ones(len(labels))], ["intercept"]
-    for code, name in enumerate(WINDOWS[1:], start=1):
-        m = labels == code
-        if m.any():
-            cols.append(m.astype(float))
-            names.append(name)
-    if t is not None:
-        cols.append(t - t.mean())
-        names.append("trend_per_year")
-    return np.column_stack(cols), names
-
-
-def _variances(
-    y: np.ndarray, design: np.ndarray, fit: Any, family: str, hac_lags: int
-) -> tuple[np.ndarray, float, float]:
-    """Coefficient variances (the larger of scaled-model and HAC), df and the t quantile."""
-    scale, df = _small_sample(y, fit.mu, fit.alpha, design.shape[1], family)
-    var = np.diag(fit.cov) * scale
-    if family == "negbin":
-        hac = hac_cov(design, y, fit.mu, fit.alpha, fit.cov, hac_lags)
-        var = np.maximum(var, np.diag(hac))
-    q = float(stats.t.ppf(0.975, df)) if np.isfinite(df) else Z95
-    return var, df, q
-
-
-def _small_sample(
-    y: np.ndarray, mu: np.ndarray, alpha: float, p: int, family: str
-) -> tuple[float, float]:
-    if family == "poisson":
-        return 1.0, float("inf")
-    df = float(max(len(y) - p - 1, 1))
-    pearson = float(np.sum((y - mu) ** 2 / (mu + alpha * mu**2)) / df)
-    return max(1.0, pearson), df
-
-
 def _placebo(
-    spec: _Spec, *, blocked: np.ndarray, durations: np.ndarray, n_placebo: int, seed: int
+    spec: Spec, *, blocked: np.ndarray, durations: np.ndarray, n_placebo: int, seed: int
 ) -> np.ndarray:
     n, pre = spec.n, spec.pre
     if n_placebo <= 0:
@@ -849,146 +676,13 @@ def _placebo(
             s0 = int(rng.choice(ok))
             starts.append(s0)
             ends.append(s0 + dur - 1)
-        labels, _ = _labels(n, np.array(starts), np.array(ends), pre, spec.post)
+        labels, _ = window_labels(n, np.array(starts), np.array(ends), pre, spec.post)
         if not (labels == 0).any() or not (labels == code).any():
             continue
-        design, names = _design(labels, spec.t)
+        design, names = design_matrix(labels, spec.t)
         fit = irls(spec.y, design, spec.offset, spec.alpha)
         out.append(float(np.exp(fit.beta[names.index(spec.contrast)])))
     return np.asarray(out)
-
-
-def _launch_draws(idx: dict[str, np.ndarray], n_draws: int, seed: int) -> tuple[np.ndarray, bool]:
-    """Return launch day indices, one row per draw: every combination if few enough, else seeded."""
-    width = idx["width"]
-    combos = math.prod(int(w) for w in width)
-    if combos <= n_draws:
-        grids = np.meshgrid(*[np.arange(w) for w in width.tolist()], indexing="ij")
-        offsets = np.stack([g.ravel() for g in grids], axis=1)
-        return idx["earliest"] + offsets, True
-    # A stream of its own, so that the placebo sets stay those of ``seed`` alone.
-    # Balanced: each launch day of a window is drawn equally often (to within one),
-    # in an order shuffled independently per campaign (a Latin hypercube over days).
-    rng = np.random.default_rng([seed, 1])
-    offsets = np.column_stack(
-        [rng.permutation(np.resize(np.arange(w), n_draws)) for w in width.tolist()]
-    )
-    return idx["earliest"] + offsets, False
-
-
-def _draw_estimate(spec: _Spec, starts: np.ndarray, ends: np.ndarray) -> tuple[float, float, float]:
-    """Log rate ratio, its standard error and df for one set of campaign dates (NaN if none)."""
-    nan = (float("nan"),) * 3
-    n, y = spec.n, spec.y
-    in_cov = (starts >= 0) & (starts < n)
-    if not in_cov.any():
-        return nan  # type: ignore[return-value]
-    labels, _ = _labels(n, starts[in_cov], ends[in_cov], spec.pre, spec.post)
-    code = WINDOWS.index(spec.contrast)
-    if not y[labels == 0].any() or not y[labels == code].any():
-        return nan  # type: ignore[return-value]
-    design, names = _design(labels, spec.t)
-    fit = irls(y, design, spec.offset, spec.alpha)
-    var, df, _ = _variances(y, design, fit, spec.family, spec.hac_lags)
-    k = names.index(spec.contrast)
-    return float(fit.beta[k]), float(np.sqrt(var[k])), df
-
-
-def mixture_summary(
-    estimates: np.ndarray, std_errors: np.ndarray, df: np.ndarray | float
-) -> tuple[float, float, float, float]:
-    """Median, 95% interval and p-value of an equal-weight mixture of Student t laws.
-
-    Each component is ``estimates[k] + std_errors[k] * T(df[k])`` on the log
-    scale (``df = inf``: normal).  Returns ``(median, low, high, p)`` on the
-    ratio scale, ``p`` the two-sided mixture probability beyond 0 (ratio 1).
-    Components that are not finite are left out; NaNs if none is left.
-
-    Parameters
-    ----------
-    estimates, std_errors : numpy.ndarray
-        Log-scale estimates and their standard errors, one per component.
-    df : numpy.ndarray or float
-        Degrees of freedom of each component (or one for all).
-
-    Returns
-    -------
-    tuple of float
-        ``(median, ci_low, ci_high, p_value)``.
-
-    Examples
-    --------
-    >>> import numpy as np
-    >>> med, lo, hi, p = mixture_summary(np.array([0.0]), np.array([1.0]), np.inf)
-    >>> round(med, 6), round(lo, 3), round(hi, 3), round(p, 6)
-    (1.0, 0.141, 7.099, 1.0)
-    >>> med, lo, hi, p = mixture_summary(np.log([0.5, 2.0]), np.array([0.1, 0.1]), np.inf)
-    >>> round(med, 3), round(lo, 2), round(hi, 2)
-    (1.0, 0.42, 2.4)
-    """
-    b = np.asarray(estimates, dtype=float)
-    se = np.asarray(std_errors, dtype=float)
-    dfs = np.broadcast_to(np.asarray(df, dtype=float), b.shape)
-    ok = np.isfinite(b) & np.isfinite(se) & (se > 0)
-    if not ok.any():
-        return (float("nan"),) * 4  # type: ignore[return-value]
-    b, se, dfs = b[ok], se[ok], dfs[ok]
-
-    def cdf(x: float) -> float:
-        return float(np.mean(stats.t.cdf((x - b) / se, dfs)))
-
-    lo_x, hi_x = float(np.min(b - 60 * se)), float(np.max(b + 60 * se))
-    points = [
-        optimize.brentq(lambda x, q=q: cdf(x) - q, lo_x, hi_x, xtol=1e-12)
-        for q in (0.5, 0.025, 0.975)
-    ]
-    at_one = cdf(0.0)
-    p = min(1.0, 2 * min(at_one, 1 - at_one))
-    return float(np.exp(points[0])), float(np.exp(points[1])), float(np.exp(points[2])), p
-
-
-def _over_launches(
-    spec: _Spec,
-    idx: dict[str, np.ndarray],
-    in_cov: np.ndarray,
-    anchored: tuple[float, float, float, float],
-    n_draws: int,
-    seed: int,
-) -> LaunchWindowEffect:
-    """Redo the pooled estimate over launch days drawn within their windows."""
-    rr, lo, hi, p = anchored
-    n_uncertain = int(np.sum((idx["width"] > 1) & in_cov))
-    widest = int(idx["width"][in_cov].max())
-    if n_uncertain == 0 or not np.isfinite(rr) or n_draws < 1:
-        done = int(np.isfinite(rr))
-        return LaunchWindowEffect(
-            rr, lo, hi, p, rr, rr, done, True, n_uncertain, widest, 0.0, 0,
-            np.full(done, rr), seed,
-        )  # fmt: skip
-    starts, exhaustive = _launch_draws(idx, n_draws, seed)
-    fits = np.array([_draw_estimate(spec, s, _ends_for(idx, s)) for s in starts])
-    b, se, df = fits[:, 0], fits[:, 1], fits[:, 2]
-    ok = np.isfinite(b)
-    med, ci_lo, ci_hi, p_mix = mixture_summary(b, se, df)
-    between = float(np.var(b[ok])) if ok.any() else float("nan")
-    share = between / (between + float(np.mean(se[ok] ** 2))) if ok.any() else float("nan")
-    q_lo, q_hi = np.quantile(b[ok], [0.025, 0.975]) if ok.any() else (np.nan, np.nan)
-    return LaunchWindowEffect(
-        rate_ratio=med,
-        ci_low=ci_lo,
-        ci_high=ci_hi,
-        p_value=p_mix,
-        draws_low=float(np.exp(q_lo)),
-        draws_high=float(np.exp(q_hi)),
-        n_draws=len(starts),
-        exhaustive=exhaustive,
-        n_uncertain=n_uncertain,
-        max_window_days=widest,
-        launch_share=share,
-        n_unidentified=int(np.sum(~ok)),
-        draw_rate_ratios=np.exp(b),
-        seed=seed,
-    )
 
 
 def _window_table(
@@ -1019,7 +713,7 @@ def _window_table(
     return pd.DataFrame(rows)
 
 
-def _own_windows(y: np.ndarray, d: np.ndarray, si: int, ei: int, spec: _Spec) -> dict[str, float]:
+def _own_windows(y: np.ndarray, d: np.ndarray, si: int, ei: int, spec: Spec) -> dict[str, float]:
     """Days and counts of one campaign's own pre, during and post windows."""
     n = len(y)
     win = {"pre": (si - spec.pre, si - 1), "during": (si, ei), "post": (ei + 1, ei + spec.post)}
@@ -1049,7 +743,7 @@ def _per_campaign(
     camp: pd.DataFrame,
     idx: dict[str, np.ndarray],
     in_cov: np.ndarray,
-    spec: _Spec,
+    spec: Spec,
 ) -> pd.DataFrame:
     n, alpha = len(y), spec.alpha
     rows = []

@@ -6,7 +6,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.stats.eventstudy import _launch_draws, _possible_spans, event_study
+from analysis.stats.eventstudy import event_study
+from analysis.stats.launchwindows import launch_draws, possible_spans
 from analysis.stats.simulate import simulate_campaigns, simulate_counts, simulate_launch_windows
 
 OUT = "synthetic_attack"
@@ -93,15 +94,15 @@ def test_every_combination_of_launch_days_is_refitted_as_if_each_were_dated():
 
 def test_seeded_draws_are_balanced_over_each_window_and_repeat_with_the_seed():
     idx = {"earliest": np.array([10, 50, 90]), "width": np.array([13, 2, 8])}
-    days, exhaustive = _launch_draws(idx, 200, seed=7)
+    days, exhaustive = launch_draws(idx, 200, seed=7)
     assert not exhaustive
     assert days.shape == (200, 3)
     for j, (first, w) in enumerate(zip(idx["earliest"], idx["width"], strict=True)):
         counts = np.bincount(days[:, j] - first, minlength=w)
         assert len(counts) == w
         assert counts.max() - counts.min() <= 1
-    again, _ = _launch_draws(idx, 200, seed=7)
-    other, _ = _launch_draws(idx, 200, seed=8)
+    again, _ = launch_draws(idx, 200, seed=7)
+    other, _ = launch_draws(idx, 200, seed=8)
     np.testing.assert_array_equal(days, again)
     assert not np.array_equal(days, other)
 
@@ -114,7 +115,7 @@ def test_placebo_campaigns_avoid_every_day_a_real_campaign_can_have_held():
         "end": np.array([13, 40]),
         "end_known": np.array([False, True]),
     }
-    blocked = _possible_spans(idx, 50)
+    blocked = possible_spans(idx, 50)
     # launched 5..9 with 7 assumed days: 5..15; a known end stays at 40
     assert np.flatnonzero(blocked).tolist() == [*range(5, 16), *range(30, 41)]
 
