@@ -3,6 +3,8 @@
 - :mod:`~analysis.figures.plotting`: the style and the general plots
   (:func:`plot_counts`, :func:`plot_trend`), which take an ``ax`` (or make a
   figure), return the ``Figure``, and never show or save.
+- :mod:`~analysis.figures.labelling`: :func:`label_points`, point labels
+  placed clear of one another, of the points and of the legend.
 - :mod:`~analysis.figures.stories`: the plots that tell one story of the
   seeds, and the builders of the registered figures.
 - :mod:`~analysis.figures.registry`: the registered figures, their inputs,
@@ -24,6 +26,7 @@ __getattr__, __dir__, __all__ = attach(
     __name__,
     {
         "new_figure": "analysis.figures.plotting",
+        "add_source_line": "analysis.figures.plotting",
         "plot_counts": "analysis.figures.plotting",
         "plot_trend": "analysis.figures.plotting",
         "build_figure": "analysis.figures.registry",

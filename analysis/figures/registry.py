@@ -199,7 +199,7 @@ def build_figure(name: str) -> Figure:
     >>> fig.get_supxlabel().startswith("Data: ")
     True
     """
-    from analysis.figures.plotting import figure_style
+    from analysis.figures.plotting import add_source_line, figure_style
     from analysis.sources.provenance import source_line
 
     if name not in FIGURES:
@@ -207,7 +207,7 @@ def build_figure(name: str) -> Figure:
     spec = FIGURES[name]
     with figure_style():
         fig = spec.builder()
-        fig.supxlabel(source_line(*spec.inputs), x=0.005, ha="left", fontsize=6.5, color="#555555")
+        add_source_line(fig, source_line(*spec.inputs))
     return fig
 
 
@@ -282,10 +282,12 @@ register(
     reading="Three sources that count different things, side by side and never added: CEP's "
     "confirmed attacks in five governorates (it published no figure for February and August), "
     "SOHR's ISIS operations in the government-held Badia per month, implied by differencing its "
-    "running totals (error bars: the range its approximate as-of dates allow; November covers "
-    "1-10 November only), and the attacks in the project's sample of news reports (a sample of "
-    "coverage, not a count). Triangles are the sweep launches the sample dates; the seed "
-    "report's 'about 17' campaigns since January is stated in the legend, not drawn as dates.",
+    "running totals (error bars: the range its approximate as-of dates allow; a month the totals "
+    "cover only in part says which days, '1–10 Nov only'), and the attacks in the project's "
+    "sample of news reports (a sample of coverage, not a count). Each month's three bars are "
+    "centred on its tick; 'at least' marks a CEP figure given as a lower bound. Triangles above "
+    "the plot are the sweep launches the sample dates; the seed report's 'about 17' campaigns "
+    "since January is stated in the legend, under the plot, not drawn as dates.",
 )
 
 register(
@@ -312,8 +314,10 @@ register(
     reading="Left: the seed report's 'more than 30' Russian strikes spread evenly over their "
     "window (1-8 October: 'the past 72 hours' from any publication day of the 4-8 October "
     "bracket), 31 as the lower bound and carets for the open upper bound; the dashed line is "
-    "the sweep launched 'last Wednesday', 2 October; grey is the publication bracket. Right: "
-    "the places the report names, from the gazetteer, in English and Arabic.",
+    "the sweep launched 'last Wednesday', 2 October; grey is the publication bracket; the "
+    "legend under the plot is headed by the window's total. Right: the places the report "
+    "names, from the gazetteer, in English and Arabic, on the same equal-scale map and in the "
+    "same governorate colours as places_map.",
 )
 
 register(
@@ -325,9 +329,13 @@ register(
     reading="UCDP GED events with IS as a side in Homs, Deir ez-Zor, Raqqa, Hama and Aleppo "
     "per month, typed by the headline classifier (docs/classifier.md) as airstrikes or IS "
     "attacks. Black: the negative binomial trend with its 95% interval (rate ratio per month "
-    "in the title); purple: change points (PELT, negative binomial cost, BIC penalty) and each "
-    "segment's mean. A log-linear trend is a summary of four years, not a model of the war: "
-    "the change points show where the level shifted.",
+    "in the title), drawn as the model's rate per day times the series' mean month "
+    "(30.3 days), like the segment levels, so it is one smooth curve; purple: change "
+    "points (PELT, negative binomial cost, BIC penalty) and each segment's mean. A "
+    "log-linear trend is one rate of change for four years, not a model of the war: the "
+    "airstrike trend starts near 108 a month against a 2016 mean of about 37 because the "
+    "same line must also come down to the handful a month of 2018-2019; the change points "
+    "show where the level shifted.",
 )
 
 register(
@@ -340,7 +348,9 @@ register(
     "(launch plus an assumed 7 days) and in the 28 days after, pooled over the campaigns with "
     "95% intervals, over the mean of each day. Right: each campaign's rate during against "
     "before, and the pooled rate ratio with its 95% "
-    "interval and the placebo p-value (999 sets of random pseudo-campaigns). Intervals that "
+    "interval and the placebo p-value (999 sets of random pseudo-campaigns); a starred "
+    "campaign's 28 days before to 28 days after share days with another campaign's. Each "
+    "window's rate is written above its band, never across the launch line. Intervals that "
     "span 1 widely mean the sample cannot tell; campaigns follow surges of attacks, so this "
     "describes, it does not measure a causal effect.",
 )
@@ -366,6 +376,10 @@ register(
     config.SEED_ARTICLE_RECORDS,
     reading="Every located place of the gazetteer by longitude and latitude, coloured by "
     "governorate and sized by how many records (the 2024 sample and the seed report) name it; "
-    "places named twice or more are labelled in English and Arabic. Places without verified "
-    "coordinates are listed, not drawn. There is no basemap: the package downloads nothing.",
+    "places named twice or more are labelled in English and Arabic, placed so that no label "
+    "covers another or a point (a leader line joins a label set apart), and a label with no "
+    "room would be named under the map. The map is drawn to equal scale at its middle latitude "
+    "(a degree of latitude 1/cos(latitude) times a degree of longitude). Places without "
+    "verified coordinates are listed, not drawn. There is no basemap: the package downloads "
+    "nothing.",
 )

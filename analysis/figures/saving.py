@@ -315,6 +315,28 @@ def _restart_layout(fig: Figure) -> None:
             ax._set_position(spec.get_position(fig), which="both")  # type: ignore[attr-defined]
 
 
+SETTLING_DRAWS: Final = 4
+"""Draws at most before saving, until the layout stops moving."""
+
+
+def _settle(fig: Figure) -> None:
+    """Draw until the axes stop moving, so every save starts from the same layout.
+
+    What is decided at draw time (labels placed by
+    :mod:`analysis.figures.labelling` and the note naming any left out; an
+    axes of fixed aspect shrunk into its box) feeds back into the layout,
+    which takes a few draws to come to rest: a figure saved twice, or saved
+    after being shown, is then laid out the same.
+    """
+    before = None
+    for _ in range(SETTLING_DRAWS):
+        fig.draw_without_rendering()
+        now = [ax.get_position().bounds for ax in fig.axes]
+        if now == before:
+            return
+        before = now
+
+
 @contextlib.contextmanager
 def _replacing(path: Path) -> Iterator[Any]:
     """Write to a temporary file beside ``path``, then rename it over ``path``."""
@@ -371,6 +393,7 @@ def save_figure(fig: Figure, stem: str | Path, formats: Sequence[str] = FORMATS)
     with figure_style():
         round_drawn(fig)
         _restart_layout(fig)
+        _settle(fig)
         for ext in formats:
             path = stem.with_name(f"{stem.name}.{ext}")
             with _replacing(path) as out:

@@ -25,12 +25,13 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import numpy as np
 import pandas as pd
 
 from analysis.figures.plotting import (
+    GROUP_PALETTE,
     _ax,
     _axes,
     _figure,
@@ -38,6 +39,10 @@ from analysis.figures.plotting import (
     _summed,
     colours,
     figure_style,
+    group_colours,
+    group_order,
+    legend_below,
+    legend_outside,
     new_figure,
     plot_counts,
     plot_trend,
@@ -78,15 +83,20 @@ def plot_attacks_by_source(
 ) -> Figure:
     """Draw attacks per month from three sources side by side, with the sweep launches.
 
+    Each month's three bars are centred on its tick; the launches are marked
+    above the plot, and the legend is under it, so neither covers a bar.
+
     Parameters
     ----------
     cep : pandas.DataFrame
         CEP's monthly confirmed attacks: ``period``, ``count`` and
-        ``qualifier`` (``at_least`` is marked with "≥").
+        ``qualifier`` (``at_least`` is written "at least" over its bar).
     sohr : pandas.DataFrame
         SOHR's operations per month implied by its running totals
         (:func:`analysis.sources.totals.implied_per_period`): ``period``, ``count``,
-        ``count_low``, ``count_high``, ``days``, ``days_covered``.
+        ``count_low``, ``count_high``, ``days``, ``days_covered``; optional
+        ``covered_from`` and ``covered_to`` (the days covered, written over
+        a month covered only in part).
     sample : pandas.DataFrame
         Monthly ``count_events`` of the project's sample, ``attack`` rows.
     campaigns : analysis.stats.campaigns.Campaigns
@@ -99,120 +109,167 @@ def plot_attacks_by_source(
     -------
     matplotlib.figure.Figure
     """
-    ax = _ax(ax, (9.0, 4.6))
+    import matplotlib.dates as mdates
+    from matplotlib.ticker import FixedFormatter, FixedLocator
+
+    ax = _ax(ax, (9.0, 5.4))
     palette = colours()
     width = np.timedelta64(8, "D")
+    step = np.timedelta64(9, "D")
+
+    def middles(frame: pd.DataFrame) -> np.ndarray:
+        start = pd.to_datetime(frame["period"])
+        days = start.dt.days_in_month.to_numpy()
+        return (start.to_numpy("datetime64[h]") + (days * 12).astype("timedelta64[h]")).astype(
+            "datetime64[ns]"
+        )
+
+    note_style: dict[str, Any] = {"ha": "center", "va": "bottom", "fontsize": 6, "rotation": 90}
     with figure_style():
         c = cep.sort_values("period")
-        x = pd.to_datetime(c["period"]).to_numpy("datetime64[D]") + np.timedelta64(6, "D")
-        ax.bar(
-            x,
-            c["count"],
-            width=width,
-            color=palette["CEP"],
-            label="CEP: confirmed attacks, 5 governorates",
-        )
+        x = middles(c) - step
+        ax.bar(x, c["count"], width=width, color=palette["CEP"], label=CEP_LABEL)
         for xi, (val, qual) in zip(x, zip(c["count"], c["qualifier"], strict=True), strict=True):
             if qual == "at_least":
-                ax.annotate("≥", (xi, val), ha="center", va="bottom", fontsize=8)
-        months = pd.to_datetime(sohr["period"])
-        for month in months[~months.isin(pd.to_datetime(c["period"]))]:
-            ax.annotate(
-                "no CEP figure",
-                (month.to_datetime64() + np.timedelta64(6, "D"), 0),
-                ha="center",
-                va="bottom",
-                fontsize=6,
-                color=palette["CEP"],
-                rotation=90,
-                xytext=(0, 2),
-                textcoords="offset points",
-            )
+                ax.annotate(
+                    "at least",
+                    (xi, val),
+                    xytext=(0, 2),
+                    textcoords="offset points",
+                    color=palette["CEP"],
+                    **note_style,
+                )
         s = sohr.sort_values("period")
-        x = x_sohr = pd.to_datetime(s["period"]).to_numpy("datetime64[D]") + np.timedelta64(15, "D")
+        x_sohr = middles(s)
+        months = pd.to_datetime(s["period"])
+        for month, xi in zip(months, x_sohr, strict=True):
+            if month not in set(pd.to_datetime(c["period"])):
+                ax.annotate(
+                    "no CEP figure",
+                    (xi - step, 0),
+                    xytext=(0, 2),
+                    textcoords="offset points",
+                    color=palette["CEP"],
+                    **note_style,
+                )
         err = np.vstack([s["count"] - s["count_low"], s["count_high"] - s["count"]])
         ax.bar(
-            x,
+            x_sohr,
             s["count"],
             width=width,
             color=palette["SOHR"],
             yerr=err,
             error_kw={"lw": 0.8, "capsize": 2},
-            label="SOHR: operations from running totals\n(range: approximate as-of dates)",
+            label=SOHR_LABEL,
         )
-        for xi, (val, cov, days) in zip(
-            x, zip(s["count"], s["days_covered"], s["days"], strict=True), strict=True
-        ):
-            if cov < days:
+        partial = (s["days_covered"] < s["days"]).to_numpy()
+        for i, row in enumerate(s.itertuples(index=False)):
+            if partial[i]:
                 ax.annotate(
-                    f"{cov} of {days} days",
-                    (xi, val),
-                    ha="center",
-                    va="bottom",
-                    fontsize=6,
-                    rotation=90,
-                    xytext=(0, 4),
+                    _coverage_note(row),
+                    (x_sohr[i], float(row.count_high)),  # type: ignore[arg-type]
+                    xytext=(0, 3),
                     textcoords="offset points",
+                    color=palette["SOHR"],
+                    **note_style,
                 )
         a = _summed(sample)
         a = a[a["event_type"].astype(str) == "attack"].sort_values("period")
-        x = pd.to_datetime(a["period"]).to_numpy("datetime64[D]") + np.timedelta64(24, "D")
         ax.bar(
-            x,
+            middles(a) + step,
             a["count"],
             width=width,
             color=palette["sample"],
-            label="project sample: attacks in news reports",
+            label=SAMPLE_LABEL,
         )
-        top = 1.3 * max(c["count"].max(), s["count"].max(), a["count"].max())
+        highest = max(float(c["count"].max()), float(s["count"].max()), float(a["count"].max()))
+        whiskers = s["count_high"].to_numpy(float)
+        top = max(1.25 * highest, min(1.1 * whiskers.max(), 2.0 * highest))
         ax.set_ylim(0, top)
-        for xi, high in zip(x_sohr, s["count_high"], strict=True):
+        for xi, high in zip(x_sohr, whiskers, strict=True):
             if high > top:
                 ax.annotate(
                     f"range to {high:.0f}",
                     (xi, top),
+                    xytext=(3, -2),
+                    textcoords="offset points",
                     ha="left",
                     va="top",
                     fontsize=6.5,
-                    xytext=(3, -2),
-                    textcoords="offset points",
                 )
+        year = int(months.dt.year.mode().iloc[0]) if len(months) else 2024
+        year_months = pd.date_range(f"{year}-01-01", periods=12, freq="MS")
+        ax.set_xlim(_num(year_months[0]), _num(f"{year + 1}-01-01"))
+        centres = [_num(m + pd.Timedelta(hours=12 * m.days_in_month)) for m in year_months]
+        ax.xaxis.set_major_locator(FixedLocator(centres))
+        ax.xaxis.set_major_formatter(FixedFormatter([f"{m:%b}" for m in year_months]))
+        ax.xaxis.set_minor_locator(mdates.MonthLocator())
+        ax.tick_params(axis="x", which="major", length=0)
+        ax.tick_params(axis="x", which="minor", length=4)
         _mark_launches(ax, campaigns)
         ax.set_ylabel("attacks per month")
         ax.set_title(
-            "ISIS attacks in central Syria by month, 2024: three sources count different things",
+            f"ISIS attacks in central Syria by month, {year}: three sources count different things",
             loc="left",
+            pad=14,
         )
-        ax.legend(
-            loc="upper right",
-            bbox_to_anchor=(1.0, 0.92),
+        handles, labels = ax.get_legend_handles_labels()
+        bars_first = sorted(range(len(labels)), key=lambda i: labels[i] not in BAR_LABELS)
+        legend_below(
+            ax,
+            handles=[handles[i] for i in bars_first],
+            labels=[labels[i] for i in bars_first],
+            ncols=2,
             fontsize=7.5,
-            frameon=True,
-            framealpha=0.92,
-            edgecolor="none",
-        ).set_zorder(5)
+        )
     return _figure(ax)
 
 
-def _mark_launches(ax: Axes, campaigns: Campaigns, *, y: float | None = None) -> None:
-    """Triangles at the dated launches and the reported total as text."""
+CEP_LABEL: Final = "CEP: confirmed attacks, 5 governorates"
+SOHR_LABEL: Final = "SOHR: operations from running totals\n(range: approximate as-of dates)"
+SAMPLE_LABEL: Final = "project sample: attacks in news reports"
+BAR_LABELS: Final = (CEP_LABEL, SOHR_LABEL, SAMPLE_LABEL)
+
+
+def _coverage_note(row: object) -> str:
+    """Say which days of a month a total covers: '1–10 Nov only' (or 'N of M days only')."""
+    start = getattr(row, "covered_from", None)
+    end = getattr(row, "covered_to", None)
+    if start is not None and end is not None and pd.notna(start) and pd.notna(end):
+        start, end = pd.Timestamp(start), pd.Timestamp(end)
+        return f"{start.day}–{end.day} {end:%b} only"
+    return f"{getattr(row, 'days_covered')} of {getattr(row, 'days')} days only"  # noqa: B009
+
+
+def _mark_launches(ax: Axes, campaigns: Campaigns) -> None:
+    """Triangles just above the plot at the dated launches, and the reported total as text.
+
+    The triangles sit above the axes (in the title's padding), so they cover
+    no data whatever the counts; a reported total without dates is a legend
+    entry, never a date.
+    """
+    import matplotlib.dates as mdates
+    from matplotlib.transforms import ScaledTranslation, blended_transform_factory
+
     palette = colours()
     iv = campaigns.intervals
     lo, hi = ax.get_xlim()
-    import matplotlib.dates as mdates
-
     lo_d, hi_d = mdates.num2date(lo).date(), mdates.num2date(hi).date()
     shown = iv[(iv["start"].dt.date >= lo_d) & (iv["start"].dt.date <= hi_d)]
-    top = ax.get_ylim()[1] if y is None else y
+    fig = _figure(ax)
+    above = blended_transform_factory(ax.transData, ax.transAxes) + ScaledTranslation(
+        0, 5 / 72, fig.dpi_scale_trans
+    )
     ax.plot(
         shown["start"],
-        np.full(len(shown), top * 0.98),
+        np.ones(len(shown)),
         ls="none",
         marker="v",
         ms=8,
         color=palette["sweep"],
         label=f"sweep campaign launches with a date ({len(shown)})",
         clip_on=False,
+        transform=above,
     )
     for r in campaigns.reported.itertuples(index=False):
         text = (
@@ -332,6 +389,9 @@ def plot_cumulative(
             max([float(steps[-1]) if len(steps) else 0.0, *rep["reported_total"].tolist()]) * 1.15
             + 1,
         )
+        from matplotlib.ticker import MaxNLocator
+
+        bottom.yaxis.set_major_locator(MaxNLocator(integer=True))  # campaigns are whole
         bottom.legend(loc="upper left")
         bottom.set_xlim(_num(start), _num(f"{year}-12-31"))
     return _figure(top)
@@ -345,6 +405,9 @@ def plot_episode(
     ax: Axes | None = None,
 ) -> Figure:
     """Draw a report's episode day by day: counts over their windows, launches, publication.
+
+    The legend, headed by the window's total, is under the plot, so no line
+    of the plot (the launches run its full height) passes through it.
 
     Parameters
     ----------
@@ -387,22 +450,20 @@ def plot_episode(
 
         ax.xaxis.set_major_locator(mdates.DayLocator(bymonthday=[1, 8, 15, 22]))
         ax.xaxis.set_major_formatter(mdates.DateFormatter("%-d %b"))
-        ax.set_ylim(0, 1.6 * ax.get_ylim()[1])
+        ax.set_ylim(0, 1.25 * ax.get_ylim()[1])
         total = strikes[["count", "count_low", "count_high"]].sum()
         high = "no upper bound" if np.isinf(total["count_high"]) else f"{total['count_high']:.0f}"
-        ax.text(
-            0.99,
-            0.7,
-            f"strikes in the window: {total['count']:.0f} "
-            f"(at least {total['count_low']:.0f}, {high})",
-            transform=ax.transAxes,
-            ha="right",
-            va="top",
-            fontsize=8,
-        )
         ax.set_title("The seed report's episode, day by day", loc="left")
         ax.set_ylabel("strikes per day")
-        ax.legend(loc="upper left", fontsize=7.5)
+        legend_below(
+            ax,
+            ncols=2,
+            fontsize=7.5,
+            title=f"strikes in the window: {total['count']:.0f} "
+            f"(at least {total['count_low']:.0f}, {high})",
+            title_fontsize=8,
+            alignment="left",
+        )
     return _figure(ax)
 
 
@@ -426,7 +487,7 @@ def plot_event_study(study: EventStudy, *, ax: Axes | None = None) -> Figure:
     pooled = study.pooled
     with figure_style():
         labels = [
-            f"{r.campaign}. {r.start:%-d %b %Y}" + (" (overlaps)" if r.overlaps_other else "")
+            f"{r.campaign}. {r.start:%-d %b %Y}" + (" *" if r.overlaps_other else "")
             for r in per.itertuples(index=False)
         ]
         y = np.arange(len(per))[::-1] + 1.5
@@ -465,7 +526,27 @@ def plot_event_study(study: EventStudy, *, ax: Axes | None = None) -> Figure:
             f"Attack rates around {pooled.n_campaigns} dated sweep campaigns (95% intervals)",
             loc="left",
         )
-        ax.legend(loc="upper left", bbox_to_anchor=(0.0, -0.16), fontsize=7.5)
+        if per["overlaps_other"].any():
+            from matplotlib.lines import Line2D
+
+            ax.add_line(  # a legend entry without a mark: the footnote of the starred rows
+                Line2D(
+                    [],
+                    [],
+                    ls="none",
+                    label=f"* its {study.pre} days before to {study.post} days after share days "
+                    "with another campaign's",
+                )
+            )
+        handles, texts = ax.get_legend_handles_labels()
+        last = sorted(range(len(texts)), key=lambda i: texts[i].startswith("*"))  # footnote last
+        legend_below(
+            ax,
+            handles=[handles[i] for i in last],
+            labels=[texts[i] for i in last],
+            offset=34,
+            fontsize=7.5,
+        )
     return _figure(ax)
 
 
@@ -499,6 +580,7 @@ def plot_event_profile(study: EventStudy, *, ax: Axes | None = None) -> Figure:
     }
     names = {"pre": "before", "during": "during", "post": "after"}
     windows = study.windows.set_index("window")
+    notes: list[tuple[str, float, Any]] = []
     with figure_style():
         prof = study.profile
         ax.plot(
@@ -523,22 +605,37 @@ def plot_event_profile(study: EventStudy, *, ax: Axes | None = None) -> Figure:
                 lw=0,
             )
             ax.hlines(w["rate"], a, b, color=palette["attack"], lw=2)
-            ax.annotate(
-                f"{names[key]}\n{w['rate']:.2f}/day",
-                ((a + b) / 2, w["rate_high"]),
-                ha="center",
-                va="bottom",
-                fontsize=7.5,
-                xytext=(0, 2),
-                textcoords="offset points",
-            )
+            notes.append((f"{names[key]}\n{w['rate']:.2f}/day", (a + b) / 2, w["rate_high"]))
         ax.plot([], [], color=palette["attack"], lw=2, label="pooled window rate, 95% interval")
         ax.axvline(0, color=palette["sweep"], lw=1.2, ls="--", label="launch (day 0)")
         ax.set_xlabel("days from the campaign's launch")
         ax.set_ylabel(f"{study.outcome}s per day")
         ax.set_ylim(bottom=0)
         ax.set_title(f"{study.outcome.capitalize()}s per day around the launches", loc="left")
-        ax.legend(loc="upper left", bbox_to_anchor=(0.0, -0.16), fontsize=7.5)
+        legend = legend_below(ax, offset=34, fontsize=7.5)
+        # Each window's rate above its band; none may cross the launch line, and one
+        # with no room is named under the legend instead.
+        from analysis.figures.labelling import DIRECTIONS, label_points
+
+        label_points(
+            ax,
+            [n[0] for n in notes],
+            [n[1] for n in notes],
+            [n[2] for n in notes],
+            note=ax.annotate(
+                "",
+                (0.0, 0.0),
+                xycoords=("axes fraction", legend),
+                xytext=(0, -3),
+                textcoords="offset points",
+                va="top",
+                fontsize=7,
+            ),
+            names=[n[0].replace("\n", " ") for n in notes],
+            directions=[DIRECTIONS[6], DIRECTIONS[2], DIRECTIONS[3], DIRECTIONS[0], DIRECTIONS[1]],
+            walls=[0.0],
+            fontsize=7.5,
+        )
     return _figure(ax)
 
 
@@ -595,6 +692,15 @@ def plot_places(
 ) -> Figure:
     """Draw gazetteer places by longitude and latitude, labelled in English and Arabic.
 
+    The map is drawn to equal scale at its middle latitude (a degree of
+    latitude is drawn 1/cos(latitude) times as long as a degree of
+    longitude), each governorate in its colour of
+    :func:`analysis.figures.plotting.group_colours` (the same in every
+    figure), with the legend right of the map.  Labels are placed by
+    :func:`analysis.figures.labelling.label_points`: none overlaps another
+    or a point, the places named most get the nearest positions, and a label
+    with no free position is left out and named in the note under the map.
+
     Parameters
     ----------
     places : pandas.DataFrame
@@ -617,9 +723,10 @@ def plot_places(
     """
     if label_min is not None and label_min < 0:
         raise ValueError(f"plot_places: label_min must be >= 0 or None, not {label_min}")
-    ax = _ax(ax, (8.0, 6.5))
-    import seaborn as sns
+    ax = _ax(ax, (10.0, 7.5))
     from matplotlib.lines import Line2D
+
+    from analysis.figures.labelling import label_points
 
     table = places.copy()
     table["records"] = (
@@ -627,42 +734,40 @@ def plot_places(
     )
     located = table[table["latitude"].notna() & table["longitude"].notna()]
     missing = table.loc[table["latitude"].isna() | table["longitude"].isna(), "name_en"]
-    governorates = sorted(located["admin1"].unique())
-    hues = dict(
-        zip(governorates, sns.color_palette("colorblind", len(governorates)).as_hex(), strict=True)
-    )
+    governorates = group_order(located["admin1"])
+    hues = group_colours(governorates)
+    shapes = {
+        g: PLACE_MARKERS[i // len(GROUP_PALETTE) % len(PLACE_MARKERS)]
+        for i, g in enumerate(governorates)
+    }
     with figure_style():
         for gov in governorates:
             g = located[located["admin1"] == gov]
             ax.scatter(
                 g["longitude"],
                 g["latitude"],
-                s=12 + 14 * g["records"].to_numpy(),
+                s=_marker_area(g["records"].to_numpy()),
                 color=hues[gov],
-                alpha=0.75,
+                marker=shapes[gov],
+                alpha=0.8,
                 edgecolor="white",
                 lw=0.5,
             )
-        if label_min is not None:
-            show = located[located["records"] >= label_min]
-            for row in show.sort_values("name_en").itertuples(index=False):
-                ax.annotate(
-                    f"{row.name_en} {row.name_ar}",
-                    (row.longitude, row.latitude),
-                    xytext=(3, 2),
-                    textcoords="offset points",
-                    fontsize=6.5,
-                )
         ax.set_xlabel("longitude (°E)")
         ax.set_ylabel("latitude (°N)")
-        ax.set_aspect("equal", adjustable="datalim")
+        if len(located):
+            _equal_scale(
+                ax, located["longitude"].to_numpy(float), located["latitude"].to_numpy(float)
+            )
         ax.grid(True, color="#eeeeee", lw=0.5)
         if title:
             ax.set_title(title, loc="left")
         handles = [
-            Line2D([], [], ls="none", marker="o", color=hues[g], label=g) for g in governorates
+            Line2D([], [], ls="none", marker=shapes[g], color=hues[g], label=g)
+            for g in governorates
         ]
-        if mentions is not None:
+        top = int(table["records"].max()) if len(table) else 0
+        if mentions is not None and top > 1:
             handles += [
                 Line2D(
                     [],
@@ -670,24 +775,75 @@ def plot_places(
                     ls="none",
                     marker="o",
                     color="#999999",
-                    ms=np.sqrt(12 + 14 * n),
+                    ms=float(np.sqrt(_marker_area(np.array([n]))[0])),
                     label=f"{n} record{'s' * (n != 1)}",
                 )
                 for n in (1, 5, 20)
-                if n <= int(table["records"].max()) and table["records"].max() > 1
+                if n <= top
             ]
-        ax.legend(handles=handles, loc="lower left", fontsize=7)
-        if len(missing):
-            ax.text(
-                0.0,
-                -0.12,
-                "Not located, not drawn: " + ", ".join(missing.tolist()),
-                transform=ax.transAxes,
+        legend_outside(ax, handles=handles, fontsize=7, labelspacing=0.9)
+        note = ax.annotate(
+            "Not located, not drawn: " + ", ".join(missing.tolist()) if len(missing) else "",
+            (0.0, 0.0),
+            xycoords=("axes fraction", ax.xaxis.label),  # under the axis label
+            xytext=(0, -4),
+            textcoords="offset points",
+            fontsize=6.5,
+            va="top",
+            wrap=True,
+        )
+        if label_min is not None:
+            show = located[located["records"] >= label_min]
+            show = show.sort_values(["records", "name_en"], ascending=[False, True])
+            label_points(
+                ax,
+                [f"{r.name_en}\n{r.name_ar}" for r in show.itertuples(index=False)],
+                show["longitude"].to_numpy(float),
+                show["latitude"].to_numpy(float),
+                note=note,
+                names=show["name_en"].tolist(),
                 fontsize=6.5,
-                va="top",
-                wrap=True,
             )
     return _figure(ax)
+
+
+MAP_SHAPE: Final = (0.6, 1.25)
+"""Least and greatest height / width of a map: a narrow spread of places is given room."""
+
+
+def _equal_scale(ax: Axes, lon: np.ndarray, lat: np.ndarray) -> None:
+    """Fix the map's limits around the places and draw it to equal scale at its latitude.
+
+    A degree of latitude is drawn 1/cos(latitude) times as long as a degree
+    of longitude at the middle latitude.  The limits are fixed here and the
+    axes box takes their shape (``adjustable="box"``), so the same map is
+    drawn whatever the resolution or the number of times it is drawn.
+    """
+    middle = (lat.min() + lat.max()) / 2
+    stretch = 1 / np.cos(np.radians(middle))
+    margin = 0.06 * max(float(np.ptp(lon)), float(np.ptp(lat)) * stretch, 0.5)
+    x0, x1 = lon.min() - margin, lon.max() + margin
+    y0, y1 = lat.min() - margin / stretch, lat.max() + margin / stretch
+    low, high = MAP_SHAPE
+    shape = (y1 - y0) * stretch / (x1 - x0)
+    if shape < low:  # too flat: more latitude
+        grow = ((x1 - x0) * low / stretch - (y1 - y0)) / 2
+        y0, y1 = y0 - grow, y1 + grow
+    elif shape > high:  # too tall: more longitude
+        grow = ((y1 - y0) * stretch / high - (x1 - x0)) / 2
+        x0, x1 = x0 - grow, x1 + grow
+    ax.set_xlim(x0, x1)
+    ax.set_ylim(y0, y1)
+    ax.set_aspect(stretch, adjustable="box")
+
+
+PLACE_MARKERS: Final = ("o", "s", "D", "^")
+"""Marker shapes of governorates past the seventh (their colours repeat)."""
+
+
+def _marker_area(records: np.ndarray) -> np.ndarray:
+    """Marker area in points² of a place named by ``records`` records."""
+    return 12 + 14 * np.asarray(records, dtype=float)
 
 
 # ======================================================================================
@@ -721,7 +877,8 @@ def draw_attacks_2024_by_source() -> Figure:
         & (totals["kind"] == "period")
         & (totals["period_start"].dt.year == 2024)
     ].rename(columns={"period_start": "period", "value": "count"})
-    sohr = implied_per_period(implied_counts(totals, source="SOHR", metric="operations"))
+    implied = implied_counts(totals, source="SOHR", metric="operations")
+    sohr = _with_coverage(implied_per_period(implied), implied)
     events = load_badia_2024()
     attacks = events[(events["event_type"] == "attack") & (events["date_start"].dt.year == 2024)]
     sample = count_events(
@@ -731,6 +888,23 @@ def draw_attacks_2024_by_source() -> Figure:
         end="2024-11-30",
     )
     return plot_attacks_by_source(cep, sohr, sample, _sample_campaigns())
+
+
+def _with_coverage(per_period: pd.DataFrame, implied: pd.DataFrame) -> pd.DataFrame:
+    """Add ``covered_from`` and ``covered_to``: the days of each period the totals cover.
+
+    The intervals between running totals follow one another without gaps,
+    so a period's covered days run from the later of its start and the
+    first interval's start to the earlier of its end and the last
+    interval's end.
+    """
+    first = pd.Timestamp(implied["interval_start"].min())
+    last = pd.Timestamp(implied["interval_end"].max())
+    start = pd.to_datetime(per_period["period"])
+    end = start + pd.to_timedelta(per_period["days"] - 1, unit="D")
+    return per_period.assign(
+        covered_from=start.where(start > first, first), covered_to=end.where(end < last, last)
+    )
 
 
 def draw_cumulative_2024() -> Figure:

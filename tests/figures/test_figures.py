@@ -69,7 +69,8 @@ def test_registry_holds_the_issue_figures_with_their_inputs():
 
 def test_every_figure_carries_the_source_line_of_its_inputs(built):
     for name, fig in built.items():
-        assert fig.get_supxlabel() == source_line(*FIGURES[name].inputs), name
+        # wrapped to the figure's width: the same words, broken at spaces only
+        assert " ".join(fig.get_supxlabel().split()) == source_line(*FIGURES[name].inputs), name
         assert fig.get_supxlabel().startswith("Data: ")
 
 
@@ -102,6 +103,16 @@ def test_committed_figures_are_what_the_seeds_build_byte_for_byte(tmp_path):
         committed = config.FIGURES_DIR / path.name
         assert committed.is_file(), f"{committed} is not committed: run make figures"
         assert path.read_bytes() == committed.read_bytes(), f"{path.name} differs: make figures"
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_saving_one_figure_twice_gives_identical_bytes(name, tmp_path):
+    """The layout does not drift between draws (legends are placed at fixed distances)."""
+    fig = build_figure(name)
+    first = save_figure(fig, tmp_path / "a" / "x")
+    second = save_figure(fig, tmp_path / "b" / "x")
+    for a, b in zip(first, second, strict=True):
+        assert a.read_bytes() == b.read_bytes(), a.name
 
 
 def test_saving_twice_gives_identical_bytes_without_stamps(tmp_path):
@@ -210,9 +221,9 @@ def test_places_are_labelled_in_english_and_arabic():
     places = load_places()
     fig = stories.plot_places(places, pd.Series({"Palmyra": 3}), label_min=1)
     labels = [t.get_text() for t in fig.axes[0].texts]
-    assert "Palmyra تدمر" in labels
+    assert "Palmyra\nتدمر" in labels
     assert len(labels) == 1 + 1  # the one named place and the note of unlocated ones
-    assert labels[-1].startswith("Not located, not drawn: ")
+    assert labels[0].startswith("Not located, not drawn: ")
 
 
 # -- plot functions -------------------------------------------------------------------
@@ -234,13 +245,16 @@ def test_plot_counts_draws_one_line_per_type_on_the_given_ax():
     labels = [t.get_text() for t in ax.get_legend().get_texts()]
     assert labels == ["airstrike", "no upper bound", "attack"]
     assert ax.get_ylabel() == "events per day"
+    assert ax.get_legend().get_bbox_to_anchor().x0 >= ax.bbox.x1  # right of the axes
     # the airstrike line holds the spread count: 10 a day over three days
     steps = [p for p in ax.patches if p.get_label() == "airstrike"]
     assert len(steps) == 1
     np.testing.assert_allclose(steps[0].get_data().values, [10, 10, 10])
 
 
-def test_plot_counts_sums_groups_and_checks_types():
+def test_plot_counts_refuses_grouped_counts_without_by_and_checks_types():
+    """Groups are never summed silently: a record listed under several groups would
+    count more than once. The message names the group column to pass."""
     events = _events(
         [
             ("attack", "2024-01-01", "2024-01-01", 1, 1, 1),
@@ -248,11 +262,14 @@ def test_plot_counts_sums_groups_and_checks_types():
         ]
     ).assign(admin1=["Homs", "Raqqa"])
     counts = count_events(events, freq="D", by="admin1")
-    fig = plotting.plot_counts(counts, event_type="attack")
-    step = next(p for p in fig.axes[0].patches if p.get_label() == "attack")
-    np.testing.assert_allclose(step.get_data().values, [3])
+    with pytest.raises(ValueError, match=r"groups in \['admin1'\]; pass by='admin1'"):
+        plotting.plot_counts(counts, event_type="attack")
+    with pytest.raises(ValueError, match=r"by='governorate' is not a group column"):
+        plotting.plot_counts(counts, by="governorate")
     with pytest.raises(ValueError, match=r"event_type \['sweep'\] not in the counts"):
-        plotting.plot_counts(counts[counts["event_type"] == "attack"], event_type="sweep")
+        plotting.plot_counts(
+            counts[counts["event_type"] == "attack"], event_type="sweep", by="admin1"
+        )
 
 
 def test_plot_functions_do_not_modify_their_inputs():
@@ -298,7 +315,12 @@ def test_event_study_plot_has_a_row_per_campaign_and_the_pooled_row(built):
     assert ticks[0] == "pooled"
     assert len(ticks) == n + 1
     assert ax.get_xscale() == "log"
-    assert "placebo p" in " ".join(t.get_text() for t in ax.get_legend().get_texts())
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "placebo p" in " ".join(legend)
+    # a starred campaign is explained in the legend, last
+    if any(t.endswith(" *") for t in ticks):
+        assert legend[-1].startswith("* its 28 days before to 28 days after share days")
+    assert not any("overlaps" in t for t in ticks)
 
 
 def test_ucdp_figure_has_a_panel_per_type_with_trend_and_breaks(built):
@@ -308,7 +330,7 @@ def test_ucdp_figure_has_a_panel_per_type_with_trend_and_breaks(built):
     assert titles[1].startswith("attack:")
     for ax in fig.axes:
         labels = [t.get_text() for t in ax.get_legend().get_texts()]
-        assert any(label.startswith("negbin trend") for label in labels)
+        assert any(label.startswith("negbin log-linear trend") for label in labels)
         assert "change point" in labels
 
 
@@ -333,8 +355,8 @@ def test_seed_episode_shows_the_open_bound_the_sweep_and_the_bracket(built):
     assert "no upper bound" in labels
     assert "sweep launched 2 Oct 2024" in labels
     assert "published between 2024-10-04 and 2024-10-08" in labels
-    texts = [t.get_text() for t in left.texts]
-    assert "strikes in the window: 31 (at least 31, no upper bound)" in texts
+    title = left.get_legend().get_title().get_text()
+    assert title == "strikes in the window: 31 (at least 31, no upper bound)"
     assert right.get_title(loc="left") == "Places the report names"
 
 
@@ -394,7 +416,7 @@ def test_event_profile_shows_the_pooled_window_rates_on_their_days(built):
 
     ax = built["event_study_2024"].axes[0]
     assert ax.get_xlabel() == "days from the campaign's launch"
-    notes = [t.get_text() for t in ax.texts]
+    notes = [t.get_text() for t in ax.texts if t.get_text()]  # the note of labels left out is ""
     assert [n.split("\n")[0] for n in notes] == ["before", "during", "after"]
     events = load_badia_2024()
     study = event_study(
@@ -420,3 +442,126 @@ def test_allocation_views_draws_every_allocation_given():
     assert labels == allocs
     styles = {(p.get_edgecolor(), p.get_linestyle()) for p in fig.axes[0].patches}
     assert len(styles) == 4
+
+
+# -- plot_counts by group ----------------------------------------------------------------
+
+
+def _grouped() -> pd.DataFrame:
+    events = _events(
+        [
+            ("attack", "2024-01-01", "2024-01-01", 1, 1, 1),
+            ("attack", "2024-01-02", "2024-01-02", 2, 2, 4),
+            ("airstrike", "2024-01-02", "2024-01-03", 31, 31, np.inf),
+        ]
+    ).assign(admin1=["Raqqa", "Homs", "Homs"])
+    return count_events(events, freq="D", by="admin1")
+
+
+def test_plot_counts_by_group_draws_a_line_per_group_and_type_in_its_colour():
+    from matplotlib.colors import to_hex
+
+    counts = _grouped()
+    fig = plotting.plot_counts(counts, by="admin1")
+    ax = fig.axes[0]
+    legend = ax.get_legend()
+    labels = [t.get_text() for t in legend.get_texts()]
+    assert labels == ["Homs", "Raqqa", "airstrike", "attack", "no upper bound"]
+    expected = plotting.group_colours(["Homs", "Raqqa"])
+    shown = {
+        t.get_text(): to_hex(h.get_color())
+        for t, h in zip(legend.texts, legend.legend_handles, strict=True)
+    }
+    assert {g: shown[g] for g in expected} == {g: c.lower() for g, c in expected.items()}
+    # one step line per group and type: Homs airstrike, Homs attack, Raqqa attack, Raqqa
+    # airstrike (zeros); each holds its own counts
+    lines = [line for line in ax.lines if len(line.get_xdata()) > 0]
+    assert len(lines) == 4
+    homs = [line for line in lines if to_hex(line.get_color()) == expected["Homs"].lower()]
+    assert sorted(float(np.max(line.get_ydata())) for line in homs) == [2.0, 15.5]
+    # each series has its own band: two groups x two types
+    assert len(ax.patches) == 4
+    # the open upper bound of the Homs airstrikes is marked with carets
+    assert any(len(c.get_offsets()) for c in ax.collections)
+
+
+def test_plot_counts_panels_draw_a_panel_per_group_on_a_figure_or_subfigure():
+    from matplotlib.figure import Figure as MplFigure
+
+    counts = _grouped()
+    fig = plotting.plot_counts(counts, by="admin1", kind="panels")
+    titles = [ax.get_title() for ax in fig.axes if ax.get_title()]
+    assert titles == ["Homs", "Raqqa"]
+    assert fig.legends
+    assert [t.get_text() for t in fig.legends[0].get_texts()][:2] == ["airstrike", "attack"]
+    host = MplFigure(figsize=(10, 4), layout="constrained")
+    left, _ = host.subfigures(1, 2)
+    assert plotting.plot_counts(counts, by="admin1", kind="panels", figure=left) is host
+    assert len(left.axes) == 2
+    by_type = plotting.plot_counts(
+        counts.groupby(["period", "event_type", "days"], as_index=False, observed=True)[
+            ["records", "count", "count_low", "count_high", "records_no_count"]
+        ].sum(),
+        kind="panels",
+    )
+    assert [ax.get_title() for ax in by_type.axes if ax.get_title()] == ["airstrike", "attack"]
+
+
+def test_plot_counts_takes_an_ax_for_lines_and_a_figure_for_panels():
+    counts = _grouped()
+    fig = plotting.new_figure()
+    with pytest.raises(ValueError, match="kind='panels' draws on a figure: pass figure="):
+        plotting.plot_counts(counts, by="admin1", kind="panels", ax=fig.axes[0])
+    with pytest.raises(ValueError, match="kind='lines' draws on one axes: pass ax="):
+        plotting.plot_counts(counts, by="admin1", figure=fig)
+    with pytest.raises(ValueError, match="kind must be 'lines' or 'panels'"):
+        plotting.plot_counts(counts, by="admin1", kind="facets")  # type: ignore[arg-type]
+    assert plotting.plot_counts(counts, by="admin1", ax=fig.axes[0]) is fig
+
+
+def test_plot_counts_refuses_more_groups_than_colours_on_one_axes():
+    n = len(plotting.GROUP_PALETTE) + 1
+    events = _events([("attack", "2024-01-01", "2024-01-01", 1, 1, 1)] * n).assign(
+        admin1=[f"group {i}" for i in range(n)]
+    )
+    counts = count_events(events, freq="D", by="admin1")
+    with pytest.raises(ValueError, match=f"{n} groups in 'admin1' cannot be told apart"):
+        plotting.plot_counts(counts, by="admin1")
+    fig = plotting.plot_counts(counts, by="admin1", kind="panels")
+    assert len([ax for ax in fig.axes if ax.get_title()]) == n
+
+
+def test_group_colours_follow_one_order_in_every_figure():
+    assert plotting.group_order(["Raqqa", "multiple", "Suwayda", "Homs"]) == [
+        "Homs",
+        "Raqqa",
+        "Suwayda",
+        "multiple",
+    ]
+    assert plotting.group_colours(["Homs", "Raqqa"])["Homs"] == plotting.GROUP_PALETTE[0]
+
+
+def test_plot_counts_with_nothing_counted_draws_zero_to_one_and_says_so():
+    events = _events([("attack", "2024-01-01", "2024-01-01", 1, 1, 1)])
+    counts = count_events(events, freq="D", start="2024-01-01", end="2024-01-05")
+    nothing = counts.assign(count=0.0, count_low=0.0, count_high=0.0, records=0)
+    ax = plotting.plot_counts(nothing).axes[0]
+    assert ax.get_ylim() == (0.0, 1.0)
+    assert [t.get_text() for t in ax.texts] == ["no records"]
+    ax = plotting.plot_counts(nothing.iloc[:0]).axes[0]
+    assert ax.get_ylim() == (0.0, 1.0)
+    # with something counted, no such note
+    ax = plotting.plot_counts(counts).axes[0]
+    assert len(ax.texts) == 0
+    assert ax.get_ylim()[1] > 1.0 - 1e-9
+
+
+def test_explore_of_a_choice_without_records_draws_zero_to_one():
+    from analysis.figures.exploring import explore
+
+    fig = explore(
+        load_badia_2024(), event_type="sweep", admin1="Raqqa", freq="MS", interactive=False
+    )
+    ax = fig.axes[0]
+    assert ax.get_ylim() == (0.0, 1.0)
+    assert "no records" in [t.get_text() for t in ax.texts]
