@@ -108,8 +108,8 @@ camps.intervals[
 
 # %% [markdown]
 # Six launches of 2024 are dated, two to the day and four to a window (two
-# of two days, one of eight, and early June's of thirteen, between "more than
-# a week before 13 June" and 13 June); `start` is the window's middle day.
+# of two days, one of eight, and early June's of thirteen, 1-13 June, which
+# holds the dates both reports give); `start` is the window's middle day.
 # Against the "about 17" reported by early October, eleven campaigns happened
 # that no report we found dates. Where `end_known` is False, the end is the
 # assumed length, not a reported date. Whatever follows describes the dated
