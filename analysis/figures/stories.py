@@ -1,15 +1,15 @@
 """The project's figures: plots that tell one story of the seeds, and their builders.
 
-Each plot here draws one story and carries its labels: CEP's confirmed
-attacks beside SOHR's running totals and the project's sample, the sweep
-campaigns counted up through 2024, the seed report's episode day by day, the
-attack rates around the 2024 launches, the allocations of the 2024 sample,
-the places of the Badia.  Each ``draw_<name>`` builder below them reads the
-seeds, computes what its figure shows (``count_events``, ``find_campaigns``,
-``event_study``, ...) and draws it; :mod:`analysis.figures.registry` lists
-every figure with its seed inputs and how to read it, and adds the source
-line.  Plots that fit any count frame (``plot_counts``, ``plot_trend``) are
-in :mod:`analysis.figures.plotting`.
+Each plot here draws one story and carries its labels: the seed report's
+episode day by day, the allocations of the 2024 record, the places of the
+Badia, UCDP's airstrikes and attacks with their trends.  Each
+``draw_<name>`` builder below them reads the seeds, computes what its figure
+shows and draws it; :mod:`analysis.figures.registry` lists every figure with
+its seed inputs and how to read it, and adds the source line.  The 2024
+campaigns against attacks (attacks by source, the cumulative count, the
+event study) are in :mod:`analysis.figures.sweeps`; plots that fit any count
+frame (``plot_counts``, ``plot_trend``) are in
+:mod:`analysis.figures.plotting`.
 
 Like every plot function of the package, the plots here take an ``ax`` (or
 ``axes``) or make a figure of a fixed size, return the
@@ -25,7 +25,7 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Final
 
 import numpy as np
 import pandas as pd
@@ -36,7 +36,6 @@ from analysis.figures.plotting import (
     _axes,
     _figure,
     _num,
-    _summed,
     colours,
     figure_style,
     group_colours,
@@ -53,7 +52,6 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
     from analysis.stats.campaigns import Campaigns
-    from analysis.stats.eventstudy import EventStudy
 
 SEED_PUBLISHED: Final = ("2024-10-04", "2024-10-08")
 """The seed report's publication bracket (its stored copy has no date line)."""
@@ -61,340 +59,10 @@ SEED_PUBLISHED: Final = ("2024-10-04", "2024-10-08")
 EPISODE_DAYS: Final = ("2024-09-24", "2024-10-14")
 """Days shown around the seed report's episode."""
 
-EVENT_STUDY_DAYS: Final = 28
-"""Days before and after each launch in the event study figure."""
-
-N_PLACEBO: Final = 999
-"""Placebo campaign sets behind the event study figure's placebo p-value."""
-
 
 # ======================================================================================
 # Plots of one story
 # ======================================================================================
-
-
-def plot_attacks_by_source(
-    cep: pd.DataFrame,
-    sohr: pd.DataFrame,
-    sample: pd.DataFrame,
-    campaigns: Campaigns,
-    *,
-    ax: Axes | None = None,
-) -> Figure:
-    """Draw attacks per month from three sources side by side, with the sweep launches.
-
-    Each month's three bars are centred on its tick; the launches are marked
-    above the plot, and the legend is under it, so neither covers a bar.
-
-    Parameters
-    ----------
-    cep : pandas.DataFrame
-        CEP's monthly confirmed attacks: ``period``, ``count`` and
-        ``qualifier`` (``at_least`` is written "at least" over its bar).
-    sohr : pandas.DataFrame
-        SOHR's operations per month implied by its running totals
-        (:func:`analysis.sources.totals.implied_per_period`): ``period``, ``count``,
-        ``count_low``, ``count_high``, ``days``, ``days_covered``; optional
-        ``covered_from`` and ``covered_to`` (the days covered, written over
-        a month covered only in part).
-    sample : pandas.DataFrame
-        Monthly ``count_events`` of the project's sample, ``attack`` rows.
-    campaigns : analysis.stats.campaigns.Campaigns
-        Dated launches are drawn as triangles; a reported total with no
-        dates is written out, never drawn as dates.
-    ax : matplotlib.axes.Axes, optional
-        Where to draw.
-
-    Returns
-    -------
-    matplotlib.figure.Figure
-    """
-    import matplotlib.dates as mdates
-    from matplotlib.ticker import FixedFormatter, FixedLocator
-
-    ax = _ax(ax, (9.0, 5.4))
-    palette = colours()
-    width = np.timedelta64(8, "D")
-    step = np.timedelta64(9, "D")
-
-    def middles(frame: pd.DataFrame) -> np.ndarray:
-        start = pd.to_datetime(frame["period"])
-        days = start.dt.days_in_month.to_numpy()
-        return (start.to_numpy("datetime64[h]") + (days * 12).astype("timedelta64[h]")).astype(
-            "datetime64[ns]"
-        )
-
-    note_style: dict[str, Any] = {"ha": "center", "va": "bottom", "fontsize": 6, "rotation": 90}
-    with figure_style():
-        c = cep.sort_values("period")
-        x = middles(c) - step
-        ax.bar(x, c["count"], width=width, color=palette["CEP"], label=CEP_LABEL)
-        for xi, (val, qual) in zip(x, zip(c["count"], c["qualifier"], strict=True), strict=True):
-            if qual == "at_least":
-                ax.annotate(
-                    "at least",
-                    (xi, val),
-                    xytext=(0, 2),
-                    textcoords="offset points",
-                    color=palette["CEP"],
-                    **note_style,
-                )
-        s = sohr.sort_values("period")
-        x_sohr = middles(s)
-        months = pd.to_datetime(s["period"])
-        for month, xi in zip(months, x_sohr, strict=True):
-            if month not in set(pd.to_datetime(c["period"])):
-                ax.annotate(
-                    "no CEP figure",
-                    (xi - step, 0),
-                    xytext=(0, 2),
-                    textcoords="offset points",
-                    color=palette["CEP"],
-                    **note_style,
-                )
-        err = np.vstack([s["count"] - s["count_low"], s["count_high"] - s["count"]])
-        ax.bar(
-            x_sohr,
-            s["count"],
-            width=width,
-            color=palette["SOHR"],
-            yerr=err,
-            error_kw={"lw": 0.8, "capsize": 2},
-            label=SOHR_LABEL,
-        )
-        partial = (s["days_covered"] < s["days"]).to_numpy()
-        for i, row in enumerate(s.itertuples(index=False)):
-            if partial[i]:
-                ax.annotate(
-                    _coverage_note(row),
-                    (x_sohr[i], float(row.count_high)),  # type: ignore[arg-type]
-                    xytext=(0, 3),
-                    textcoords="offset points",
-                    color=palette["SOHR"],
-                    **note_style,
-                )
-        a = _summed(sample)
-        a = a[a["event_type"].astype(str) == "attack"].sort_values("period")
-        ax.bar(
-            middles(a) + step,
-            a["count"],
-            width=width,
-            color=palette["sample"],
-            label=SAMPLE_LABEL,
-        )
-        highest = max(float(c["count"].max()), float(s["count"].max()), float(a["count"].max()))
-        whiskers = s["count_high"].to_numpy(float)
-        top = max(1.25 * highest, min(1.1 * whiskers.max(), 2.0 * highest))
-        ax.set_ylim(0, top)
-        for xi, high in zip(x_sohr, whiskers, strict=True):
-            if high > top:
-                ax.annotate(
-                    f"range to {high:.0f}",
-                    (xi, top),
-                    xytext=(3, -2),
-                    textcoords="offset points",
-                    ha="left",
-                    va="top",
-                    fontsize=6.5,
-                )
-        year = int(months.dt.year.mode().iloc[0]) if len(months) else 2024
-        year_months = pd.date_range(f"{year}-01-01", periods=12, freq="MS")
-        ax.set_xlim(_num(year_months[0]), _num(f"{year + 1}-01-01"))
-        centres = [_num(m + pd.Timedelta(hours=12 * m.days_in_month)) for m in year_months]
-        ax.xaxis.set_major_locator(FixedLocator(centres))
-        ax.xaxis.set_major_formatter(FixedFormatter([f"{m:%b}" for m in year_months]))
-        ax.xaxis.set_minor_locator(mdates.MonthLocator())
-        ax.tick_params(axis="x", which="major", length=0)
-        ax.tick_params(axis="x", which="minor", length=4)
-        _mark_launches(ax, campaigns)
-        ax.set_ylabel("attacks per month")
-        ax.set_title(
-            f"ISIS attacks in central Syria by month, {year}: three sources count different things",
-            loc="left",
-            pad=14,
-        )
-        handles, labels = ax.get_legend_handles_labels()
-        bars_first = sorted(range(len(labels)), key=lambda i: labels[i] not in BAR_LABELS)
-        legend_below(
-            ax,
-            handles=[handles[i] for i in bars_first],
-            labels=[labels[i] for i in bars_first],
-            ncols=2,
-            fontsize=7.5,
-        )
-    return _figure(ax)
-
-
-CEP_LABEL: Final = "CEP: confirmed attacks, 5 governorates"
-SOHR_LABEL: Final = "SOHR: operations from running totals\n(range: approximate as-of dates)"
-SAMPLE_LABEL: Final = "project sample: attacks in news reports"
-BAR_LABELS: Final = (CEP_LABEL, SOHR_LABEL, SAMPLE_LABEL)
-
-
-def _coverage_note(row: object) -> str:
-    """Say which days of a month a total covers: '1–10 Nov only' (or 'N of M days only')."""
-    start = getattr(row, "covered_from", None)
-    end = getattr(row, "covered_to", None)
-    if start is not None and end is not None and pd.notna(start) and pd.notna(end):
-        start, end = pd.Timestamp(start), pd.Timestamp(end)
-        return f"{start.day}–{end.day} {end:%b} only"
-    return f"{getattr(row, 'days_covered')} of {getattr(row, 'days')} days only"  # noqa: B009
-
-
-def _mark_launches(ax: Axes, campaigns: Campaigns) -> None:
-    """Triangles just above the plot at the dated launches, and the reported total as text.
-
-    The triangles sit above the axes (in the title's padding), so they cover
-    no data whatever the counts; a reported total without dates is a legend
-    entry, never a date.
-    """
-    import matplotlib.dates as mdates
-    from matplotlib.transforms import ScaledTranslation, blended_transform_factory
-
-    palette = colours()
-    iv = campaigns.intervals
-    lo, hi = ax.get_xlim()
-    lo_d, hi_d = mdates.num2date(lo).date(), mdates.num2date(hi).date()
-    shown = iv[(iv["start"].dt.date >= lo_d) & (iv["start"].dt.date <= hi_d)]
-    fig = _figure(ax)
-    above = blended_transform_factory(ax.transData, ax.transAxes) + ScaledTranslation(
-        0, 5 / 72, fig.dpi_scale_trans
-    )
-    ax.plot(
-        shown["start"],
-        np.ones(len(shown)),
-        ls="none",
-        marker="v",
-        ms=8,
-        color=palette["sweep"],
-        label=f"sweep campaign launches with a date ({len(shown)})",
-        clip_on=False,
-        transform=above,
-    )
-    for r in campaigns.reported.itertuples(index=False):
-        text = (
-            f"reported: about {r.reported_total:.0f} sweep campaigns "
-            f"{r.date_start:%-d %b}–{r.date_end:%-d %b %Y} ({r.source}):\n"
-            f"{r.documented_in_window:.0f} dated here, "
-            f"{r.undocumented:.0f} undated and not drawn"
-        )
-        ax.plot(
-            [],
-            [],
-            ls="none",
-            marker=f"${r.reported_total:.0f}$",
-            ms=9,
-            color=palette["sweep"],
-            label=text,
-        )
-
-
-def plot_cumulative(
-    running: pd.DataFrame,
-    campaigns: Campaigns,
-    *,
-    year: int = 2024,
-    axes: Sequence[Axes] | None = None,
-) -> Figure:
-    """Draw a running total of operations above the cumulative count of sweep campaigns.
-
-    Parameters
-    ----------
-    running : pandas.DataFrame
-        :func:`analysis.sources.totals.implied_counts` output: ``interval_end``,
-        ``total_end``, ``end_precision``, ``source``, ``metric``; approximate
-        as-of dates get a horizontal error bar of ``days_max - days``.
-    campaigns : analysis.stats.campaigns.Campaigns
-        Dated launches become a step; a reported total becomes one point at
-        the end of its window.
-    year : int
-        Launches of this year are counted from 1 January.
-    axes : sequence of two matplotlib.axes.Axes, optional
-        Top and bottom panels.
-
-    Returns
-    -------
-    matplotlib.figure.Figure
-    """
-    top, bottom = _axes(axes, 2, (8.0, 6.0), sharex=True)
-    palette = colours()
-    with figure_style():
-        r = running.sort_values("interval_end")
-        approx = (r["end_precision"] == "approx").to_numpy()
-        slack = (r["days_max"] - r["days"]).clip(lower=0).to_numpy()
-        origin = pd.Timestamp(r["interval_start"].min())
-        xs = np.append(origin.to_datetime64(), r["interval_end"].to_numpy())
-        ys = np.append(0.0, r["total_end"].to_numpy(float))
-        top.plot(
-            xs,
-            ys,
-            color=palette["SOHR"],
-            marker="o",
-            ms=3.5,
-            lw=1.4,
-            label=f"{r['source'].iloc[0]}: running total of ISIS {r['metric'].iloc[0]}",
-        )
-        xerr = np.where(approx, slack, 0).astype("timedelta64[D]")
-        top.errorbar(
-            r["interval_end"].to_numpy()[approx],
-            r["total_end"].to_numpy(float)[approx],
-            xerr=xerr[approx],
-            ls="none",
-            color=palette["SOHR"],
-            lw=0.8,
-            capsize=2,
-            label="as-of date approximate (±days)",
-        )
-        top.set_ylabel("operations since 1 January")
-        top.set_ylim(bottom=0)
-        top.set_title(f"ISIS operations and sweep campaigns, {year}: running totals", loc="left")
-        top.legend(loc="upper left")
-
-        iv = campaigns.intervals
-        dated = iv[iv["start"].dt.year == year].sort_values("start")
-        steps = np.cumsum(dated["n_campaigns"].to_numpy(float))
-        start = np.datetime64(f"{year}-01-01")
-        bottom.step(
-            np.append(start, dated["start"].to_numpy()),
-            np.append(0.0, steps),
-            where="post",
-            color=palette["sweep"],
-            lw=1.6,
-            label=f"documented launches in the sample ({int(steps[-1]) if len(steps) else 0})",
-        )
-        bottom.plot(dated["start"], steps, ls="none", marker="v", ms=6, color=palette["sweep"])
-        rep = campaigns.reported
-        for row in rep.itertuples(index=False):
-            bottom.errorbar(
-                [_num(row.date_end)],
-                [float(row.reported_total)],  # type: ignore[arg-type]
-                ls="none",
-                marker="D",
-                ms=7,
-                color="black",
-                label=f"reported: about {row.reported_total:.0f} ({row.source}, as of early Oct)",
-            )
-            bottom.annotate(
-                f"about {row.reported_total:.0f}\n(no dates given)",
-                (row.date_end, row.reported_total),
-                xytext=(-8, 0),
-                textcoords="offset points",
-                ha="right",
-                va="center",
-                fontsize=8,
-            )
-        bottom.set_ylabel("sweep campaigns since 1 January")
-        bottom.set_ylim(
-            0,
-            max([float(steps[-1]) if len(steps) else 0.0, *rep["reported_total"].tolist()]) * 1.15
-            + 1,
-        )
-        from matplotlib.ticker import MaxNLocator
-
-        bottom.yaxis.set_major_locator(MaxNLocator(integer=True))  # campaigns are whole
-        bottom.legend(loc="upper left")
-        bottom.set_xlim(_num(start), _num(f"{year}-12-31"))
-    return _figure(top)
 
 
 def plot_episode(
@@ -463,178 +131,6 @@ def plot_episode(
             f"(at least {total['count_low']:.0f}, {high})",
             title_fontsize=8,
             alignment="left",
-        )
-    return _figure(ax)
-
-
-def plot_event_study(study: EventStudy, *, ax: Axes | None = None) -> Figure:
-    """Draw each campaign's rate ratio and the pooled one, with 95% intervals.
-
-    Parameters
-    ----------
-    study : analysis.stats.eventstudy.EventStudy
-        :func:`analysis.stats.eventstudy.event_study` result.
-    ax : matplotlib.axes.Axes, optional
-        Where to draw.
-
-    Returns
-    -------
-    matplotlib.figure.Figure
-    """
-    ax = _ax(ax, (8.0, 4.4))
-    palette = colours()
-    per = study.per_campaign.sort_values("campaign")
-    pooled = study.pooled
-    with figure_style():
-        labels = [
-            f"{r.campaign}. {r.start:%-d %b %Y}" + (" *" if r.overlaps_other else "")
-            for r in per.itertuples(index=False)
-        ]
-        y = np.arange(len(per))[::-1] + 1.5
-        ok = np.isfinite(per["rate_ratio"].to_numpy(float))
-        rr = per["rate_ratio"].to_numpy(float)
-        lo = per["ci_low"].to_numpy(float)
-        hi = per["ci_high"].to_numpy(float)
-        ax.errorbar(
-            rr[ok],
-            y[ok],
-            xerr=np.vstack([rr[ok] - lo[ok], hi[ok] - rr[ok]]),
-            ls="none",
-            marker="o",
-            color=palette["attack"],
-            capsize=2,
-            label=f"one campaign: {pooled.contrast} vs {study.pre} days before",
-        )
-        ax.errorbar(
-            [pooled.rate_ratio],
-            [0.0],
-            xerr=[[pooled.rate_ratio - pooled.ci_low], [pooled.ci_high - pooled.rate_ratio]],
-            ls="none",
-            marker="D",
-            ms=8,
-            color="black",
-            capsize=3,
-            label=f"pooled: {pooled.rate_ratio:.2f} ({pooled.ci_low:.2f}–"
-            f"{pooled.ci_high:.2f}), placebo p = {pooled.placebo_p_value:.2f}",
-        )
-        ax.axvline(1.0, color="#777777", lw=1)
-        ax.set_xscale("log")
-        ax.set_yticks([0.0, *y.tolist()], ["pooled", *labels])
-        ax.set_xlabel(f"{study.outcome} rate ratio ({pooled.contrast} vs before; log scale)")
-        ax.grid(axis="x", color="#dddddd", lw=0.6)
-        ax.set_title(
-            f"Attack rates around {pooled.n_campaigns} dated sweep campaigns (95% intervals)",
-            loc="left",
-        )
-        if per["overlaps_other"].any():
-            from matplotlib.lines import Line2D
-
-            ax.add_line(  # a legend entry without a mark: the footnote of the starred rows
-                Line2D(
-                    [],
-                    [],
-                    ls="none",
-                    label=f"* its {study.pre} days before to {study.post} days after share days "
-                    "with another campaign's",
-                )
-            )
-        handles, texts = ax.get_legend_handles_labels()
-        last = sorted(range(len(texts)), key=lambda i: texts[i].startswith("*"))  # footnote last
-        legend_below(
-            ax,
-            handles=[handles[i] for i in last],
-            labels=[texts[i] for i in last],
-            offset=34,
-            fontsize=7.5,
-        )
-    return _figure(ax)
-
-
-def plot_event_profile(study: EventStudy, *, ax: Axes | None = None) -> Figure:
-    """Draw the outcome's daily rate before, during and after the launches.
-
-    The thin line is the mean count on each day relative to the launch, over
-    the campaigns that reach that day (day 0 = launch); the bands are the
-    pooled windows' rates (``study.windows``: before, during, after) with their
-    95% intervals, so "before" and "after" read off the same axis.
-
-    Parameters
-    ----------
-    study : analysis.stats.eventstudy.EventStudy
-        :func:`analysis.stats.eventstudy.event_study` result.
-    ax : matplotlib.axes.Axes, optional
-        Where to draw.
-
-    Returns
-    -------
-    matplotlib.figure.Figure
-    """
-    ax = _ax(ax)
-    palette = colours()
-    per = study.per_campaign
-    duration = int(np.median((per["end"] - per["start"]).dt.days + 1))
-    spans = {
-        "pre": (-study.pre - 0.5, -0.5),
-        "during": (-0.5, duration - 0.5),
-        "post": (duration - 0.5, duration + study.post - 0.5),
-    }
-    names = {"pre": "before", "during": "during", "post": "after"}
-    windows = study.windows.set_index("window")
-    notes: list[tuple[str, float, Any]] = []
-    with figure_style():
-        prof = study.profile
-        ax.plot(
-            prof["relative_day"],
-            prof["mean_count"],
-            color="#999999",
-            lw=0.9,
-            drawstyle="steps-mid",
-            label="mean per campaign, each day",
-        )
-        ax.axvspan(*spans["during"], color=palette["sweep"], alpha=0.12, lw=0)
-        for key, (a, b) in spans.items():
-            if key not in windows.index:
-                continue
-            w = windows.loc[key]
-            ax.fill_between(
-                [a, b],
-                [w["rate_low"]] * 2,
-                [w["rate_high"]] * 2,
-                color=palette["attack"],
-                alpha=0.18,
-                lw=0,
-            )
-            ax.hlines(w["rate"], a, b, color=palette["attack"], lw=2)
-            notes.append((f"{names[key]}\n{w['rate']:.2f}/day", (a + b) / 2, w["rate_high"]))
-        ax.plot([], [], color=palette["attack"], lw=2, label="pooled window rate, 95% interval")
-        ax.axvline(0, color=palette["sweep"], lw=1.2, ls="--", label="launch (day 0)")
-        ax.set_xlabel("days from the campaign's launch")
-        ax.set_ylabel(f"{study.outcome}s per day")
-        ax.set_ylim(bottom=0)
-        ax.set_title(f"{study.outcome.capitalize()}s per day around the launches", loc="left")
-        legend = legend_below(ax, offset=34, fontsize=7.5)
-        # Each window's rate above its band; none may cross the launch line, and one
-        # with no room is named under the legend instead.
-        from analysis.figures.labelling import DIRECTIONS, label_points
-
-        label_points(
-            ax,
-            [n[0] for n in notes],
-            [n[1] for n in notes],
-            [n[2] for n in notes],
-            note=ax.annotate(
-                "",
-                (0.0, 0.0),
-                xycoords=("axes fraction", legend),
-                xytext=(0, -3),
-                textcoords="offset points",
-                va="top",
-                fontsize=7,
-            ),
-            names=[n[0].replace("\n", " ") for n in notes],
-            directions=[DIRECTIONS[6], DIRECTIONS[2], DIRECTIONS[3], DIRECTIONS[0], DIRECTIONS[1]],
-            walls=[0.0],
-            fontsize=7.5,
         )
     return _figure(ax)
 
@@ -851,76 +347,6 @@ def _marker_area(records: np.ndarray) -> np.ndarray:
 # ======================================================================================
 
 
-def _sample_campaigns() -> Campaigns:
-    """Dated sweep launches of the 2024 sample, with the seed report's "about 17"."""
-    from analysis.sources.datasets import load_badia_2024
-    from analysis.stats.campaigns import find_campaigns
-
-    return find_campaigns(load_badia_2024(seed_aggregates=True))
-
-
-def draw_attacks_2024_by_source() -> Figure:
-    """Draw ``attacks_2024_by_source``: attacks per month in 2024 from three sources.
-
-    Returns
-    -------
-    matplotlib.figure.Figure
-    """
-    from analysis.counting import count_events
-    from analysis.sources.datasets import load_badia_2024, load_totals
-    from analysis.sources.totals import implied_counts, implied_per_period
-
-    totals = load_totals()
-    cep = totals[
-        (totals["source"] == "CEP")
-        & (totals["metric"] == "attacks")
-        & (totals["kind"] == "period")
-        & (totals["period_start"].dt.year == 2024)
-    ].rename(columns={"period_start": "period", "value": "count"})
-    implied = implied_counts(totals, source="SOHR", metric="operations")
-    sohr = _with_coverage(implied_per_period(implied), implied)
-    events = load_badia_2024()
-    attacks = events[(events["event_type"] == "attack") & (events["date_start"].dt.year == 2024)]
-    sample = count_events(
-        attacks,
-        freq="MS",
-        start="2024-01-01",
-        end="2024-11-30",
-    )
-    return plot_attacks_by_source(cep, sohr, sample, _sample_campaigns())
-
-
-def _with_coverage(per_period: pd.DataFrame, implied: pd.DataFrame) -> pd.DataFrame:
-    """Add ``covered_from`` and ``covered_to``: the days of each period the totals cover.
-
-    The intervals between running totals follow one another without gaps,
-    so a period's covered days run from the later of its start and the
-    first interval's start to the earlier of its end and the last
-    interval's end.
-    """
-    first = pd.Timestamp(implied["interval_start"].min())
-    last = pd.Timestamp(implied["interval_end"].max())
-    start = pd.to_datetime(per_period["period"])
-    end = start + pd.to_timedelta(per_period["days"] - 1, unit="D")
-    return per_period.assign(
-        covered_from=start.where(start > first, first), covered_to=end.where(end < last, last)
-    )
-
-
-def draw_cumulative_2024() -> Figure:
-    """Draw ``cumulative_2024``: SOHR's running total above the sweep campaigns counted up.
-
-    Returns
-    -------
-    matplotlib.figure.Figure
-    """
-    from analysis.sources.datasets import load_totals
-    from analysis.sources.totals import implied_counts
-
-    running = implied_counts(load_totals(), source="SOHR", metric="operations")
-    return plot_cumulative(running, _sample_campaigns())
-
-
 def draw_seed_report_episode() -> Figure:
     """Draw ``seed_report_episode``: the seed report day by day, and the places it names.
 
@@ -964,34 +390,6 @@ def draw_ucdp_badia_2016_2019() -> Figure:
         trend = fit_trend(monthly, event_type=kind)
         breaks = detect_changepoints(monthly, event_type=kind)
         plot_trend(monthly, trend, breaks, event_type=kind, ax=ax)
-    return fig
-
-
-def draw_event_study_2024() -> Figure:
-    """Draw ``event_study_2024``: attack rates around the dated sweep campaigns of 2024.
-
-    Returns
-    -------
-    matplotlib.figure.Figure
-    """
-    from analysis.counting import count_events
-    from analysis.sources.datasets import load_badia_2024
-    from analysis.stats.campaigns import find_campaigns
-    from analysis.stats.eventstudy import event_study
-
-    events = load_badia_2024()
-    daily = count_events(events, freq="D")
-    study = event_study(
-        daily,
-        find_campaigns(events),
-        outcome="attack",
-        pre=EVENT_STUDY_DAYS,
-        post=EVENT_STUDY_DAYS,
-        n_placebo=N_PLACEBO,
-    )
-    fig = new_figure(1, 2, figsize=(12.0, 4.8), width_ratios=[1.0, 1.1])
-    plot_event_profile(study, ax=fig.axes[0])
-    plot_event_study(study, ax=fig.axes[1])
     return fig
 
 

@@ -15,7 +15,7 @@ import pandas as pd
 import pymannkendall
 import pytest
 import statsmodels.api as sm
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from scipy import stats
 
@@ -360,6 +360,7 @@ def test_one_event_inside_the_series_is_still_identified():
 
 @settings(max_examples=25, deadline=None)
 @given(seed=st.integers(0, 10_000), n=st.integers(10, 60))
+@example(seed=998, n=10)  # the corrected variance is negative: pymannkendall's p is NaN
 def test_hamed_rao_mann_kendall_matches_pymannkendall(seed, n):
     rng = np.random.default_rng(seed)
     x = np.cumsum(rng.normal(size=n)) + rng.poisson(2.0, n)
