@@ -16,7 +16,7 @@ from analysis.sources.provenance import Coverage, ProvenanceError, read_coverage
 
 def test_the_2024_record_declares_2024():
     cov = read_coverage(BADIA_2024_RECORD)
-    assert (cov.start, cov.end) == (dt.date(2024, 1, 1), dt.date(2024, 12, 31))
+    assert (cov.start, cov.end) == (dt.date(2024, 1, 1), dt.date(2024, 10, 31))
     assert cov.source == BADIA_2024_RECORD
     assert "November" in cov.note
     assert (cov.series, cov.gaps) == (None, ())
