@@ -633,8 +633,9 @@ def _places(episode: Episode) -> tuple[list[str], list[str], list[str]]:
     for p in kept:
         if p.name not in names:
             names.append(p.name)
-        if p.admin1 and p.admin1 not in admins:
-            admins.append(p.admin1)
+        for gov in p.admin1.split(";"):  # a road across a border has two
+            if gov and gov not in admins:
+                admins.append(gov)
     unknown = [p.name for p in kept if not re.match(r"[A-Za-z]", p.name)]
     notes = []
     if unknown:

@@ -457,7 +457,27 @@ LEADS: Final[str] = r"(?:بقيادة|تقودها|يقودها|تقوده|يق�
 # name missing from the gazetteer marks it as a place.
 PLACE_HEADS: Final[str] = (
     r"(?:بادية|بوادي|باديتي|منطقة|منطقتي|محيط|أطراف|قرية|قريتي|قرى|بلدة|بلدتي|مدينة|مدينتي"
-    r"|ناحية|ريف|حقل|حقلي|مخيم|محافظة|محافظتي)"
+    r"|ناحية|ريف|حقل|حقلي|مخيم|محافظة|محافظتي|سد|محطة)"
+)
+
+# Heads that are part of the name they head (حقل التيم، سد تويزين، محطة الكم).
+NAME_HEADS: Final[tuple[str, ...]] = ("حقل", "سد", "محطة")
+
+# A road named by its two ends (طريق الكوم - السخنة): each end is a place.
+ROAD: Final[str] = r"طريق"
+
+# Where casualties were taken (نقل الجرحى إلى مستشفى تدمر): the places that follow,
+# to the end of the clause, are not where the event happened.
+HOSPITALS: Final[tuple[str, ...]] = (
+    "مشفى",
+    "مستشفى",
+    "مشافي",
+    "مشاف",
+    "مستشفيات",
+    "المشفى",
+    "المستشفى",
+    "المشافي",
+    "المستشفيات",
 )
 
 # The city itself, not its governorate (مدينة حمص).
@@ -483,6 +503,11 @@ NAME_STARTERS: Final[tuple[str, ...]] = (
     "آل",
     "الشيخ",
     "عرب",
+    "رسم",
+    "حقل",
+    "سد",
+    "محطة",
+    "محمية",
 )
 
 # Words after a head that are not place names (directions, common nouns, particles).
@@ -602,10 +627,43 @@ NOT_NAMES: Final[tuple[str, ...]] = (
     "الريف",
     "المحافظة",
     "الناحية",
+    # adjectives and verbs after a head: "منطقة صحراوية"، "منطقة قريبة"، "منطقة تسيطر عليها"
+    "قريبة",
+    "قريب",
+    "بعيدة",
+    "صحراوية",
+    "جبلية",
+    "نائية",
+    "متفرقة",
+    "مختلفة",
+    "متعددة",
+    "عدة",
+    "سكنية",
+    "زراعية",
+    "مفتوحة",
+    "وعرة",
+    "خاضعة",
+    "تسيطر",
+    "يسيطر",
+    "تخضع",
+    "تنتشر",
+    "ينتشر",
+    "يتواجد",
+    "تتواجد",
+    "نفطي",
+    "نفطية",
+    "النفطي",
+    "النفطية",
+    "غازي",
+    # "بادية كل من دير الزور وحمص": the governorates follow
+    "كل",
+    "الشام",
 )
 
 # Phrases that name a country-wide area, not a place (البادية السورية، وسط سوريا).
-NOT_PLACES: Final[str] = r"(?:ال)?بادية\s+(?:ال)?سوري[ةا]|(?:وسط|شرق|شمال|جنوب|غرب)\s+سوري[ةا]"
+NOT_PLACES: Final[str] = (
+    r"(?:ال)?بادية\s+(?:ال)?سوري[ةا]|(?:وسط|شرق|شمال|جنوب|غرب)\s+سوري[ةا]|(?:ال)?بادية\s+الشام"
+)
 
 # Words before a governorate that make it the governorate of the name before them.
 GOVERNORATE_CONTEXT: Final[str] = (
