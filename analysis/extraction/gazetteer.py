@@ -394,9 +394,10 @@ def _unknown_places(
         name = m.group("name")
         if name in _NOT_NAMES or name in WEEKDAYS:
             continue
-        e = _name_end(norm, name, e)
-        if e is None:
+        end = _name_end(norm, name, e)
+        if end is None:
             continue
+        e = end
         head = m.group("h2") or m.group("h1")
         if head in _NAME_HEADS:  # حقل التيم، سد تويزين: the head is part of the name
             s = m.start("h2") if m.group("h2") else m.start("h1")

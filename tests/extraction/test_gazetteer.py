@@ -104,7 +104,8 @@ def test_added_coordinates_are_the_ucdp_ones_their_source_names():
     for row in gazetteer_rows(GAZETTEER_ADDED):
         named = re.match(r"UCDP GED where_coordinates '([^']+)'", row["coord_source"])
         if not row["latitude"]:
-            assert not row["longitude"] and not named, row["name_en"]
+            assert not row["longitude"], row["name_en"]
+            assert not named, row["name_en"]
             assert row["coord_source"].startswith("not located") or not row["name_ar"]
             continue
         assert named, row["name_en"]
