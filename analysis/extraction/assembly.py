@@ -23,15 +23,30 @@ import datetime as dt
 import hashlib
 import re
 from bisect import bisect_left, bisect_right, insort
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Final
 
 from analysis.extraction import lexicon
-from analysis.extraction.arabic import Normalized, normalize_pattern, normalize_text
-from analysis.extraction.counts import aircraft_count
-from analysis.extraction.dates import DATE_PATTERNS, DATE_PRIORITY, Date, Unresolved, find_dates
+from analysis.extraction.arabic import (
+    ORDINAL,
+    Normalized,
+    compile_words,
+    normalize_pattern,
+    normalize_text,
+    parse_ordinal,
+)
+from analysis.extraction.counts import CountReading, aircraft_count
+from analysis.extraction.dates import (
+    DATE_PATTERNS,
+    DATE_PRIORITY,
+    Date,
+    Unresolved,
+    find_dates,
+    precision_of,
+)
 from analysis.extraction.gazetteer import Gazetteer, PlaceMention, find_places, load_gazetteer
 from analysis.extraction.mentions import (
     ACTOR_HEADS,
@@ -49,7 +64,14 @@ from analysis.extraction.mentions import (
     trigger_mentions,
 )
 from analysis.extraction.scanner import Scanner, heads_of
-from analysis.extraction.structure import CLAUSE_END, Sentences, SpanSet, Tokens, summary_spans
+from analysis.extraction.structure import (
+    CLAUSE_END,
+    Page,
+    Sentences,
+    SpanSet,
+    Tokens,
+    summary_spans,
+)
 
 SCANNER: Final = Scanner(
     [
@@ -66,6 +88,24 @@ then the date phrases (in the order of
 
 _EXTENT: Final = re.compile(normalize_pattern(lexicon.EXTENT))
 """Words by which a trigger-less sentence gives a campaign's extent."""
+_REPORTING: Final = re.compile(
+    r"(?<![^\W_])[وف]?" + normalize_pattern(lexicon.REPORTING) + r"(?![^\W_])"
+)
+_CLASHES: Final = compile_words(*lexicon.CLASHES)
+_TOLL: Final = compile_words(*lexicon.TOLL_WORDS)
+_ALSO: Final = re.compile(normalize_pattern(lexicon.ALSO))
+_BREAKDOWN: Final = re.compile(
+    r"(?<![^\W_])(?:حيث|منها|بينها|توزعت|موزعة|كالتالي|كالآتي)(?![^\W_])|:"
+)
+_OF_ITS_KIND: Final = re.compile(
+    r"(?<![^\W_])(?:[وف]?(?:هو|هي|يعد|تعد|يعتبر|تعتبر|ليكون|لتكون)\s+)?"
+    rf"(?P<o>{ORDINAL})\s+من\s+نوع(?:ه|ها)(?![^\W_])"
+)
+"""A running mention with no trigger of its own: "(وهو) الثالث من نوعه"."""
+_JOIN_WALK: Final = 6
+"""How many episodes a weak unit looks past for one it may join, each way."""
+_PART_SENTENCES: Final = 6
+"""How many sentences after a total its parts may be told in."""
 _QUOTED: Final = 5
 """At most this many unresolved date phrases are quoted in a record's notes."""
 
@@ -159,17 +199,60 @@ class Unit:
 
     @cached_property
     def own_date(self) -> Date | None:
-        """The date phrase attached to its mentions that is nearest to its primary mention."""
+        """The date phrase attached to its mentions that is nearest to its primary mention.
+
+        A phrase that names no day (قبل أيام) is taken only when no other is attached.
+        """
         prim = self.primary
         ds = [d for mt in self.mentions for d in mt.dates]
         if not ds:
             return None
-        return min(ds, key=lambda d: (_distance(prim, d), -DATE_PRIORITY[d.kind]))
+        return min(ds, key=lambda d: (d.vague, _distance(prim, d), -DATE_PRIORITY[d.kind]))
 
     @property
     def referring(self) -> bool:
         """Every mention only refers back."""
         return all(mt.referring for mt in self.mentions)
+
+    @property
+    def heading(self) -> bool:
+        """It stands in a heading line (a title, a subheading, a caption)."""
+        return all(mt.heading for mt in self.mentions)
+
+    @property
+    def shown(self) -> bool:
+        """It is what a release shows (صوراً لهجوم), not a new event."""
+        return all(mt.shown for mt in self.mentions)
+
+    @property
+    def explicit(self) -> bool:
+        """Some mention gives the number."""
+        return any(mt.explicit for mt in self.mentions)
+
+    @property
+    def number(self) -> float | None:
+        """How many events its explicit mentions give together (None if one gives no number)."""
+        total = 0.0
+        for mt in self.mentions:
+            if not mt.explicit:
+                continue
+            value = mt.reading.count if mt.reading.count is not None else mt.reading.low
+            if value is None:
+                return None
+            total += value
+        return total or None
+
+    @cached_property
+    def governorates(self) -> frozenset[str]:
+        """The governorates of the places its mentions name."""
+        return frozenset(
+            g for mt in self.mentions for p in mt.places for g in p.admin1.split(";") if g
+        )
+
+    @cached_property
+    def specific_places(self) -> frozenset[str]:
+        """The places more specific than a governorate its mentions name."""
+        return frozenset(p.name for mt in self.mentions for p in mt.places if not p.is_wide)
 
 
 @dataclass(frozen=True)
@@ -179,6 +262,123 @@ class Episode:
     unit: Unit
     date: Date | None
     units: list[Unit]  # grows while weaker units join
+    _seen: list[Any] = field(default_factory=lambda: [0, frozenset()], compare=False, repr=False)
+    """How many units :attr:`governorates` has read, and what they gave (it grows with them)."""
+
+    @property
+    def governorates(self) -> frozenset[str]:
+        """The governorates of the places its units name."""
+        n, found = self._seen
+        if n < len(self.units):
+            found = found.union(*(u.governorates for u in self.units[n:]))
+            self._seen[:] = [len(self.units), found]
+        return found
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where things are in a report, for the rules that look beyond one sentence.
+
+    Attributes
+    ----------
+    norm : str
+        The normalised text.
+    sentences : Sentences
+    headings : SpanSet
+        Heading lines (normalised spans): a title, subheadings, captions.
+    lead : (int, int) or None
+        The first body line when more follow (normalised span).
+    lines : list of int
+        Where each line starts (normalised), for the paragraph of a position.
+    with_mentions : frozenset of int
+        Sentences that hold a mention.
+    is_actors : list of int
+        Where Islamic State is named (normalised positions, sorted).
+    dates : list of Date
+        Every date phrase, in text order (reported ones too).
+    published : datetime.date
+    """
+
+    norm: str
+    sentences: Sentences
+    headings: SpanSet
+    lead: tuple[int, int] | None
+    lines: list[int]
+    with_mentions: frozenset[int]
+    is_actors: list[int]
+    dates: list[Date]
+    published: dt.date
+
+    @cached_property
+    def _date_starts(self) -> list[int]:
+        return [d.start for d in self.dates]
+
+    def line_of(self, pos: int) -> tuple[int, int]:
+        """Return the line (paragraph) around a position."""
+        i = bisect_right(self.lines, pos) - 1
+        start = self.lines[max(i, 0)]
+        end = self.lines[i + 1] - 1 if i + 1 < len(self.lines) else len(self.norm)
+        return start, end
+
+    def in_lead(self, pos: int) -> bool:
+        """Whether a position lies in the lead."""
+        return self.lead is not None and self.lead[0] <= pos < self.lead[1]
+
+    def is_named_in(self, lo: int, hi: int) -> bool:
+        """Whether Islamic State is named in ``[lo, hi)``."""
+        i = bisect_left(self.is_actors, lo)
+        return i < len(self.is_actors) and self.is_actors[i] < hi
+
+    def dates_in(self, sentence: int) -> list[Date]:
+        """Return the date phrases of a sentence that date events (not statements)."""
+        s0, s1 = self.sentences.spans[sentence]
+        lo, hi = bisect_left(self._date_starts, s0), bisect_left(self._date_starts, s1)
+        return [d for d in self.dates[lo:hi] if not d.reported]
+
+    def list_head_date(self, sentence: int) -> Date | None:
+        """Return the date of the line that heads a list this sentence is an item of.
+
+        A sentence ending with ":" heads the lines after it (a toll "since the start
+        of the year, they are:" and its items).
+        """
+        for back in range(1, 8):
+            si = sentence - back
+            if si < 0:
+                return None
+            s0, s1 = self.sentences.spans[si]
+            if self.norm[s0:s1].rstrip().endswith(":"):
+                found = [d for d in self.dates_in(si) if not d.vague]
+                return found[-1] if found else None
+            if si in self.with_mentions:
+                return None
+        return None
+
+    def continuation_date(self, sentence: int) -> Date | None:
+        """Return the first date of the next sentences that continue an event.
+
+        They continue it when they have no trigger of their own.
+
+        At most two sentences are read, within the same line or the next.
+        """
+        for si in (sentence + 1, sentence + 2):
+            if si >= len(self.sentences) or si in self.with_mentions:
+                return None
+            if self.headings.covers(self.sentences.spans[si][0]):
+                return None
+            found = [d for d in self.dates_in(si) if not d.vague and not d.background]
+            if found:
+                return found[0]
+        return None
+
+    def toll(self, sentence: int) -> bool:
+        """Whether a sentence counts the dead (a toll)."""
+        s0, s1 = self.sentences.spans[sentence]
+        return _TOLL.search(self.norm, s0, s1) is not None
+
+    def adds_another(self, sentence: int) -> bool:
+        """Whether a sentence opens with a word that adds another event (كما)."""
+        s0, _s1 = self.sentences.spans[sentence]
+        return _ALSO.match(self.norm, s0) is not None
 
 
 @dataclass(frozen=True)
@@ -266,40 +466,134 @@ def extract_at(
     gaz = gazetteer if isinstance(gazetteer, Gazetteer) else load_gazetteer(gazetteer)
     nt = normalize_text(text)
     norm = nt.text
-    excluded = _excluded_spans(text, nt)
+    page = Page.of(text)
+    excluded = _normalised_spans(nt, summary_spans(text) + page.links)
     summary = SpanSet(excluded)
     sentences = Sentences.of(norm)
     if not sentences:
         return []
     tokens = Tokens.of(norm)
     scanned = SCANNER.scan(norm, tokens)
+    actors = Actors(norm, [actor_mention(m) for m in scanned[1]])
     found = Found(
         triggers=scanned[0],
-        actors=Actors(norm, [actor_mention(m) for m in scanned[1]]),
+        actors=actors,
         cues=[m.start() for m in scanned[2]],
         negations=[m.span() for m in scanned[3]],
     )
     mentions = trigger_mentions(norm, sentences, excluded, found)
     if not mentions:
         return []
+    mentions = _with_running(mentions, norm, sentences, summary)
+    headings = SpanSet(_normalised_spans(nt, page.headings))
+    mentions = [replace(mt, heading=True) if headings.covers(mt.start) else mt for mt in mentions]
     all_dates, all_unresolved = find_dates(norm, published, scanned[4:])
-    dates = [d for d in all_dates if not summary.covers(d.start)]
+    dates = _mark_reported(
+        [d for d in all_dates if not summary.covers(d.start)], norm, sentences, found
+    )
     unresolved = [d for d in all_unresolved if not summary.covers(d.start)]
     places = find_places(gaz, text, nt, tokens, excluded)
-    mentions = _attach(mentions, dates, places, sentences)
-    episodes = _episodes(_units(mentions), _DateIndex(dates), sentences)
+    mentions = _ordinals_as_counts(_attach(mentions, dates, places, sentences), sentences)
+    lead = page.lead and _normalised_spans(nt, [page.lead])[0]
+    layout = Layout(
+        norm=norm,
+        sentences=sentences,
+        headings=headings,
+        lead=lead,
+        lines=[0, *(i + 1 for i, ch in enumerate(norm) if ch == "\n")],
+        with_mentions=frozenset(mt.sentence for mt in mentions),
+        is_actors=[a.start for a in actors.found if a.group == "is"],
+        dates=dates,
+        published=published,
+    )
+    episodes = _episodes(_units(mentions), _DateIndex(dates), layout)
     report = Report(text, nt, published, sentences, source_url, source, found, unresolved)
-    return [build_record(report, e) for e in episodes]
+    return [build_record(report, e) for e in episodes if _stands(e, layout)]
 
 
-def _excluded_spans(text: str, nt: Normalized) -> list[tuple[int, int]]:
-    """Normalised spans of the lead summary."""
+def _normalised_spans(nt: Normalized, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Map spans of the original text to the normalised text."""
     n_off = nt.offsets  # sorted: bisect works on it directly
-    excluded = [
-        (bisect_right(n_off, a) - 1 if a > 0 else 0, bisect_right(n_off, b - 1))
-        for a, b in summary_spans(text)
+    out = [
+        (bisect_right(n_off, a) - 1 if a > 0 else 0, bisect_right(n_off, b - 1)) for a, b in spans
     ]
-    return [(max(0, a), b) for a, b in excluded]
+    return [(max(0, a), b) for a, b in out]
+
+
+def _mark_reported(dates: list[Date], norm: str, sentences: Sentences, found: Found) -> list[Date]:
+    """Mark the date phrases that date a statement: right after a reporting verb.
+
+    "قال المرصد السوري، اليوم السبت، إن ...": a reporting verb at most 60
+    characters before the phrase in its sentence, with no trigger between.
+    """
+    trigger_starts = [m.start() for m in found.triggers]
+    out = []
+    for d in dates:
+        si = sentences.index_of(d.start)
+        s0 = sentences.spans[si][0] if si >= 0 else 0
+        lo = max(s0, d.start - 60)
+        verbs = list(_REPORTING.finditer(norm, lo, d.start))
+        verb = verbs[-1] if verbs else None
+        reported = False
+        if verb is not None:
+            k = bisect_left(trigger_starts, verb.end())
+            reported = not (k < len(trigger_starts) and trigger_starts[k] < d.start)
+        out.append(replace(d, reported=True) if reported else d)
+    return out
+
+
+def _with_running(
+    mentions: list[Mention], norm: str, sentences: Sentences, excluded: SpanSet
+) -> list[Mention]:
+    """Add the running mentions with no trigger of their own ("وهو الثالث من نوعه ...").
+
+    Each takes the kind of the last mention before it (in its sentence or the one
+    before); its count is the ordinal, once a period phrase is attached to it.
+    """
+    added: list[Mention] = []
+    starts = [mt.start for mt in mentions]
+    for m in _OF_ITS_KIND.finditer(norm):
+        if excluded.covers(m.start()):
+            continue
+        k = bisect_left(starts, m.start()) - 1
+        si = sentences.index_of(m.start())
+        if k < 0 or mentions[k].sentence < si - 1 or mentions[k].end > m.start():
+            continue
+        n = parse_ordinal(m.group("o"))
+        if n is None:
+            continue
+        o0, o1 = m.span("o")
+        reading = CountReading(float(n), float(n), float(n), o0, False)
+        added.append(
+            Mention(mentions[k].kind, "running", o0, o1, si, reading, False, True, ordinal=n)
+        )
+    if not added:
+        return mentions
+    return sorted([*mentions, *added], key=lambda mt: mt.start)
+
+
+def _ordinals_as_counts(mentions: list[Mention], sentences: Sentences) -> list[Mention]:
+    """Read an ordinal next to a trigger as a running count when a period phrase goes with it.
+
+    "The third attack since the start of August" is a record of 3 attacks over
+    that period.  An ordinal with no period phrase in its clause is no count, and
+    a running mention with no trigger of its own (الثالث من نوعه) is then dropped.
+    """
+    out = []
+    for mt in mentions:
+        if mt.ordinal is None:
+            out.append(mt)
+            continue
+        c0, c1 = sentences.clause(mt.start, mt.sentence)
+        period = [d for d in mt.dates if d.aggregate and c0 <= d.start < c1 + 40]
+        if period:
+            n = float(mt.ordinal)
+            reading = CountReading(n, n, n, min(mt.count_start, mt.start), True)
+            form = "noun_sg" if mt.form == "running" else mt.form
+            out.append(replace(mt, form=form, reading=reading, referring=False, separate=True))
+        elif mt.form != "running":
+            out.append(replace(mt, ordinal=None))
+    return out
 
 
 def _by_sentence(mentions: list[Mention]) -> dict[int, list[int]]:
@@ -318,23 +612,29 @@ def _attach(
 ) -> list[Mention]:
     """Return the mentions with their date phrases and places attached.
 
-    Each date phrase goes to the nearest mention of its sentence; each place to
-    the nearest mention before it in its sentence (else the first); a sentence
-    with no mention that gives a campaign's extent (محاور، تمتد ...) gives its
-    places to the last mention of the sentence before.
+    Each date phrase goes to the nearest mention of its sentence (a phrase that
+    dates a statement, to none); each place to the nearest mention before it in
+    its sentence (else the first), unless fighting that is not a record (اشتباكات)
+    is named between them; a sentence with no mention that gives a campaign's
+    extent (محاور، تمتد ...) gives its places to the last mention of the sentence
+    before.
     """
+    norm = sentences.norm
     by_sentence = {si: _Sentence(mentions, idx) for si, idx in _by_sentence(mentions).items()}
     back = max(mt.start - mt.count_start for mt in mentions)
     dates_of: list[list[Date]] = [[] for _ in mentions]
     places_of: list[list[PlaceMention]] = [[] for _ in mentions]
     for d in dates:
         sentence = by_sentence.get(sentences.index_of(d.start))
-        if sentence is not None:
+        if sentence is not None and not d.reported:
             dates_of[sentence.nearest(d, back)].append(d)
     for p in places:
         sentence = by_sentence.get(sentences.index_of(p.start))
         if sentence is not None:
-            places_of[sentence.last_before(p.start)].append(p)
+            i = sentence.last_before(p.start)
+            if mentions[i].end <= p.start and _CLASHES.search(norm, mentions[i].end, p.start):
+                continue  # the place of the clashes named after the mention
+            places_of[i].append(p)
     place_starts = [p.start for p in places]
     for si, (s0, s1) in enumerate(sentences.spans):
         if si in by_sentence or si == 0 or si - 1 not in by_sentence:
@@ -384,7 +684,12 @@ class _Sentence:
 
 
 def _units(mentions: list[Mention]) -> list[Unit]:
-    """Group the mentions of one kind in one sentence; a separate marker starts a new unit."""
+    """Group the mentions of one kind in one sentence into units.
+
+    A separate marker starts a new unit, and so does a number with a day of its
+    own after another with another day ("12 today and 16 yesterday": parts
+    given without a total are separate records).
+    """
     groups: list[tuple[str, int, list[Mention]]] = []
     by_sentence = _by_sentence(mentions)
     for si in sorted(by_sentence):
@@ -392,7 +697,11 @@ def _units(mentions: list[Mention]) -> list[Unit]:
         for i in by_sentence[si]:
             mt = mentions[i]
             members = current.get(mt.kind)
-            if members is None or (mt.separate and not mt.referring):
+            if (
+                members is None
+                or (mt.separate and not mt.referring)
+                or _another_dated_number(members, mt)
+            ):
                 members = current[mt.kind] = [mt]
                 groups.append((mt.kind, si, members))
             else:
@@ -400,6 +709,17 @@ def _units(mentions: list[Mention]) -> list[Unit]:
     units = [Unit(kind, si, tuple(members)) for kind, si, members in groups]
     units.sort(key=lambda u: u.mentions[0].start)
     return units
+
+
+def _another_dated_number(members: list[Mention], mt: Mention) -> bool:
+    """Whether ``mt`` gives a number and a day other than those of a numbered member."""
+    if not (mt.explicit and mt.reading.count is not None and mt.dates):
+        return False
+    windows = {d.window for d in mt.dates}
+    return any(
+        other.explicit and other.dates and not windows & {d.window for d in other.dates}
+        for other in members
+    )
 
 
 class _DateIndex:
@@ -426,54 +746,296 @@ class _DateIndex:
         return min(around, key=lambda d: _distance(prim, d))
 
 
-def _episodes(units: list[Unit], dates: _DateIndex, sentences: Sentences) -> list[Episode]:
-    """Return one episode per strong or aggregate unit; weak and referring units join one.
+class _Dates:
+    """Where a unit with no date phrase of its own finds one in its sentence.
+
+    A phrase that dates an event wins over one that dates a statement (قال ... اليوم).
+    """
+
+    def __init__(self, dates: list[Date]) -> None:
+        self.events = _DateIndex([d for d in dates if not d.reported])
+        self.every = _DateIndex(dates)
+
+    def nearest_in(self, sentence: tuple[int, int], prim: Mention) -> Date | None:
+        return self.events.nearest_in(sentence, prim) or self.every.nearest_in(sentence, prim)
+
+
+def _episodes(units: list[Unit], dates: _DateIndex, layout: Layout) -> list[Episode]:
+    """Return the episodes of a report: one per record.
 
     A unit is strong when it does not only refer back and has its own date
-    phrase, a number or a separate marker; a unit whose date is a period
-    total is an aggregate.  Units of an earlier year's events are dropped.
+    phrase, a number or a separate marker; it opens an episode, and so does a
+    unit whose date is a period total (an aggregate), unless it only refers back
+    or counts the dead without counting events.  Then totals absorb their parts,
+    a lead that the body retells joins the body's episode, weak units join the
+    nearest episode of their kind (else open their own), and headings join the
+    body's episode of their kind (an event only a heading tells is its own).
+    Units of an earlier year's events are dropped.
     """
-    built = _Built()
-    pending: list[Unit] = []
+    in_sentence = _Dates(dates.dates)
+    opened: list[Episode] = []
+    pending: list[tuple[Unit, Date | None, bool]] = []
+    headings: list[Unit] = []
     for u in units:
+        if u.heading:
+            headings.append(u)
+            continue
         own = u.own_date
-        u_date = own or dates.nearest_in(sentences.spans[u.sentence], u.primary)
+        span = layout.sentences.spans[u.sentence]
+        u_date = own or in_sentence.nearest_in(span, u.primary) or layout.list_head_date(u.sentence)
         if u_date is not None and u_date.background:
             continue
-        strong = not u.referring and (
-            own is not None
-            or any(mt.explicit for mt in u.mentions)
-            or any(mt.separate for mt in u.mentions)
+        strong = (
+            not u.referring
+            and not u.shown
+            and (own is not None or u.explicit or any(mt.separate for mt in u.mentions))
         )
-        if (u_date is not None and u_date.aggregate) or strong:
-            built.add(Episode(u, u_date, [u]))
+        if u_date is not None and u_date.aggregate:
+            if u.referring or (not u.explicit and layout.toll(u.sentence)):
+                pending.append((u, u_date, False))  # a tally's restatement, or a toll
+            else:
+                opened.append(Episode(u, u_date, [u]))
+        elif strong:
+            opened.append(Episode(u, u_date, [u]))
         else:
-            pending.append(u)
-    for u in pending:
-        _join(u, built, dates, sentences)
-    return sorted(built.episodes, key=lambda e: e.unit.primary.start)
+            may_open = not u.shown and not (u.referring and own is None)
+            pending.append((u, u_date, may_open))
+    opened = _absorb_parts(opened, units, layout)
+    opened = _merge_lead(opened, layout)
+    built = _Built()
+    for e in opened:
+        built.add(e)
+    for u, u_date, may_open in pending:
+        _join(u, u_date, built, may_open=may_open)
+    for u in headings:
+        target = built.nearest(u.kind, u.primary.start, None, referring=True)
+        if target is not None:
+            target.units.append(u)
+        else:
+            span = layout.sentences.spans[u.sentence]
+            built.add(Episode(u, u.own_date or in_sentence.nearest_in(span, u.primary), [u]))
+    episodes = sorted(built.episodes, key=lambda e: e.unit.primary.start)
+    return [_dated(e, layout) for e in episodes]
 
 
-def _join(u: Unit, built: _Built, dates: _DateIndex, sentences: Sentences) -> None:
+def _join(u: Unit, u_date: Date | None, built: _Built, *, may_open: bool) -> None:
     """Let a weak or referring unit join the nearest episode of its kind, or open its own.
 
     A unit with its own date joins only an episode whose window overlaps it
-    (or that has no date); a referring unit with no date may join a period
-    total when nothing else is there; a referring unit with no date and
-    nothing to refer to gives no record.
+    (or that has no date), and never one whose places lie in other governorates;
+    a referring unit with no date may join a period total when nothing else is
+    there; a unit that may not open an episode (it refers back to nothing
+    reported here, restates a tally, or is what a release shows) gives no record.
     """
     prim = u.primary
     own = u.own_date
-    target = built.nearest(u.kind, prim.start, own, u.referring)
+    target = built.nearest(u.kind, prim.start, own, u.referring, u.governorates)
     if target is not None:
         target.units.append(u)
-    elif not (u.referring and own is None):  # else: refers to nothing reported here
-        date = own or dates.nearest_in(sentences.spans[u.sentence], prim)
-        built.add(Episode(u, date, [u]))
+    elif may_open:
+        built.add(Episode(u, u_date, [u]))
+
+
+def _absorb_parts(opened: list[Episode], units: list[Unit], layout: Layout) -> list[Episode]:
+    """Let each total absorb the episodes of its parts ("more than 200 strikes: 40 on ...").
+
+    A total is a unit with a number of at least two events.  The units of its kind
+    told after it (within a few sentences, headings aside) are its parts while
+    their numbers add up to no more than the total: all of them when the total
+    is followed by a breakdown word (حيث، منها) or is a period of several days,
+    and only when they add up to exactly the total otherwise.  The total keeps
+    its count and takes the places of its parts; its window runs from the
+    earliest to the latest day given for it or its parts (to publication when a
+    part has no day).
+    """
+    if len(opened) < 2:
+        return opened
+    by_unit = {id(e.unit): e for e in opened}
+    order = [u for u in units if not u.heading]
+    position = {id(u): k for k, u in enumerate(order)}
+    absorbed: set[int] = set()
+    for e in opened:
+        if id(e) in absorbed or (e.date is not None and e.date.aggregate):
+            continue
+        total = e.unit.primary.reading
+        n = total.count if total.count is not None else total.low
+        if not e.unit.primary.explicit or n is None or n < 2:
+            continue
+        parts = _parts(e, n, order[position[id(e.unit)] + 1 :], layout)
+        if not parts:
+            continue
+        taken = [by_unit[id(u)] for u in parts if id(u) in by_unit]
+        if not taken:
+            continue
+        absorbed.update(id(p) for p in taken)
+        for p in taken:
+            e.units.extend(p.units)
+        opened[opened.index(e)] = Episode(e.unit, _total_window(e, parts, layout), e.units)
+    return [e for e in opened if id(e) not in absorbed]
+
+
+def _parts(e: Episode, n: float, after: list[Unit], layout: Layout) -> list[Unit]:
+    """Return the units after a total that are its parts (empty if none are)."""
+    u = e.unit
+    inner = sum(
+        (mt.reading.count or mt.reading.low or 0)
+        for mt in u.mentions
+        if mt is not u.primary and mt.explicit
+    )
+    _s0, s1 = layout.sentences.spans[u.sentence]
+    breakdown = _BREAKDOWN.search(layout.norm, u.primary.end, s1) is not None
+    period = e.date is not None and e.date.window[1] > e.date.window[0]
+    parts: list[Unit] = []
+    total = inner
+    for v in after:
+        if v.kind != u.kind:
+            continue
+        if v.sentence > u.sentence + _PART_SENTENCES or v.referring:
+            break
+        date = v.own_date
+        if date is not None and date.aggregate:
+            break
+        if v.explicit:
+            count = v.number
+        elif v.primary.reading.count is not None:  # a singular: one event
+            count = v.primary.reading.count
+        else:
+            break
+        if count is None or total + count > n:
+            break
+        parts.append(v)
+        total += count
+    if not parts:
+        return []
+    if breakdown or period:
+        return parts
+    return parts if total == n and len(parts) >= 2 else []
+
+
+def _total_window(e: Episode, parts: list[Unit], layout: Layout) -> Date:
+    """Return the window of a total: the earliest to the latest day given for it or its parts."""
+    days: list[dt.date] = []
+    for d in (*(d for mt in e.unit.mentions for d in mt.dates), e.date):
+        if d is not None and not d.vague:
+            days.extend(d.window)
+    for v in parts:
+        own = [d for mt in v.mentions for d in mt.dates if not d.vague]
+        if own:
+            days.extend(x for d in own for x in d.window)
+        else:
+            days.append(layout.published)
+    start, end = min(days), max(days)
+    anchor = e.unit.primary
+    return Date(
+        anchor.start,
+        anchor.end,
+        "total",
+        (start, end),
+        precision_of(start, end),
+        False,
+        False,
+        "a total with its parts: the window runs from the earliest to the latest day given",
+    )
+
+
+def _merge_lead(opened: list[Episode], layout: Layout) -> list[Episode]:
+    """Let an episode told in the lead join the body's episode that retells it.
+
+    The body's episode must be of the same kind, later, not marked as another
+    event (منفصل، كما ...), with a window that overlaps the lead's, a count that
+    may be the same, and places that do not contradict the lead's.
+    """
+    if layout.lead is None:
+        return opened
+    merged: set[int] = set()
+    for e in opened:
+        if not layout.in_lead(e.unit.primary.start) or (e.date is not None and e.date.aggregate):
+            continue
+        for body in opened:
+            if body is e or id(body) in merged or layout.in_lead(body.unit.primary.start):
+                continue
+            if body.unit.primary.start < e.unit.primary.start or not _retells(e, body, layout):
+                continue
+            body.units.extend(e.units)
+            merged.add(id(e))
+            break
+    return [e for e in opened if id(e) not in merged]
+
+
+def _retells(lead: Episode, body: Episode, layout: Layout) -> bool:
+    """Whether a body episode may retell the lead's."""
+    if lead.unit.kind != body.unit.kind or body.unit.kind == "sweep":
+        return False
+    if body.date is not None and body.date.aggregate:
+        return False
+    if any(mt.separate for mt in body.unit.mentions) or layout.adds_another(body.unit.sentence):
+        return False
+    if (
+        lead.date is not None
+        and body.date is not None
+        and not _overlaps(lead.date.window, body.date.window)
+    ):
+        return False
+    a, b = lead.unit.primary.reading, body.unit.primary.reading
+    if not _counts_overlap(a, b):
+        return False
+    places_a, places_b = lead.unit.specific_places, body.unit.specific_places
+    return not (places_a and places_b and places_a.isdisjoint(places_b))
+
+
+def _counts_overlap(a: CountReading, b: CountReading) -> bool:
+    """Whether two count readings may be the same number."""
+    lo_a = a.low if a.low is not None else a.count
+    lo_b = b.low if b.low is not None else b.count
+    hi_a = a.high if a.high is not None else (a.count if a.low is None and a.count else None)
+    hi_b = b.high if b.high is not None else (b.count if b.low is None and b.count else None)
+    if lo_a is not None and hi_b is not None and lo_a > hi_b:
+        return False
+    return not (lo_b is not None and hi_a is not None and lo_b > hi_a)
+
+
+def _dated(e: Episode, layout: Layout) -> Episode:
+    """Give an episode with no date phrase of its own one from its units or the next sentences.
+
+    The own date phrase of a unit that joined it (the body's first), else the
+    date of the list it is an item of, else one of the next sentences that
+    continue the event (no trigger of their own).
+    """
+    if e.date is not None:
+        return e
+    for heading_last in (False, True):
+        for u in e.units:
+            if u.heading == heading_last and u.own_date is not None and not u.own_date.background:
+                return Episode(e.unit, u.own_date, e.units)
+    last = max(u.sentence for u in e.units if not u.heading) if not e.unit.heading else None
+    if last is not None:
+        found = layout.continuation_date(last)
+        if found is not None:
+            return Episode(e.unit, found, e.units)
+    return e
+
+
+def _stands(e: Episode, layout: Layout) -> bool:
+    """Whether an episode is a record: an attack must be tied to Islamic State.
+
+    The guidelines' IS attack is one the passage pins on IS: IS is named in the
+    sentence of one of its units, in the line (paragraph) of its first unit, or
+    in a heading of the page.
+    """
+    if e.unit.kind != "attack":
+        return True
+    for u in e.units:
+        s0, s1 = layout.sentences.spans[u.sentence]
+        if layout.is_named_in(s0, s1):
+            return True
+    lo, hi = layout.line_of(e.unit.primary.start)
+    if layout.is_named_in(lo, hi):
+        return True
+    return any(layout.headings.covers(pos) for pos in layout.is_actors)
 
 
 class _Positions:
-    """Episodes sorted by position, for the one nearest to a position."""
+    """Episodes sorted by position, for the nearest one before (else after) a position."""
 
     def __init__(self) -> None:
         self._keys: list[tuple[int, int]] = []  # (position, order of opening)
@@ -483,14 +1045,28 @@ class _Positions:
         insort(self._keys, (pos, order))
         self._episodes[order] = episode
 
-    def nearest(self, pos: int) -> tuple[int, int, Episode] | None:
-        """Return (distance, order, episode) of the nearest, the first opened on a tie."""
+    def around(
+        self, pos: int, accept: Callable[[Episode], bool]
+    ) -> tuple[tuple[int, int, Episode] | None, tuple[int, int, Episode] | None]:
+        """Return the nearest accepted episode before ``pos`` and after it.
+
+        Each as (position, order, episode), or None.
+
+        At most :data:`_JOIN_WALK` episodes are looked at each way.
+        """
         k = bisect_left(self._keys, (pos, -1))
-        around = [self._keys[i] for i in (k - 1, k) if 0 <= i < len(self._keys)]
-        if not around:
-            return None
-        dist, order = min((abs(p - pos), o) for p, o in around)
-        return dist, order, self._episodes[order]
+        before = after = None
+        for i in range(k - 1, max(k - 1 - _JOIN_WALK, -1), -1):
+            p, o = self._keys[i]
+            if accept(self._episodes[o]):
+                before = (p, o, self._episodes[o])
+                break
+        for i in range(k, min(k + _JOIN_WALK, len(self._keys))):
+            p, o = self._keys[i]
+            if accept(self._episodes[o]):
+                after = (p, o, self._episodes[o])
+                break
+        return before, after
 
 
 class _Kind:
@@ -530,12 +1106,20 @@ class _Built:
         kind.add(e.unit.mentions[0].start, len(self.episodes), e)
         self.episodes.append(e)
 
-    def nearest(self, kind: str, pos: int, own: Date | None, referring: bool) -> Episode | None:
+    def nearest(
+        self,
+        kind: str,
+        pos: int,
+        own: Date | None,
+        referring: bool,
+        governorates: frozenset[str] = frozenset(),
+    ) -> Episode | None:
         """Return the episode a weak unit at ``pos`` joins (None if none fits).
 
-        The nearest non-aggregate episode of its kind (with ``own``, only those
-        undated or whose window overlaps it); failing that, for a referring
-        unit with no date, the nearest of its kind.
+        The nearest non-aggregate episode of its kind before it, else after it
+        (with ``own``, only those undated or whose window overlaps it; with
+        ``governorates``, none whose places lie only in other governorates);
+        failing that, for a referring unit with no date, the nearest of its kind.
         """
         index = self._kinds.get(kind)
         if index is None:
@@ -550,8 +1134,19 @@ class _Built:
                 for window, positions in index.by_window.items()
                 if _overlaps(window, own.window)
             ]
-        found = [hit for hit in (p.nearest(pos) for p in pools) if hit is not None]
-        return min(found, key=lambda hit: hit[:2])[2] if found else None
+
+        def accept(e: Episode) -> bool:
+            if not governorates:
+                return True
+            theirs = e.governorates
+            return not (theirs and governorates.isdisjoint(theirs))
+
+        hits = [p.around(pos, accept) for p in pools]
+        before = [b for b, _ in hits if b is not None]
+        if before:
+            return max(before, key=lambda hit: (hit[0], -hit[1]))[2]
+        after = [a for _, a in hits if a is not None]
+        return min(after, key=lambda hit: hit[:2])[2] if after else None
 
 
 def _overlaps(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> bool:

@@ -38,10 +38,12 @@ from analysis.extraction.arabic import (
     NOT_AFTER,
     NOT_BEFORE,
     NUMBER,
+    ORDINAL,
     WEEKDAYS,
     normalize_pattern,
     parse_month,
     parse_number,
+    parse_ordinal,
 )
 
 EARLIEST_DAY: Final = dt.date(1678, 1, 1)
@@ -161,6 +163,7 @@ _SLOTS: Final[dict[str, str]] = {
     "WEEKDAY": rf"(?:ال)(?:{_WEEKDAY_ALT}){NOT_AFTER}",
     "MONTH": MONTH,
     "NUMBER": NUMBER,
+    "ORDINAL": ORDINAL,
     "PAST": normalize_pattern(lexicon.DATE_PAST),
     "CURRENT": normalize_pattern(lexicon.DATE_CURRENT),
 }
@@ -200,6 +203,13 @@ class Date:
         The phrase dates an event of an earlier year (no record).
     note : str
         What the record should say about how the phrase was read ("" if nothing).
+    vague : bool
+        The phrase places the event in the recent past but names no day (قبل أيام،
+        مؤخراً): the window is the publication day, and any other date phrase wins.
+    reported : bool
+        The phrase dates a statement (قال المرصد اليوم ...), not the event: it
+        dates a record only when nothing else in its sentence does (set by
+        :mod:`analysis.extraction.assembly`).
     """
 
     start: int
@@ -210,6 +220,8 @@ class Date:
     aggregate: bool
     background: bool
     note: str = ""
+    vague: bool = False
+    reported: bool = False
 
 
 @dataclass(frozen=True)
@@ -230,6 +242,7 @@ class _Window:
     aggregate: bool = False
     background: bool = False
     note: str = ""
+    vague: bool = False
 
 
 _Resolved = _Window | Unresolved | None
@@ -285,11 +298,87 @@ def _explicit(m: re.Match[str], pub: dt.date) -> _Resolved:
 
 
 def _month_day(m: re.Match[str], pub: dt.date) -> _Resolved:
+    """A day of the current month (في 12 من الشهر الجاري) or of the last one."""
+    groups = m.groupdict()
+    day = int(groups["d"]) if groups.get("d") else parse_ordinal(groups.get("o") or "")
+    if day is None:
+        return None
+    past = bool(groups.get("past"))
+    month = pub.replace(day=1) - _DAY if past else pub
+    which = "the month before publication" if past else "the month of publication"
     try:
-        date = pub.replace(day=int(m.group("d")))
+        date = month.replace(day=day)
     except ValueError:
-        return Unresolved(m.start("d"), m.end(), "no such day in the month of publication")
+        return Unresolved(m.start(), m.end(), f"no such day in {which}")
+    if date > pub:
+        return Unresolved(m.start(), m.end(), "it is after publication")
     return _Window((date, date))
+
+
+def _weekday_range(m: re.Match[str], pub: dt.date) -> _Resolved:
+    """From one weekday to the next named one (منذ يوم السبت حتى مساء الإثنين)."""
+    wd1, wd2 = WEEKDAYS.get(m.group("wd1")), WEEKDAYS.get(m.group("wd2"))
+    if wd1 is None or wd2 is None:
+        return None
+    end = _last_weekday(pub, wd2, strictly_before=False)
+    start = end - dt.timedelta(days=(wd2 - wd1) % 7 or 7)
+    return _Window((start, end), "days")
+
+
+def _since_weekday(m: re.Match[str], pub: dt.date) -> _Resolved:
+    """Since a weekday (منذ يوم السبت): that day, the latest before publication, to publication."""
+    wd = _weekday(m)
+    if wd is None:
+        return None
+    return _Window((_last_weekday(pub, wd, strictly_before=True), pub), "days")
+
+
+def _part_of_month(m: re.Match[str], pub: dt.date) -> _Resolved:
+    """Part of a month (منتصف الشهر الماضي، مطلع الشهر الجاري): the month, to publication."""
+    if m.group("m"):
+        start = _named_month_start(m, pub)
+        if not isinstance(start, tuple):
+            return start
+        return _Window(_month_window(*start, pub), "month")
+    if m.group("past"):
+        last = pub.replace(day=1) - _DAY
+        return _Window(_month_window(last.year, last.month, pub), "month")
+    return _Window((pub.replace(day=1), pub), "month")
+
+
+def _ago(m: re.Match[str], pub: dt.date) -> _Resolved:
+    """A week ago, two days ago, N days ago (قبل أسبوع): that day."""
+    unit = m.group("unit") or m.group("two") or m.group("one") or ""
+    weeks = unit.startswith("اسبوع") or unit.startswith("اسابيع")
+    n = 2 if m.group("two") else 1 if m.group("one") else parse_number(m.group("n") or "")
+    if not n:
+        return None
+    days = n * (7 if weeks else 1)
+    if days > (pub - EARLIEST_DAY).days:
+        return Unresolved(m.start(), m.end(), f"it reaches back before {EARLIEST_DAY}")
+    day = pub - dt.timedelta(days=days)
+    return _Window((day, day))
+
+
+def _night_past(m: re.Match[str], pub: dt.date) -> _Resolved:
+    """Last night (الليلة الماضية): the day before publication."""
+    return _Window((pub - _DAY, pub - _DAY))
+
+
+def _this_year(m: re.Match[str], pub: dt.date) -> _Resolved:
+    return _Window((dt.date(pub.year, 1, 1), pub), "year", aggregate=True)
+
+
+def _within(m: re.Match[str], pub: dt.date) -> _Resolved:
+    """Within a month or a week (خلال شهر): the last 30 or 7 days."""
+    month = m.group("unit") == "شهر"
+    days = 30 if month else 7
+    return _Window((pub - dt.timedelta(days=days), pub), "month" if month else "week", True)
+
+
+def _vague_past(m: re.Match[str], pub: dt.date) -> _Resolved:
+    note = "the date phrase names no day (days ago, recently): dated to the publication day"
+    return _Window((pub, pub), note=note, vague=True)
 
 
 def _since_year(m: re.Match[str], pub: dt.date) -> _Resolved:
@@ -309,7 +398,8 @@ def _named_month_start(m: re.Match[str], pub: dt.date) -> tuple[int, int] | Unre
     month = parse_month(m.group("m"))
     if month is None:
         return None
-    year = int(m.group("y")) if m.group("y") else _latest_month(month, pub)
+    given = m.groupdict().get("y")
+    year = int(given) if given else _latest_month(month, pub)
     if dt.date(year, month, 1) > pub:
         return Unresolved(m.start(), m.end(), "it starts after publication")
     return year, month
@@ -406,6 +496,16 @@ _RULES: Final[dict[str, _Rule]] = {
     "night": _night,
     "explicit": _explicit,
     "month_day": _month_day,
+    "ordinal_day": _month_day,
+    "weekday_range": _weekday_range,
+    "since_weekday": _since_weekday,
+    "part_of_month": _part_of_month,
+    "this_year": _this_year,
+    "within": _within,
+    "ago": _ago,
+    "night_past": _night_past,
+    "weekday_bare": lambda m, pub: _named_day(m, pub, kind="weekday"),
+    "vague_past": _vague_past,
     "since_year": _since_year,
     "since_month": _since_month,
     "since_named_month": _since_named_month,
@@ -447,6 +547,7 @@ def resolve_date(kind: str, m: re.Match[str], published: dt.date) -> Date | Unre
         found.aggregate,
         found.background,
         found.note,
+        found.vague,
     )
 
 

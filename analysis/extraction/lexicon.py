@@ -48,11 +48,17 @@ TRIGGERS: Final[tuple[tuple[str, str, str], ...]] = (
     ("airstrike", "noun_pl", r"غارات"),
     ("airstrike", "noun_sg", r"غارة"),
     ("airstrike", "noun_pl", r"(?:ضربات|هجمات)\s+(?:ال)?جوية"),
-    ("airstrike", "noun_sg", r"(?:ضربة|هجوم|هجوما)\s+(?:ال)?جوي[ةا]?"),
+    ("airstrike", "noun_sg", r"(?:ضربة|هجوم|هجوما|هجمة)\s+(?:ال)?جوي[ةا]?"),
+    # barrel bombs dropped by helicopters: each barrel one strike
+    ("airstrike", "noun_dual", r"(?:برميلين|برميلان)\s+متفجرين"),
+    ("airstrike", "noun_pl", r"براميل\s+متفجرة"),
+    ("airstrike", "noun_sg", r"برميل[اً]?\s+متفجر[اً]?"),
     ("airstrike", "noun_sg", r"قصف\s+(?:ال)?جوي"),
     ("airstrike", "noun_pl", r"طلعات\s+(?:ال)?قتالية"),
     ("airstrike", "noun_sg", r"طلعة\s+(?:ال)?قتالية"),
     ("airstrike", "noun_ref", r"(?<=ال)ضربات"),
+    # strikes named by a noun that needs an aircraft or an air force near it
+    ("airstrike", "noun_air", r"(?:ضربات|ضربة)"),
     # sweeps: a campaign or combing operation
     (
         "sweep",
@@ -67,17 +73,20 @@ TRIGGERS: Final[tuple[tuple[str, str, str], ...]] = (
     ("sweep", "noun_sg", r"حملة\s+(?:ال)?(?:تمشيط|عسكرية|أمنية|تفتيش|ملاحقة|مداهمات|مداهمة|تطهير)"),
     ("sweep", "noun_campaign", r"(?:عمليات|عملية)\s+(?:ال)?تمشيط"),
     ("sweep", "noun_campaign", r"(?:عمليات|عملية)\s+أمنية(?:\s+واسعة)?"),
+    # combing told by its verbal noun or a verb, also in passing (أثناء تمشيطهم المنطقة)
+    ("sweep", "noun_campaign", r"(?:تمشيط|تمشيطهم|تمشيطها|تمشيطه)"),
+    ("sweep", "noun_campaign", r"(?:يمشط|تمشط|مشطت|مشط|يمشطون|مشطوا)"),
     # attacks by the cells
-    ("attack", "noun_dual", r"(?:هجومين|هجومان|كمينين|كمينان)"),
+    ("attack", "noun_dual", r"(?:هجومين|هجومان|كمينين|كمينان|هجمتين|هجمتان)"),
     ("attack", "noun_ref", r"(?:هجماته|هجماتها|هجماتهم)"),
     ("attack", "noun_pl", r"(?:هجمات|كمائن)"),
-    ("attack", "noun_sg", r"(?:هجوم|هجوما|كمين|كمينا)"),
+    ("attack", "noun_sg", r"(?:هجوم|هجوما|كمين|كمينا|هجمة)"),
     ("attack", "noun_dual", r"(?:عبوتين|عبوتان)\s+ناسفتين"),
     ("attack", "noun_pl", r"عبوات\s+ناسفة"),
     ("attack", "noun_sg", r"(?:عبوة\s+ناسفة|سيارة\s+مفخخة|تفجير\s+انتحاري)"),
-    ("attack", "noun_mine", r"(?:لغم|لغما|ألغام)"),
+    ("attack", "noun_mine", r"(?:(?:حقل|حقول|شبكة)\s+(?:من\s+)?(?:ال)?ألغام|لغم|لغما|ألغام)"),
     ("attack", "noun_op", r"(?:عمليات|عملية)"),
-    ("attack", "masdar", r"(?:إعدام|اختطاف|خطف|استهداف)"),
+    ("attack", "masdar", r"(?:إعدام|اختطاف|خطف|استهداف|تفجير)"),
     (
         "attack",
         "verb_is",
@@ -87,6 +96,10 @@ TRIGGERS: Final[tuple[tuple[str, str, str], ...]] = (
     # a strike reported only by a verb whose subject is an aircraft
     ("airstrike", "verb_air", r"(?:شن|شنت|شنّت|نفذ|نفذت|قصف|قصفت|استهدف|استهدفت|ضرب|ضربت)"),
 )
+
+# Ordinals without the article before a trigger (ثالث هجوم): with a period phrase, a
+# running count ("the third attack since ...").
+ORDINALS_BARE: Final[str] = r"(?:ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر)"
 
 # Words after an operation noun (عملية) that make it something other than an IS attack.
 NOT_ATTACK_OP: Final[str] = (
@@ -153,7 +166,10 @@ AIR_SUBJECTS: Final[tuple[str, ...]] = (
     "غارات",
 )
 
-# A mine is an attack only when laid; war remnants are not.
+# Verbal nouns that are an attack only when IS is named as the doer near them.
+MASDAR_NEEDS_IS: Final[tuple[str, ...]] = ("استهداف", "تفجير")
+
+# A mine is an attack only when laid (or pinned on IS); war remnants are not.
 MINE_LAID: Final[str] = r"زرع"
 MINE_REMNANT: Final[str] = r"مخلفات|من\s+بقايا|قديم"
 
@@ -241,6 +257,104 @@ IRREALIS_WORDS: Final[tuple[str, ...]] = (
     "الذكرى",
 )
 
+# Words that make a mention habitual or a trend, not an event (strikes "repeatedly",
+# "a series of escalating attacks", attacks "every now and then"): in the trigger's clause.
+HABITUAL_WORDS: Final[tuple[str, ...]] = (
+    "متكررة",
+    "متكرر",
+    "المتكررة",
+    "بشكل متكرر",
+    "باستمرار",
+    "متصاعدة",
+    "المتصاعدة",
+    "بين الفينة والأخرى",
+    "بين الحين والآخر",
+    "من حين لآخر",
+    "غالبا ما",
+    "عادة ما",
+    "يوميا",
+    "بشكل يومي",
+    "يتخللها",
+    "تتخللها",
+    "يتخلله",
+    "تتخلله",
+)
+
+# A release of pictures or video, a statement or a claim: the attack it shows is not a
+# new attack, and the day of the release is not its day.
+RELEASE_WORDS: Final[tuple[str, ...]] = (
+    "صور",
+    "صورا",
+    "صورة",
+    "الصور",
+    "تسجيل",
+    "تسجيلا",
+    "تسجيلا مصورا",
+    "فيديو",
+    "مقطع",
+    "مقطعا",
+    "إصدار",
+    "إصدارا",
+    "مشاهد",
+)
+
+# Verbs that report a statement: a date phrase right after one dates the statement
+# (قال المرصد اليوم إن ...), not the event.
+REPORTING: Final[str] = (
+    r"(?:قال|قالت|أكد|أكدت|أفاد|أفادت|ذكر|ذكرت|ذكرته|أعلن|أعلنت|نقل|نقلت|نشر|نشرت|أحصى"
+    r"|وثق|رصد|أضاف|أضافت|أوضح|أوضحت|صرح|نعت|نعى|أوردت|أورد|بث|بثت|تبنى|تبنت)"
+)
+
+# Verbs and nouns of continuing or resuming (واصلت ... غاراتها، استئناف الغارات): the
+# definite or possessive trigger after them reports new events, it does not refer back.
+CONTINUING: Final[tuple[str, ...]] = (
+    "واصل",
+    "واصلت",
+    "يواصل",
+    "تواصل",
+    "واصلوا",
+    "مواصلة",
+    "استأنف",
+    "استأنفت",
+    "يستأنف",
+    "تستأنف",
+    "استئناف",
+    "جددت",
+    "جدد",
+)
+
+# A relative clause after a definite trigger introduces the event (الهجوم الذي شنه ...):
+# it is told here, not referred back to.
+RELATIVE: Final[str] = r"(?:الذي|التي|اللذين|اللتين)\s+(?:شن|نفذ|استهدف|وقع|طال|تعرض|نسب|تبنا|تبنى)"
+
+# Words of a death toll: a period total in such a sentence that gives no number of
+# events is a toll, not a record.
+TOLL_WORDS: Final[tuple[str, ...]] = (
+    "حصيلة",
+    "قتيلا",
+    "قتيل",
+    "قتلى",
+    "قتلوا",
+    "مقتل",
+)
+
+# Words of fighting that is not a record (clashes): places after them in the sentence
+# belong to it, not to a trigger before them.
+CLASHES: Final[tuple[str, ...]] = (
+    "اشتباكات",
+    "الاشتباكات",
+    "اشتباك",
+    "معارك",
+    "المعارك",
+    "مواجهات",
+    "المواجهات",
+    "قصف مدفعي",
+    "قصفا مدفعيا",
+)
+
+# Words at the start of a sentence that add another event (كما، أيضاً).
+ALSO: Final[str] = r"^\s*(?:كما|وكما)\s"
+
 # ======================================================================================
 # Date phrases
 # ======================================================================================
@@ -250,7 +364,9 @@ DATE_PAST: Final[str] = r"(?:الماضي|الماضية|الفائت|الفائ
 DATE_CURRENT: Final[str] = r"(?:الجاري|الحالي)"
 
 # (kind, regex source): each kind has its rule in analysis.extraction.dates.  Named
-# groups: wd, wd1, wd2 (weekdays), d (day), m (month), y, y2 (year), n (hours or days).
+# groups: wd, wd1, wd2 (weekdays), d (day), o (ordinal day), m (month), y, y2 (year),
+# n (hours or days), cur/past (the current or the past month), unit, one, two (ago).
+# {ORDINAL} stands for an ordinal day (الثاني، الحادي عشر).
 DATE_PHRASES: Final[tuple[tuple[str, str], ...]] = (
     (
         "night",
@@ -261,7 +377,25 @@ DATE_PHRASES: Final[tuple[tuple[str, str], ...]] = (
         r"(?:(?:يوم\s+)?(?P<wd>{WEEKDAY})\s+)?(?:[وف]?في\s+)?(?P<d>\d{1,2})\s*(?:من\s+)?(?:شهر\s+)?"
         r"(?P<m>{MONTH})(?:\s+(?:من\s+)?(?:عام|العام|سنة)?\s*(?P<y>(?:19|20)\d\d))?",
     ),
-    ("month_day", r"(?P<d>\d{1,2})\s+من\s+(?:هذا\s+)?الشهر\s+{CURRENT}"),
+    (
+        "month_day",
+        r"(?:في\s+)?(?P<d>\d{1,2})\s+من\s+(?:هذا\s+)?الشهر\s+(?:(?P<cur>{CURRENT})|(?P<past>{PAST}))",
+    ),
+    (
+        "ordinal_day",
+        r"(?:في\s+)?(?:اليوم\s+)?(?P<o>{ORDINAL})\s+من\s+(?:هذا\s+)?(?:ال)?شهر\s+"
+        r"(?:(?P<cur>{CURRENT})|(?P<past>{PAST}))",
+    ),
+    (
+        "weekday_range",
+        r"(?:منذ|من)\s+(?:يوم\s+)?(?:(?:مساء|صباح|فجر|ظهر|ليل[ةه]?)\s+)?(?P<wd1>{WEEKDAY})"
+        r"(?:\s+{PAST})?\s+(?:و\s*)?(?:حتى|إلى|لغاية)\s+"
+        r"(?:(?:يوم|مساء|صباح|فجر|ظهر|عصر|ليل[ةه]?)\s+)?(?P<wd2>{WEEKDAY})",
+    ),
+    (
+        "since_weekday",
+        r"منذ\s+(?:يوم\s+)?(?:(?:مساء|صباح|فجر|ظهر|ليل[ةه]?)\s+)?(?P<wd>{WEEKDAY})(?:\s+{PAST})?",
+    ),
     (
         "since_year",
         r"منذ\s+(?:بداية|مطلع|أول|بدء)\s+(?:(?:هذا\s+)?(?:العام|السنة)(?:\s+{CURRENT})?"
@@ -278,29 +412,66 @@ DATE_PHRASES: Final[tuple[tuple[str, str], ...]] = (
         r"(?:(?:خلال|في|طيلة|طوال)\s+(?:شهر\s+)?|شهر\s+)(?P<m>{MONTH})"
         r"(?:\s+(?:{PAST}|{CURRENT}))?(?:\s+(?:من\s+)?(?:عام\s+)?(?P<y>20\d\d))?",
     ),
+    (
+        "part_of_month",
+        r"(?:في\s+)?(?:منتصف|أواسط|أواخر|أوائل|مطلع|بداية|نهاية)\s+(?:(?:ال)?شهر\s+"
+        r"(?:(?P<past>{PAST})|(?P<cur>{CURRENT}))|(?:شهر\s+)?(?P<m>{MONTH}))",
+    ),
     ("last_month", r"(?:خلال|في|طيلة|طوال)\s+الشهر\s+{PAST}"),
     ("this_month", r"(?:خلال|في|طيلة|طوال)\s+(?:هذا\s+)?الشهر(?:\s+{CURRENT})?(?![^\W_])"),
     ("last_year", r"(?:خلال|في|طيلة|طوال)\s+(?:العام|السنة)\s+{PAST}"),
+    (
+        "this_year",
+        r"(?:(?:خلال|في|طيلة|طوال)\s+)?(?:هذا\s+العام|هذه\s+السنة|العام\s+{CURRENT}"
+        r"|السنة\s+{CURRENT})(?![^\W_])",
+    ),
+    ("within", r"(?:خلال|في\s+غضون)\s+(?P<unit>شهر|أسبوع)(?:\s+واحد)?(?![^\W_])"),
     ("year", r"(?:عام|العام|سنة)\s+(?P<y>(?:19|20)\d\d)"),
     (
         "hours",
-        r"(?:(?:خلال|في|منذ)\s+)?(?:ال\s*)?(?P<n>{NUMBER})\s+ساع[ةه]\s+(?:ال)?(?:ماضية|أخيرة)",
+        r"(?:(?:خلال|في|منذ)\s+)?(?:ال\s*)?(?P<n>{NUMBER})\s+ساع[ةه]\s+"
+        r"(?:ال)?(?:ماضية|أخيرة|فائتة|منصرمة)",
     ),
-    ("hours", r"(?:خلال|في|منذ)\s+الساعات\s+(?:ال\s*)?(?P<n>{NUMBER})\s+(?:الماضية|الأخيرة)"),
+    (
+        "hours",
+        r"(?:خلال|في|منذ)\s+الساعات\s+(?:ال\s*)?(?P<n>{NUMBER})\s+"
+        r"(?:الماضية|الأخيرة|الفائتة|المنصرمة)",
+    ),
     ("hours_vague", r"(?:خلال|في)\s+الساعات\s+(?:القليلة\s+)?(?:الماضية|الأخيرة)"),
     (
         "days",
-        r"(?:خلال|في)\s+(?:ال\s*)?(?P<n>{NUMBER})\s+(?:أيام|يوما|يوم)\s+(?:ال)?(?:ماضية|أخيرة)",
+        r"(?:خلال|في)\s+(?:ال\s*)?(?P<n>{NUMBER})\s+(?:أيام|يوما|يوم)\s+"
+        r"(?:ال)?(?:ماضية|أخيرة|فائتة|منصرمة)",
     ),
-    ("days", r"(?:خلال|في)\s+الأيام\s+(?:ال\s*)?(?P<n>{NUMBER})\s+(?:الماضية|الأخيرة)"),
+    (
+        "days",
+        r"(?:خلال|في)\s+الأيام\s+(?:ال\s*)?(?P<n>{NUMBER})\s+(?:الماضية|الأخيرة|الفائتة|المنصرمة)",
+    ),
     ("last_week", r"(?:خلال|في|طيلة|طوال)\s+الأسبوع\s+{PAST}"),
     ("weekday_past", r"(?:يوم\s+)?(?P<wd>{WEEKDAY})\s+{PAST}"),
     ("day_before_yesterday", r"(?:(?:يوم\s+)?أمس\s+الأول|(?:ما\s+)?قبل\s+(?:يوم\s+)?أمس)"),
+    (
+        "ago",
+        r"قبل\s+(?:(?P<n>{NUMBER})\s+(?P<unit>أيام|يوما|أسابيع|أسبوعا)|(?P<two>يومين|أسبوعين)"
+        r"|(?P<one>أسبوع))(?![^\W_])",
+    ),
+    ("night_past", r"(?:(?:في|خلال)\s+)?(?:ال)?ليل[ةه]\s+(?:ال)?(?:ماضية|فائتة|منصرمة)"),
     ("yesterday", r"(?:يوم\s+)?أمس(?:\s+(?P<wd>{WEEKDAY}))?(?![^\W_])"),
     ("today", r"اليوم(?:\s+(?P<wd>{WEEKDAY}))?(?![^\W_])"),
     (
         "weekday",
         r"(?:يوم|مساء|صباح|فجر|ظهر|عصر|ليل|ليلة|ظهيرة|منتصف\s+ليل)\s+(?P<wd>{WEEKDAY})",
+    ),
+    # a weekday standing alone after the verb or the clause (هاجم ... السبت); not the
+    # weekdays that are also common words (الأحد "the one", الاثنين "the two")
+    (
+        "weekday_bare",
+        r"(?<!صلاه\s)(?<!خطبه\s)(?P<wd>الجمعة|السبت|الثلاثاء|الأربعاء|الخميس)(?![^\W_])",
+    ),
+    # words that place an event in the recent past but name no day
+    (
+        "vague_past",
+        r"(?:قبل\s+(?:أيام|بضعة\s+أيام|عدة\s+أيام)|مؤخرا|في\s+الآونة\s+الأخيرة|أخيرا)(?![^\W_])",
     ),
 )
 
@@ -309,6 +480,9 @@ DATE_PRIORITY: Final[dict[str, int]] = {
     "explicit": 9,
     "night": 8,
     "month_day": 8,
+    "ordinal_day": 8,
+    "weekday_range": 8,
+    "since_weekday": 7,
     "since_named_month": 7,
     "since_year": 7,
     "since_month": 7,
@@ -317,15 +491,22 @@ DATE_PRIORITY: Final[dict[str, int]] = {
     "days": 6,
     "weekday_past": 6,
     "day_before_yesterday": 5,
+    "part_of_month": 5,
+    "ago": 5,
+    "night_past": 4,
     "yesterday": 4,
     "today": 4,
     "weekday": 3,
+    "weekday_bare": 3,
     "last_month": 3,
     "this_month": 3,
     "last_year": 3,
+    "this_year": 3,
+    "within": 3,
     "last_week": 3,
     "hours_vague": 2,
     "year": 1,
+    "vague_past": 0,
 }
 
 # ======================================================================================
@@ -365,6 +546,42 @@ VAGUE_COUNTS: Final[tuple[tuple[str, str, str, int], ...]] = (
         "",
         2,
     ),
+)
+
+# Nouns a number may count that are not events (people, vehicles, positions): a number
+# before one of them is not the count of a trigger named by عدد.
+NOT_COUNTED: Final[tuple[str, ...]] = (
+    "قتيلا",
+    "قتيل",
+    "قتلى",
+    "عنصرا",
+    "عنصر",
+    "عناصر",
+    "شخصا",
+    "شخص",
+    "أشخاص",
+    "مدنيا",
+    "مدنيين",
+    "جنديا",
+    "جنود",
+    "مقاتلا",
+    "جريحا",
+    "جرحى",
+    "آلية",
+    "آليات",
+    "سيارة",
+    "سيارات",
+    "موقعا",
+    "مواقع",
+    "نقطة",
+    "نقاط",
+    "طائرة",
+    "طائرات",
+    "مقاتلة",
+    "مقاتلات",
+    "ساعة",
+    "يوما",
+    "أيام",
 )
 
 # "at least" after the trigger (12 غارة على الأقل).
@@ -681,3 +898,6 @@ EXTENT: Final[str] = r"(?:محاور|محور|تتقدم|يتقدم|تمتد|ي�
 
 # The head of a lead summary block ("استمع إلى الملخص").
 SUMMARY_HEADS: Final[str] = r"(?:ملخص|الملخص|أبرز\s+ما\s+في|باختصار|نقاط\s+رئيسية)"
+
+# A line that links to another article ("اقرأ أيضاً: ..."): not part of the report.
+LINK_LINES: Final[str] = r"^\s*(?:اقرأ|إقرأ|طالع|شاهد)\s+(?:أيضا|ايضا|المزيد|كذلك)|^\s*للمزيد\b"

@@ -137,7 +137,12 @@ def _join_by_list(built: list[Episode], kind: str, pos: int, own, referring: boo
     if own is not None:
         non_agg = [e for e in non_agg if e.date is None or _overlaps(e.date.window, own.window)]
     pool = non_agg or (same if referring and own is None else [])
-    return min(pool, key=lambda e: abs(e.unit.mentions[0].start - pos)) if pool else None
+    order = {id(e): k for k, e in enumerate(built)}
+    before = [e for e in pool if e.unit.mentions[0].start < pos]
+    if before:  # the nearest told before it, else the nearest told after it
+        return max(before, key=lambda e: (e.unit.mentions[0].start, -order[id(e)]))
+    after = [e for e in pool if e.unit.mentions[0].start >= pos]
+    return min(after, key=lambda e: (e.unit.mentions[0].start, order[id(e)])) if after else None
 
 
 @given(_openings())
