@@ -51,6 +51,7 @@ from analysis.extraction.gazetteer import Gazetteer, PlaceMention, find_places, 
 from analysis.extraction.mentions import (
     ACTOR_HEADS,
     ACTOR_RE,
+    AIR_SUBJECT,
     IRREALIS,
     IRREALIS_HEADS,
     NEGATION,
@@ -92,6 +93,10 @@ _REPORTING: Final = re.compile(
     r"(?<![^\W_])[وف]?" + normalize_pattern(lexicon.REPORTING) + r"(?![^\W_])"
 )
 _CLASHES: Final = compile_words(*lexicon.CLASHES)
+_THE_AREA: Final = re.compile(
+    r"\s+(?:(?:ل|في\s+)?(?:ال)?منطق[ةه](?:\s+(?:نفسها|ذاتها))?|(?:ذات|نفس)\s+المنطق[ةه])"
+    r"(?![^\W_])"
+)
 _TOLL: Final = compile_words(*lexicon.TOLL_WORDS)
 _ALSO: Final = re.compile(normalize_pattern(lexicon.ALSO))
 _BREAKDOWN: Final = re.compile(
@@ -201,11 +206,14 @@ class Unit:
     def own_date(self) -> Date | None:
         """The date phrase attached to its mentions that is nearest to its primary mention.
 
-        A phrase that names no day (قبل أيام) is taken only when no other is attached.
+        Only the mentions that tell an event count, where there are any (not those
+        that refer back); a phrase that names no day (قبل أيام) is taken only
+        when no other is attached.
         """
         prim = self.primary
-        ds = [d for mt in self.mentions for d in mt.dates]
-        if not ds:
+        telling = [mt for mt in self.mentions if not mt.referring] or list(self.mentions)
+        ds = [d for mt in telling for d in mt.dates]  # a mention that refers back dates
+        if not ds:  # another event ("one of the deadliest attacks this year")
             return None
         return min(ds, key=lambda d: (d.vague, _distance(prim, d), -DATE_PRIORITY[d.kind]))
 
@@ -346,11 +354,11 @@ class Layout:
             if si < 0:
                 return None
             s0, s1 = self.sentences.spans[si]
+            if "\n\n" in self.norm[s1 : self.sentences.spans[si + 1][0]]:
+                return None  # a blank line ends a list
             if self.norm[s0:s1].rstrip().endswith(":"):
                 found = [d for d in self.dates_in(si) if not d.vague]
                 return found[-1] if found else None
-            if si in self.with_mentions:
-                return None
         return None
 
     def continuation_date(self, sentence: int) -> Date | None:
@@ -360,8 +368,12 @@ class Layout:
 
         At most two sentences are read, within the same line or the next.
         """
+        _line_start, line_end = self.line_of(self.sentences.spans[sentence][0])
+        next_line_end = self.line_of(line_end + 1)[1] if line_end < len(self.norm) else line_end
         for si in (sentence + 1, sentence + 2):
             if si >= len(self.sentences) or si in self.with_mentions:
+                return None
+            if self.sentences.spans[si][0] > next_line_end:
                 return None
             if self.headings.covers(self.sentences.spans[si][0]):
                 return None
@@ -489,7 +501,7 @@ def extract_at(
     mentions = [replace(mt, heading=True) if headings.covers(mt.start) else mt for mt in mentions]
     all_dates, all_unresolved = find_dates(norm, published, scanned[4:])
     dates = _mark_reported(
-        [d for d in all_dates if not summary.covers(d.start)], norm, sentences, found
+        [d for d in all_dates if not summary.covers(d.start)], norm, sentences, found, published
     )
     unresolved = [d for d in all_unresolved if not summary.covers(d.start)]
     places = find_places(gaz, text, nt, tokens, excluded)
@@ -520,11 +532,16 @@ def _normalised_spans(nt: Normalized, spans: list[tuple[int, int]]) -> list[tupl
     return [(max(0, a), b) for a, b in out]
 
 
-def _mark_reported(dates: list[Date], norm: str, sentences: Sentences, found: Found) -> list[Date]:
-    """Mark the date phrases that date a statement: right after a reporting verb.
+def _mark_reported(
+    dates: list[Date], norm: str, sentences: Sentences, found: Found, published: dt.date
+) -> list[Date]:
+    """Mark the date phrases that date a statement of the publication day.
 
     "قال المرصد السوري، اليوم السبت، إن ...": a reporting verb at most 60
-    characters before the phrase in its sentence, with no trigger between.
+    characters before a phrase that names the publication day, with no trigger
+    between.  Such a phrase says when the news was told, not when the event
+    happened; a statement dated before publication (أعلنت أمس) dates the event
+    as it is.
     """
     trigger_starts = [m.start() for m in found.triggers]
     out = []
@@ -535,7 +552,7 @@ def _mark_reported(dates: list[Date], norm: str, sentences: Sentences, found: Fo
         verbs = list(_REPORTING.finditer(norm, lo, d.start))
         verb = verbs[-1] if verbs else None
         reported = False
-        if verb is not None:
+        if verb is not None and not d.vague and d.window == (published, published):
             k = bisect_left(trigger_starts, verb.end())
             reported = not (k < len(trigger_starts) and trigger_starts[k] < d.start)
         out.append(replace(d, reported=True) if reported else d)
@@ -616,18 +633,22 @@ def _attach(
     dates a statement, to none); each place to the nearest mention before it in
     its sentence (else the first), unless fighting that is not a record (اشتباكات)
     is named between them; a sentence with no mention that gives a campaign's
-    extent (محاور، تمتد ...) gives its places to the last mention of the sentence
+    extent (محاور، تمتد ...) gives its places to the sweep that ends the sentence
     before.
     """
     norm = sentences.norm
-    by_sentence = {si: _Sentence(mentions, idx) for si, idx in _by_sentence(mentions).items()}
+    by_sentence = {si: _Sentence(mentions, idx, norm) for si, idx in _by_sentence(mentions).items()}
     back = max(mt.start - mt.count_start for mt in mentions)
     dates_of: list[list[Date]] = [[] for _ in mentions]
     places_of: list[list[PlaceMention]] = [[] for _ in mentions]
     for d in dates:
         sentence = by_sentence.get(sentences.index_of(d.start))
-        if sentence is not None and not d.reported:
-            dates_of[sentence.nearest(d, back)].append(d)
+        if sentence is None or d.reported:
+            continue
+        i = sentence.nearest(d, back)
+        if _of_clashes(norm, mentions[i], d.start, d.end):
+            continue  # the day of the clashes named with it
+        dates_of[i].append(d)
     for p in places:
         sentence = by_sentence.get(sentences.index_of(p.start))
         if sentence is not None:
@@ -635,25 +656,53 @@ def _attach(
             if mentions[i].end <= p.start and _CLASHES.search(norm, mentions[i].end, p.start):
                 continue  # the place of the clashes named after the mention
             places_of[i].append(p)
+    _share_the_area(mentions, places_of, by_sentence)
     place_starts = [p.start for p in places]
     for si, (s0, s1) in enumerate(sentences.spans):
         if si in by_sentence or si == 0 or si - 1 not in by_sentence:
             continue
-        if _EXTENT.search(sentences.norm, s0, s1):
+        last = by_sentence[si - 1].indices[-1]
+        if mentions[last].kind == "sweep" and _EXTENT.search(sentences.norm, s0, s1):
             inside = places[bisect_left(place_starts, s0) : bisect_left(place_starts, s1)]
-            places_of[by_sentence[si - 1].indices[-1]].extend(inside)
+            places_of[last].extend(inside)
     return [
         replace(mt, dates=tuple(ds), places=tuple(ps)) if ds or ps else mt
         for mt, ds, ps in zip(mentions, dates_of, places_of, strict=True)
     ]
 
 
+def _of_clashes(norm: str, mt: Mention, start: int, end: int) -> bool:
+    """Whether a date phrase at ``[start, end)`` dates clashes rather than the mention.
+
+    Clashes (اشتباكات) are named between the mention and the phrase, or just after
+    the phrase ("أمس السبت، خلال اشتباكات").
+    """
+    lo, hi = (mt.end, start) if mt.end <= start else (end, mt.count_start)
+    return bool(_CLASHES.search(norm, lo, hi) or _CLASHES.search(norm, end, end + 30))
+
+
+def _share_the_area(
+    mentions: list[Mention],
+    places_of: list[list[PlaceMention]],
+    by_sentence: dict[int, _Sentence],
+) -> None:
+    """Give a mention of "the area" (تمشيطهم المنطقة) the places of the others of its sentence."""
+    for sentence in by_sentence.values():
+        if len(sentence.indices) < 2:
+            continue
+        named = [p for i in sentence.indices for p in places_of[i]]
+        for i in sentence.indices:
+            if not places_of[i] and _THE_AREA.match(sentence.norm, mentions[i].end):
+                places_of[i].extend(named)
+
+
 class _Sentence:
     """The mentions of one sentence, in text order (their spans do not overlap)."""
 
-    def __init__(self, mentions: list[Mention], indices: list[int]) -> None:
+    def __init__(self, mentions: list[Mention], indices: list[int], norm: str = "") -> None:
         self.mentions = mentions
         self.indices = indices
+        self.norm = norm
         self.starts = [mentions[i].start for i in indices]
         self.ends = [mentions[i].end for i in indices]
 
@@ -782,7 +831,10 @@ def _episodes(units: list[Unit], dates: _DateIndex, layout: Layout) -> list[Epis
             continue
         own = u.own_date
         span = layout.sentences.spans[u.sentence]
-        u_date = own or in_sentence.nearest_in(span, u.primary) or layout.list_head_date(u.sentence)
+        near = in_sentence.nearest_in(span, u.primary)
+        if near is not None and any(near in mt.dates for mt in u.mentions):
+            near = None  # the phrase of a mention of its own that refers to other events
+        u_date = own or near or layout.list_head_date(u.sentence)
         if u_date is not None and u_date.background:
             continue
         strong = (
@@ -829,7 +881,7 @@ def _join(u: Unit, u_date: Date | None, built: _Built, *, may_open: bool) -> Non
     """
     prim = u.primary
     own = u.own_date
-    target = built.nearest(u.kind, prim.start, own, u.referring, u.governorates)
+    target = built.nearest(u.kind, prim.start, own, u.referring, u.governorates, prim.reading)
     if target is not None:
         target.units.append(u)
     elif may_open:
@@ -966,21 +1018,22 @@ def _retells(lead: Episode, body: Episode, layout: Layout) -> bool:
     """Whether a body episode may retell the lead's."""
     if lead.unit.kind != body.unit.kind or body.unit.kind == "sweep":
         return False
-    if body.date is not None and body.date.aggregate:
-        return False
-    if any(mt.separate for mt in body.unit.mentions) or layout.adds_another(body.unit.sentence):
-        return False
-    if (
-        lead.date is not None
-        and body.date is not None
-        and not _overlaps(lead.date.window, body.date.window)
-    ):
-        return False
-    a, b = lead.unit.primary.reading, body.unit.primary.reading
-    if not _counts_overlap(a, b):
-        return False
     places_a, places_b = lead.unit.specific_places, body.unit.specific_places
-    return not (places_a and places_b and places_a.isdisjoint(places_b))
+    govs_a, govs_b = lead.unit.governorates, body.unit.governorates
+    another = (
+        (body.date is not None and body.date.aggregate)
+        or any(mt.separate for mt in body.unit.mentions)
+        or layout.adds_another(body.unit.sentence)
+        or (
+            lead.date is not None
+            and body.date is not None
+            and not _overlaps(lead.date.window, body.date.window)
+        )
+        or not _counts_overlap(lead.unit.primary.reading, body.unit.primary.reading)
+        or bool(places_a and places_b and places_a.isdisjoint(places_b))
+        or bool(govs_a and govs_b and govs_a.isdisjoint(govs_b))
+    )
+    return not another
 
 
 def _counts_overlap(a: CountReading, b: CountReading) -> bool:
@@ -997,40 +1050,39 @@ def _counts_overlap(a: CountReading, b: CountReading) -> bool:
 def _dated(e: Episode, layout: Layout) -> Episode:
     """Give an episode with no date phrase of its own one from its units or the next sentences.
 
-    The own date phrase of a unit that joined it (the body's first), else the
-    date of the list it is an item of, else one of the next sentences that
-    continue the event (no trigger of their own).
+    The own date phrase of a unit that joined it (the body's first), else one
+    of the next sentences that continue the event (no trigger of their own).
     """
     if e.date is not None:
         return e
     for heading_last in (False, True):
         for u in e.units:
-            if u.heading == heading_last and u.own_date is not None and not u.own_date.background:
-                return Episode(e.unit, u.own_date, e.units)
-    last = max(u.sentence for u in e.units if not u.heading) if not e.unit.heading else None
-    if last is not None:
-        found = layout.continuation_date(last)
-        if found is not None:
-            return Episode(e.unit, found, e.units)
-    return e
+            own = u.own_date
+            # a period is not the day of the event
+            usable = own is not None and not (own.aggregate or own.background)
+            if u.heading == heading_last and usable:
+                return Episode(e.unit, own, e.units)
+    if e.unit.heading:
+        return e
+    found = layout.continuation_date(max(u.sentence for u in e.units if not u.heading))
+    return Episode(e.unit, found, e.units) if found is not None else e
 
 
 def _stands(e: Episode, layout: Layout) -> bool:
     """Whether an episode is a record: an attack must be tied to Islamic State.
 
     The guidelines' IS attack is one the passage pins on IS: IS is named in the
-    sentence of one of its units, in the line (paragraph) of its first unit, or
+    line (paragraph) of one of its units or in the line before or after it, or
     in a heading of the page.
     """
     if e.unit.kind != "attack":
         return True
     for u in e.units:
-        s0, s1 = layout.sentences.spans[u.sentence]
-        if layout.is_named_in(s0, s1):
+        lo, hi = layout.line_of(layout.sentences.spans[u.sentence][0])
+        before = layout.line_of(lo - 2)[0] if lo > 1 else lo
+        after = layout.line_of(hi + 1)[1] if hi + 1 < len(layout.norm) else hi
+        if layout.is_named_in(before, after):
             return True
-    lo, hi = layout.line_of(e.unit.primary.start)
-    if layout.is_named_in(lo, hi):
-        return True
     return any(layout.headings.covers(pos) for pos in layout.is_actors)
 
 
@@ -1048,9 +1100,11 @@ class _Positions:
     def around(
         self, pos: int, accept: Callable[[Episode], bool]
     ) -> tuple[tuple[int, int, Episode] | None, tuple[int, int, Episode] | None]:
-        """Return the nearest accepted episode before ``pos`` and after it.
+        """Return an accepted episode before ``pos`` and one after it.
 
-        Each as (position, order, episode), or None.
+        Before it, of the nearest few, the one with the latest window (the nearest
+        on a tie); after it, the nearest.  Each as (position, order, episode), or
+        None.
 
         At most :data:`_JOIN_WALK` episodes are looked at each way.
         """
@@ -1058,9 +1112,9 @@ class _Positions:
         before = after = None
         for i in range(k - 1, max(k - 1 - _JOIN_WALK, -1), -1):
             p, o = self._keys[i]
-            if accept(self._episodes[o]):
-                before = (p, o, self._episodes[o])
-                break
+            e = self._episodes[o]
+            if accept(e) and (before is None or _latest(e) > _latest(before[2])):
+                before = (p, o, e)
         for i in range(k, min(k + _JOIN_WALK, len(self._keys))):
             p, o = self._keys[i]
             if accept(self._episodes[o]):
@@ -1103,7 +1157,8 @@ class _Built:
 
     def add(self, e: Episode) -> None:
         kind = self._kinds.setdefault(e.unit.kind, _Kind())
-        kind.add(e.unit.mentions[0].start, len(self.episodes), e)
+        where = min([e.unit.mentions[0].start, *(u.mentions[0].start for u in e.units)])
+        kind.add(where, len(self.episodes), e)  # a retold lead: where the lead is
         self.episodes.append(e)
 
     def nearest(
@@ -1113,6 +1168,7 @@ class _Built:
         own: Date | None,
         referring: bool,
         governorates: frozenset[str] = frozenset(),
+        reading: CountReading | None = None,
     ) -> Episode | None:
         """Return the episode a weak unit at ``pos`` joins (None if none fits).
 
@@ -1120,6 +1176,11 @@ class _Built:
         (with ``own``, only those undated or whose window overlaps it; with
         ``governorates``, none whose places lie only in other governorates);
         failing that, for a referring unit with no date, the nearest of its kind.
+        Of the episodes before it, the one with the latest window (an undated one
+        counts as the latest), then the nearest.  An episode told after the unit
+        must also have a count the unit's ``reading`` may be the same as (a lead
+        that tells one attack does not join two told later), unless it is a
+        total told with its parts.
         """
         index = self._kinds.get(kind)
         if index is None:
@@ -1136,17 +1197,32 @@ class _Built:
             ]
 
         def accept(e: Episode) -> bool:
-            if not governorates:
-                return True
+            if not governorates or (e.date is not None and e.date.kind == "total"):
+                return True  # a total's parts lie where they lie
             theirs = e.governorates
             return not (theirs and governorates.isdisjoint(theirs))
 
         hits = [p.around(pos, accept) for p in pools]
         before = [b for b, _ in hits if b is not None]
         if before:
-            return max(before, key=lambda hit: (hit[0], -hit[1]))[2]
-        after = [a for _, a in hits if a is not None]
+            return max(before, key=lambda hit: (_latest(hit[2]), hit[0], -hit[1]))[2]
+        after = [
+            a
+            for _, a in hits
+            if a is not None
+            and (
+                reading is None
+                or reading.count is None
+                or (a[2].date is not None and a[2].date.kind == "total")
+                or _counts_overlap(reading, a[2].unit.primary.reading)
+            )
+        ]
         return min(after, key=lambda hit: hit[:2])[2] if after else None
+
+
+def _latest(e: Episode) -> dt.date:
+    """Return the last day of an episode's window (an undated one: the latest possible)."""
+    return e.date.window[1] if e.date is not None else dt.date.max
 
 
 def _overlaps(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> bool:
@@ -1264,7 +1340,8 @@ def _actor(report: Report, episode: Episode) -> tuple[str, tuple[int, int]]:
 
     The actor is looked for between the neighbouring triggers, then in the
     sentence (then, for an attack, anywhere), then in the sentences of the
-    units that joined the record.
+    units that joined the record; aircraft named without their air force
+    ("the fighter jets") are the last air force named before them.
     """
     u = episode.unit
     prim = u.primary
@@ -1278,6 +1355,8 @@ def _actor(report: Report, episode: Episode) -> tuple[str, tuple[int, int]]:
             break
         sentence = report.sentences.spans[uu.sentence]
         actor = actor_for(uu.kind, _windows(uu.kind, sentence, sentence, whole), actors)
+    if not actor and u.kind == "airstrike" and AIR_SUBJECT.search(report.norm, s0, s1):
+        actor = actors.last_before("air", s0)  # "the fighter jets": the ones named before
     return actor, (lo, hi)
 
 

@@ -182,6 +182,36 @@ DATE_PATTERNS: Final[tuple[tuple[str, re.Pattern[str]], ...]] = tuple(
 DATE_PRIORITY: Final[dict[str, int]] = lexicon.DATE_PRIORITY
 
 
+def consistent_days(norm: str, first: dt.date, last: dt.date) -> list[dt.date]:
+    """Return the days of a publication bracket that the text's named weekdays allow.
+
+    "اليوم الخميس" says the report appeared on a Thursday, "أمس الأربعاء" that the
+    day before it was a Wednesday: the days of ``first..last`` that agree with
+    every such phrase.  When no day agrees with them all, or the text names no
+    weekday of today or yesterday, every day of the bracket is returned.
+
+    Examples
+    --------
+    >>> from analysis.extraction.arabic import normalize
+    >>> consistent_days(normalize("هجوم اليوم الخميس"), dt.date(2024, 4, 24), dt.date(2024, 5, 1))
+    [datetime.date(2024, 4, 25)]
+    """
+    days = [first + dt.timedelta(days=k) for k in range((last - first).days + 1)]
+    wanted: list[tuple[int, int]] = []  # (weekday, days before publication)
+    for kind, pattern in DATE_PATTERNS:
+        back = {"today": 0, "yesterday": 1}.get(kind)
+        if back is None:
+            continue
+        for m in pattern.finditer(norm):
+            wd = _weekday(m)
+            if wd is not None:
+                wanted.append((wd, back))
+    if not wanted:
+        return days
+    agree = [d for d in days if all((d - dt.timedelta(days=b)).weekday() == w for w, b in wanted)]
+    return agree or days
+
+
 @dataclass(frozen=True)
 class Date:
     """A date phrase resolved to a window of days.
@@ -298,7 +328,7 @@ def _explicit(m: re.Match[str], pub: dt.date) -> _Resolved:
 
 
 def _month_day(m: re.Match[str], pub: dt.date) -> _Resolved:
-    """A day of the current month (في 12 من الشهر الجاري) or of the last one."""
+    """Resolve a day of the current month (في 12 من الشهر الجاري) or of the last one."""
     groups = m.groupdict()
     day = int(groups["d"]) if groups.get("d") else parse_ordinal(groups.get("o") or "")
     if day is None:
@@ -347,7 +377,7 @@ def _part_of_month(m: re.Match[str], pub: dt.date) -> _Resolved:
 
 
 def _ago(m: re.Match[str], pub: dt.date) -> _Resolved:
-    """A week ago, two days ago, N days ago (قبل أسبوع): that day."""
+    """Resolve a week ago, two days ago, N days ago (قبل أسبوع) to that day."""
     unit = m.group("unit") or m.group("two") or m.group("one") or ""
     weeks = unit.startswith("اسبوع") or unit.startswith("اسابيع")
     n = 2 if m.group("two") else 1 if m.group("one") else parse_number(m.group("n") or "")
@@ -444,7 +474,8 @@ def _year(m: re.Match[str], pub: dt.date) -> _Resolved:
 
 
 def _hours_or_days(m: re.Match[str], pub: dt.date, *, hours: bool) -> _Resolved:
-    n = parse_number(m.group("n") or "")
+    word = m.group("n") or ""
+    n = {"اليومين": 2, "الاسبوعين": 14}.get(word) or parse_number(word)
     if not n:
         return Unresolved(m.start(), m.end(), "no number of hours or days")
     days = math.ceil(n / 24) if hours else n

@@ -170,7 +170,7 @@ AIR_SUBJECTS: Final[tuple[str, ...]] = (
 MASDAR_NEEDS_IS: Final[tuple[str, ...]] = ("استهداف", "تفجير")
 
 # A mine is an attack only when laid (or pinned on IS); war remnants are not.
-MINE_LAID: Final[str] = r"زرع"
+MINE_LAID: Final[str] = r"زرع|مزروع"
 MINE_REMNANT: Final[str] = r"مخلفات|من\s+بقايا|قديم"
 
 # Words after a trigger that mark a separate episode (هجوم منفصل، هجوم آخر).
@@ -379,7 +379,7 @@ DATE_PHRASES: Final[tuple[tuple[str, str], ...]] = (
     ),
     (
         "month_day",
-        r"(?:في\s+)?(?P<d>\d{1,2})\s+من\s+(?:هذا\s+)?الشهر\s+(?:(?P<cur>{CURRENT})|(?P<past>{PAST}))",
+        r"(?:في\s+)?(?:ال\s*)?(?P<d>\d{1,2})\s+من\s+(?:هذا\s+)?الشهر\s+(?:(?P<cur>{CURRENT})|(?P<past>{PAST}))",
     ),
     (
         "ordinal_day",
@@ -437,6 +437,10 @@ DATE_PHRASES: Final[tuple[tuple[str, str], ...]] = (
         r"(?:خلال|في|منذ)\s+الساعات\s+(?:ال\s*)?(?P<n>{NUMBER})\s+"
         r"(?:الماضية|الأخيرة|الفائتة|المنصرمة)",
     ),
+    (
+        "hours",
+        r"(?:خلال|في\s+غضون)\s+(?:ال\s*)?(?P<n>{NUMBER})\s+ساع[ةه](?![^\W_])(?!\s+من)",
+    ),
     ("hours_vague", r"(?:خلال|في)\s+الساعات\s+(?:القليلة\s+)?(?:الماضية|الأخيرة)"),
     (
         "days",
@@ -447,9 +451,16 @@ DATE_PHRASES: Final[tuple[tuple[str, str], ...]] = (
         "days",
         r"(?:خلال|في)\s+الأيام\s+(?:ال\s*)?(?P<n>{NUMBER})\s+(?:الماضية|الأخيرة|الفائتة|المنصرمة)",
     ),
-    ("last_week", r"(?:خلال|في|طيلة|طوال)\s+الأسبوع\s+{PAST}"),
+    (
+        "days",
+        r"(?:خلال|في)\s+(?P<n>اليومين|الأسبوعين)\s+(?:الماضيين|الأخيرين|الفائتين|المنصرمين)",
+    ),
+    ("last_week", r"(?:(?:خلال|في|طيلة|طوال)\s+)?الأسبوع\s+{PAST}"),
     ("weekday_past", r"(?:يوم\s+)?(?P<wd>{WEEKDAY})\s+{PAST}"),
-    ("day_before_yesterday", r"(?:(?:يوم\s+)?أمس\s+الأول|(?:ما\s+)?قبل\s+(?:يوم\s+)?أمس)"),
+    (
+        "day_before_yesterday",
+        r"(?:(?:يوم\s+)?أمس\s+الأول|(?:يوم\s+)?أول\s+(?:من\s+)?أمس|(?:ما\s+)?قبل\s+(?:يوم\s+)?أمس)",
+    ),
     (
         "ago",
         r"قبل\s+(?:(?P<n>{NUMBER})\s+(?P<unit>أيام|يوما|أسابيع|أسبوعا)|(?P<two>يومين|أسبوعين)"
@@ -457,7 +468,8 @@ DATE_PHRASES: Final[tuple[tuple[str, str], ...]] = (
     ),
     ("night_past", r"(?:(?:في|خلال)\s+)?(?:ال)?ليل[ةه]\s+(?:ال)?(?:ماضية|فائتة|منصرمة)"),
     ("yesterday", r"(?:يوم\s+)?أمس(?:\s+(?P<wd>{WEEKDAY}))?(?![^\W_])"),
-    ("today", r"اليوم(?:\s+(?P<wd>{WEEKDAY}))?(?![^\W_])"),
+    # not the names of channels and papers (روسيا اليوم، المصري اليوم)
+    ("today", r"(?<!روسيا\s)(?<!المصري\s)اليوم(?:\s+(?P<wd>{WEEKDAY}))?(?![^\W_])"),
     (
         "weekday",
         r"(?:يوم|مساء|صباح|فجر|ظهر|عصر|ليل|ليلة|ظهيرة|منتصف\s+ليل)\s+(?P<wd>{WEEKDAY})",
@@ -468,10 +480,13 @@ DATE_PHRASES: Final[tuple[tuple[str, str], ...]] = (
         "weekday_bare",
         r"(?<!صلاه\s)(?<!خطبه\s)(?P<wd>الجمعة|السبت|الثلاثاء|الأربعاء|الخميس)(?![^\W_])",
     ),
+    # الأحد and الاثنين standing alone only where a clause ends after them
+    ("weekday_bare", r"(?P<wd>الأحد|الاثنين|الإثنين)(?=\s*(?:[.،,؛:\n)]|$))"),
     # words that place an event in the recent past but name no day
     (
         "vague_past",
-        r"(?:قبل\s+(?:أيام|بضعة\s+أيام|عدة\s+أيام)|مؤخرا|في\s+الآونة\s+الأخيرة|أخيرا)(?![^\W_])",
+        r"(?:(?:قبل|منذ)\s+(?:أيام|بضعة\s+أيام|عدة\s+أيام|ساعات)|مؤخرا|في\s+الآونة\s+الأخيرة"
+        r"|أخيرا)(?![^\W_])",
     ),
 )
 
@@ -608,7 +623,7 @@ ACTORS: Final[tuple[tuple[str, str, str], ...]] = (
         "Russian air force",
         "air",
         r"(?:طائرات|الطائرات|طائرة|الطائرة|مقاتلات|المقاتلات|مقاتلة|الطيران|طيران|مروحيات|المروحيات"
-        r"|سلاح\s+الجو|القوات\s+الجوية|غارة|غارات|الغارات|ضربات|ضربة|القاذفات|قاذفات)"
+        r"|سلاح\s+الجو|القوات\s+الجوية|غارة|غارات|الغارات|ضربات|الضربات|ضربة|القاذفات|قاذفات)"
         r"(?:\s+(?:ال)?(?:حربية|حربي|جوية|جوي|الحربية|الحربي|الجوية|الجوي|الفضائية)){0,2}"
         r"\s+(?:ال)?(?:روسية|روسي|الروسية|الروسي)(?![^\W_])",
     ),
@@ -626,6 +641,8 @@ ACTORS: Final[tuple[tuple[str, str, str], ...]] = (
         "air",
         r"(?:سلاح\s+الجو|الطيران\s+الحربي)\s+(?:\S+\s+){0,3}?(?:ل|في\s+)?(?:جيش\s+)?النظام",
     ),
+    # helicopters dropping barrels: only the Syrian air force flies them over the Badia
+    ("Syrian air force", "air", r"(?:الطيران|طيران)\s+(?:ال)?مروحي(?![^\W_])"),
     (
         "US-led coalition",
         "air",

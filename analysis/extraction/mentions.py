@@ -73,6 +73,11 @@ _RELEASE: Final = compile_words(*lexicon.RELEASE_WORDS)
 _CONTINUING: Final = compile_words(*lexicon.CONTINUING)
 _RELATIVE: Final = re.compile(r"\s*" + normalize_pattern(lexicon.RELATIVE))
 _DOUBLE: Final = re.compile(r"\s+(?:ال)?مزدوج")
+_CONSTRUCT: Final = re.compile(
+    r"\s+(?:ال[ء-ي]{2,}|" + normalize_pattern(r"(?:تنظيم|داعش|خلايا)") + r")(?![^\W_])"
+)
+"""A plural noun followed by a definite one or IS's name is in construct (هجمات التنظيم):
+it names the attacks of IS in general, and refers back like a definite noun."""
 _MASDAR_NEEDS_IS: Final[frozenset[str]] = frozenset(normalize(w) for w in lexicon.MASDAR_NEEDS_IS)
 _MINE_FIELD: Final = re.compile(normalize_pattern(r"(?:حقل|حقول|شبكة)\s"))
 _ORDINAL_AFTER: Final = re.compile(r"\s+(?P<o>" + ORDINAL + ")")
@@ -190,6 +195,12 @@ class Actors:
                 return True
             i += 1
         return False
+
+    def last_before(self, group: str, pos: int) -> str:
+        """Return the last actor of ``group`` that ends before ``pos`` ("" if none)."""
+        index = self._group(group)
+        i = bisect_right(index.ends, pos) - 1
+        return index.actors[i].name if i >= 0 else ""
 
     def named_in(self, group: str, lo: int, hi: int) -> str:
         """Return the leading actor of ``group`` in ``[lo, hi)``, else the first ("" if none).
@@ -437,9 +448,16 @@ def _mention(t: _Trigger, ctx: _Context) -> Mention | None:
         referring = definite and not (reading.explicit and form != "noun_dual")
     if referring and _introduces(t, ctx):
         referring = False
+    elif (
+        not referring
+        and form == "noun_pl"
+        and not reading.explicit
+        and _CONSTRUCT.match(norm, t.w_end)
+    ):
+        referring = True  # هجمات التنظيم: the attacks of IS, in general
     separate = _SEPARATE.search(norm[t.w_end : min(t.s_end, t.w_end + 30)][:25]) is not None
     c0, _c1 = ctx.sentences.clause(t.w_start, t.sentence)
-    shown = _RELEASE.search(norm, max(c0, t.start - 45), t.start) is not None
+    shown = kind == "attack" and _RELEASE.search(norm, max(c0, t.start - 45), t.start) is not None
     return Mention(
         kind,
         form,
@@ -475,7 +493,7 @@ def _introduces(t: _Trigger, ctx: _Context) -> bool:
 
 
 def _ordinal(t: _Trigger, ctx: _Context, reading: CountReading) -> int | None:
-    """The ordinal right after (الهجوم الثالث) or before (ثالث هجوم) a trigger, if any."""
+    """Return the ordinal right after (الهجوم الثالث) or before (ثالث هجوم) a trigger."""
     if reading.explicit and reading.start < t.start:
         return None
     norm = ctx.norm
@@ -560,12 +578,15 @@ def _verb_air(t: _Trigger, ctx: _Context) -> tuple[str, str] | None:
 def _mine(t: _Trigger, ctx: _Context) -> tuple[str, str] | None:
     """Keep a mine when laid (زرع) or pinned on IS, not when a war remnant.
 
+    The definite "the mines" is kept too: it refers back to mines told before.
     A minefield or a network of mines (حقل ألغام، شبكة من الألغام) is one attack.
     """
     norm = ctx.norm
     tail = norm[t.w_end : min(t.s_end, t.w_end + 40)]
     laid = _MINE_LAID.search(tail) is not None or _is_agent_near(norm, t.w_start, t.w_end)
-    if not laid or _MINE_REMNANT.search(norm, t.w_end, min(t.s_end, t.w_end + 50)):
+    if _MINE_REMNANT.search(norm, t.w_end, min(t.s_end, t.w_end + 50)):
+        return None
+    if not laid and not t.prefix.endswith("ال"):  # the mines: they refer to mines told before
         return None
     if _MINE_FIELD.match(t.word):
         return t.kind, "noun_sg"

@@ -34,6 +34,9 @@ SUMMARY_HEAD: Final = re.compile(normalize_pattern(lexicon.SUMMARY_HEADS))
 LINK_LINE: Final = re.compile(normalize_pattern(lexicon.LINK_LINES))
 _HEADING_MAX: Final = 160
 """A heading is shorter than this (characters)."""
+_HEADING_WITH_COMMA_MAX: Final = 90
+"""A line with a comma is a heading only when shorter than this: longer, it is a body
+paragraph whose stop is missing."""
 _LINE_STOP: Final = re.compile(r"[.!?؟:…]+[\s\"'»”)\]]*$")
 """A line that ends a sentence (a stop, then maybe quotes or brackets)."""
 _INNER_STOP: Final = re.compile(r"(?<!\.)[.!?؟](?!\.)\s")
@@ -174,15 +177,15 @@ class Page:
                 headings.append((start, end))
             else:
                 body.append((start, end))
-        if len(body) + len(headings) < 2:  # one line: no page structure to read
-            return cls(links, [], None)
+        if not body or len(body) + len(headings) < 2:  # no body line, or one line in all
+            return cls(links, [], body[0] if len(body) > 1 else None)
         return cls(links, headings, body[0] if len(body) > 1 else None)
 
 
 def _is_heading(line: str) -> bool:
     """Whether a (stripped) line reads as a heading: short, no stop inside or at its end."""
     return (
-        len(line) < _HEADING_MAX
+        len(line) < (_HEADING_MAX if "،" not in line else _HEADING_WITH_COMMA_MAX)
         and _LINE_STOP.search(line) is None
         and _INNER_STOP.search(line) is None
     )
