@@ -442,6 +442,51 @@ PASSAGES: list[tuple[str, str, str, str, list[dict[str, Any]]]] = [
                 "تمشيطهم"),
         ],
     ),
+    # --- several events in one report ---
+    (
+        "pat-044",
+        "'in another incident': a second attack of another place is its own record",
+        "2024-03-10",
+        "قتل جنديان في هجوم لداعش قرب السخنة.\n"
+        "وفي حادثة أخرى، قتل ثلاثة عناصر في كمين لخلايا التنظيم قرب الطيبة.",
+        [
+            rec("attack", "2024-03-10", None, 1, 1, 1, "al-Sukhnah", "Homs", IS,
+                "هجوم لداعش قرب السخنة"),
+            rec("attack", "2024-03-10", None, 1, 1, 1, "al-Taybah", "Homs", IS,
+                "كمين لخلايا التنظيم قرب الطيبة"),
+        ],
+    ),
+    (
+        "pat-045",
+        "strikes day by day in one sentence, and a running total of the month",
+        "2024-03-10",
+        "شنت المقاتلات الروسية يوم الجمعة 20 غارة، ويوم السبت 14 غارة، ليرتفع عدد الغارات "
+        "منذ مطلع الشهر إلى 140 غارة.",
+        [
+            rec("airstrike", "2024-03-08", None, 20, 20, 20, "", "", RU, "يوم الجمعة 20 غارة"),
+            rec("airstrike", "2024-03-09", None, 14, 14, 14, "", "", RU, "يوم السبت 14 غارة"),
+            rec("airstrike", "2024-03-01", "2024-03-10", 140, 140, 140, "", "", RU,
+                "140 غارة", aggregate=True),
+        ],
+    ),
+    (
+        "pat-046",
+        "a number that names a division is no count of the campaign",
+        "2024-03-10",
+        "أطلقت الفرقة 25 اليوم حملة عسكرية لملاحقة خلايا داعش في بادية حماة.",
+        [rec("sweep", "2024-03-10", None, 1, 1, 1, "Hama", "Hama", "25th Division",
+             "اليوم حملة عسكرية")],
+    ),
+    (
+        "pat-047",
+        "a bomb on a desert road tied to IS activity two paragraphs later is an IS attack",
+        "2024-03-10",
+        "انفجرت عبوة ناسفة بحافلة عسكرية على طريق الميادين اليوم، ما أدى إلى مقتل ثلاثة "
+        "جنود.\n\nوأغلقت قوات النظام الطريق.\n\nوتشهد البادية نشاطاً متزايداً لخلايا "
+        "داعش.",
+        [rec("attack", "2024-03-10", None, 1, 1, 1, "al-Mayadin", "Deir ez-Zor", IS,
+             "عبوة ناسفة بحافلة عسكرية على طريق الميادين")],
+    ),
     # --- not events ---
     (
         "pat-040",

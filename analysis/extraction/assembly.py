@@ -270,17 +270,28 @@ class Episode:
     unit: Unit
     date: Date | None
     units: list[Unit]  # grows while weaker units join
-    _seen: list[Any] = field(default_factory=lambda: [0, frozenset()], compare=False, repr=False)
+    _seen: list[Any] = field(
+        default_factory=lambda: [0, frozenset(), frozenset()], compare=False, repr=False
+    )
     """How many units :attr:`governorates` has read, and what they gave (it grows with them)."""
 
     @property
     def governorates(self) -> frozenset[str]:
         """The governorates of the places its units name."""
-        n, found = self._seen
+        return self._where()[0]
+
+    @property
+    def specific_places(self) -> frozenset[str]:
+        """The places more specific than a governorate its units name."""
+        return self._where()[1]
+
+    def _where(self) -> tuple[frozenset[str], frozenset[str]]:
+        n, govs, places = self._seen
         if n < len(self.units):
-            found = found.union(*(u.governorates for u in self.units[n:]))
-            self._seen[:] = [len(self.units), found]
-        return found
+            govs = govs.union(*(u.governorates for u in self.units[n:]))
+            places = places.union(*(u.specific_places for u in self.units[n:]))
+            self._seen[:] = [len(self.units), govs, places]
+        return govs, places
 
 
 @dataclass(frozen=True)
@@ -327,6 +338,25 @@ class Layout:
         start = self.lines[max(i, 0)]
         end = self.lines[i + 1] - 1 if i + 1 < len(self.lines) else len(self.norm)
         return start, end
+
+    def paragraphs_around(self, pos: int, n: int) -> tuple[int, int]:
+        """Return the span from ``n`` non-blank lines before the line of ``pos`` to ``n`` after."""
+        i = bisect_right(self.lines, pos) - 1
+        lo = hi = max(i, 0)
+        for _ in range(n):
+            lo -= 1
+            while lo > 0 and not self._line_text(lo).strip():
+                lo -= 1
+            hi += 1
+            while hi < len(self.lines) - 1 and not self._line_text(hi).strip():
+                hi += 1
+        lo, hi = max(lo, 0), min(hi, len(self.lines) - 1)
+        end = self.lines[hi + 1] - 1 if hi + 1 < len(self.lines) else len(self.norm)
+        return self.lines[lo], end
+
+    def _line_text(self, i: int) -> str:
+        end = self.lines[i + 1] - 1 if i + 1 < len(self.lines) else len(self.norm)
+        return self.norm[self.lines[i] : end]
 
     def in_lead(self, pos: int) -> bool:
         """Whether a position lies in the lead."""
@@ -665,10 +695,32 @@ def _attach(
         if mentions[last].kind == "sweep" and _EXTENT.search(sentences.norm, s0, s1):
             inside = places[bisect_left(place_starts, s0) : bisect_left(place_starts, s1)]
             places_of[last].extend(inside)
+    _to_the_number(mentions, dates_of)
     return [
         replace(mt, dates=tuple(ds), places=tuple(ps)) if ds or ps else mt
         for mt, ds, ps in zip(mentions, dates_of, places_of, strict=True)
     ]
+
+
+def _to_the_number(mentions: list[Mention], dates_of: list[list[Date]]) -> None:
+    """Hand the date phrases of a referring head to the number it leads to.
+
+    "ليرتفع عدد الغارات منذ مطلع الشهر إلى 140 غارة": the period goes with the
+    140 strikes, the next mention of the same kind in the sentence, when that
+    one gives a number and has no date phrase of its own.
+    """
+    for i, mt in enumerate(mentions[:-1]):
+        nxt = mentions[i + 1]
+        if (
+            mt.referring
+            and dates_of[i]
+            and nxt.sentence == mt.sentence
+            and nxt.kind == mt.kind
+            and nxt.explicit
+            and not dates_of[i + 1]
+            and nxt.count_start - mt.end < 80
+        ):
+            dates_of[i + 1], dates_of[i] = dates_of[i], []
 
 
 def _of_clashes(norm: str, mt: Mention, start: int, end: int) -> bool:
@@ -761,14 +813,13 @@ def _units(mentions: list[Mention]) -> list[Unit]:
 
 
 def _another_dated_number(members: list[Mention], mt: Mention) -> bool:
-    """Whether ``mt`` gives a number and a day other than those of a numbered member."""
+    """Whether ``mt`` gives a number and a day other than those of members with a number."""
     if not (mt.explicit and mt.reading.count is not None and mt.dates):
         return False
-    windows = {d.window for d in mt.dates}
-    return any(
-        other.explicit and other.dates and not windows & {d.window for d in other.dates}
-        for other in members
-    )
+    if not any(other.explicit for other in members):
+        return False
+    theirs = {d.window for other in members for d in other.dates}
+    return bool(theirs) and not theirs & {d.window for d in mt.dates}
 
 
 class _DateIndex:
@@ -881,7 +932,10 @@ def _join(u: Unit, u_date: Date | None, built: _Built, *, may_open: bool) -> Non
     """
     prim = u.primary
     own = u.own_date
-    target = built.nearest(u.kind, prim.start, own, u.referring, u.governorates, prim.reading)
+    places = u.specific_places if not u.referring else frozenset()
+    target = built.nearest(
+        u.kind, prim.start, own, u.referring, u.governorates, prim.reading, places
+    )
     if target is not None:
         target.units.append(u)
     elif may_open:
@@ -1072,15 +1126,13 @@ def _stands(e: Episode, layout: Layout) -> bool:
     """Whether an episode is a record: an attack must be tied to Islamic State.
 
     The guidelines' IS attack is one the passage pins on IS: IS is named in the
-    line (paragraph) of one of its units or in the line before or after it, or
-    in a heading of the page.
+    paragraph of one of its units or in the two paragraphs before or after it,
+    or in a heading of the page.
     """
     if e.unit.kind != "attack":
         return True
     for u in e.units:
-        lo, hi = layout.line_of(layout.sentences.spans[u.sentence][0])
-        before = layout.line_of(lo - 2)[0] if lo > 1 else lo
-        after = layout.line_of(hi + 1)[1] if hi + 1 < len(layout.norm) else hi
+        before, after = layout.paragraphs_around(layout.sentences.spans[u.sentence][0], 2)
         if layout.is_named_in(before, after):
             return True
     return any(layout.headings.covers(pos) for pos in layout.is_actors)
@@ -1169,12 +1221,15 @@ class _Built:
         referring: bool,
         governorates: frozenset[str] = frozenset(),
         reading: CountReading | None = None,
+        places: frozenset[str] = frozenset(),
     ) -> Episode | None:
         """Return the episode a weak unit at ``pos`` joins (None if none fits).
 
         The nearest non-aggregate episode of its kind before it, else after it
         (with ``own``, only those undated or whose window overlaps it; with
-        ``governorates``, none whose places lie only in other governorates);
+        ``governorates``, none whose places lie only in other governorates; with
+        ``places``, the specific places a unit telling an event names, none that
+        names only other specific places);
         failing that, for a referring unit with no date, the nearest of its kind.
         Of the episodes before it, the one with the latest window (an undated one
         counts as the latest), then the nearest.  An episode told after the unit
@@ -1197,10 +1252,11 @@ class _Built:
             ]
 
         def accept(e: Episode) -> bool:
-            if not governorates or (e.date is not None and e.date.kind == "total"):
+            if e.date is not None and e.date.kind == "total":
                 return True  # a total's parts lie where they lie
-            theirs = e.governorates
-            return not (theirs and governorates.isdisjoint(theirs))
+            if governorates and e.governorates and governorates.isdisjoint(e.governorates):
+                return False
+            return not (places and e.specific_places and places.isdisjoint(e.specific_places))
 
         hits = [p.around(pos, accept) for p in pools]
         before = [b for b, _ in hits if b is not None]

@@ -63,6 +63,11 @@ UNREAD_NUMBER: Final = re.compile(
 _AT_LEAST_AFTER: Final = re.compile(
     normalize_pattern(r"(?:\s+[^\s،,.]+){0,2}?\s+" + lexicon.AT_LEAST_AFTER)
 )
+_NAMED_BY_NUMBER: Final = re.compile(
+    r"(?<![^\W_])[وبل]?(?:"
+    + "|".join(normalize(w) for w in lexicon.NAMED_BY_NUMBER)
+    + r")\s*(?:ال)?\s*$"
+)
 _QUALIFIERS: Final[dict[str, str]] = {normalize(k): v for k, v in lexicon.COUNT_QUALIFIERS.items()}
 _VAGUE_LOW: Final[dict[str, float]] = {name: float(low) for name, _, _, low in lexicon.VAGUE_COUNTS}
 _BY_QUALIFIER: Final[dict[str, Callable[[int], Triple]]] = {
@@ -127,6 +132,11 @@ def read_count(
     before = norm[max(sentence_start, start - 60) : start]
     offset = start - len(before)
     m = COUNT_BEFORE.search(before)
+    if m is not None and m.group("n"):
+        named = _NAMED_BY_NUMBER.search(before, 0, m.start("n"))
+        if named is not None:  # الفرقة 25 حملة: the number names the division
+            before = before[: named.start()]
+            m = None
     # a number left of what the table read, or in place of it (1.5 ألف، مليون، 0)
     unread = UNREAD_NUMBER.search(before, 0, m.start() if m else len(before))
     if unread is not None:

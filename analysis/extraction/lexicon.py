@@ -352,8 +352,11 @@ CLASHES: Final[tuple[str, ...]] = (
     "قصفا مدفعيا",
 )
 
-# Words at the start of a sentence that add another event (كما، أيضاً).
-ALSO: Final[str] = r"^\s*(?:كما|وكما)\s"
+# Words at the start of a sentence that add another event (كما، وفي حادثة أخرى).
+ALSO: Final[str] = (
+    r"^\s*(?:كما|وكما)\s|^\s*(?:و|ف)?(?:في|ب)\s+(?:حادثة|حادث|هجوم|تطور|عملية)\s+"
+    r"(?:أخرى|آخر|منفصلة|منفصل|ثانية|ثان)"
+)
 
 # ======================================================================================
 # Date phrases
@@ -597,6 +600,27 @@ NOT_COUNTED: Final[tuple[str, ...]] = (
     "ساعة",
     "يوما",
     "أيام",
+)
+
+# Nouns a number names rather than counts (الفرقة 25، اللواء 93): such a number before
+# a trigger is no count of it.
+NAMED_BY_NUMBER: Final[tuple[str, ...]] = (
+    "الفرقة",
+    "فرقة",
+    "اللواء",
+    "لواء",
+    "الفوج",
+    "فوج",
+    "الكتيبة",
+    "كتيبة",
+    "الفيلق",
+    "فيلق",
+    "النقطة",
+    "نقطة",
+    "الحاجز",
+    "حاجز",
+    "المحطة",
+    "محطة",
 )
 
 # "at least" after the trigger (12 غارة على الأقل).
