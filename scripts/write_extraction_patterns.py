@@ -487,6 +487,35 @@ PASSAGES: list[tuple[str, str, str, str, list[dict[str, Any]]]] = [
         [rec("attack", "2024-03-10", None, 1, 1, 1, "al-Mayadin", "Deir ez-Zor", IS,
              "عبوة ناسفة بحافلة عسكرية على طريق الميادين")],
     ),
+    (
+        "pat-048",
+        "the body's places win over the title's; a title of another article later adds nothing",
+        "2024-03-10",
+        "هجوم لداعش شرقي حمص\n"
+        "هاجمت خلايا داعش اليوم حاجزاً لقوات النظام قرب بلدة الطيبة.\n"
+        "وأسفر الهجوم عن مقتل عنصرين.\n"
+        "غارات روسية على بادية الرصافة\n"
+        "وعززت قوات النظام مواقعها في المنطقة.",
+        [rec("attack", "2024-03-10", None, 1, 1, 1, "al-Taybah", "Homs", IS,
+             "هاجمت خلايا داعش اليوم حاجزاً")],
+    ),
+    (
+        "pat-049",
+        "an attack of years ago recalled as background is not a record",
+        "2024-03-10",
+        "هاجمت خلايا التنظيم اليوم نقطة قرب السخنة. وكان التنظيم قد شن قبل عامين هجوماً "
+        "مماثلاً على النقطة ذاتها.",
+        [rec("attack", "2024-03-10", None, 1, 1, 1, "al-Sukhnah", "Homs", IS,
+             "هاجمت خلايا التنظيم اليوم نقطة قرب السخنة")],
+    ),
+    (
+        "pat-050",
+        "a strike by a drone nobody claims is not a record",
+        "2024-03-10",
+        "استهدفت طائرة مسيرة مجهولة الهوية اليوم بغارة سيارة تقل عناصر من الدفاع الوطني "
+        "في بادية البوكمال.",
+        [],
+    ),
     # --- not events ---
     (
         "pat-040",

@@ -358,6 +358,10 @@ class Layout:
         end = self.lines[i + 1] - 1 if i + 1 < len(self.lines) else len(self.norm)
         return self.norm[self.lines[i] : end]
 
+    def before_body(self, pos: int) -> bool:
+        """Whether a position lies before the first body line (in the title block)."""
+        return self.lead is None or pos < self.lead[0]
+
     def in_lead(self, pos: int) -> bool:
         """Whether a position lies in the lead."""
         return self.lead is not None and self.lead[0] <= pos < self.lead[1]
@@ -870,7 +874,8 @@ def _episodes(units: list[Unit], dates: _DateIndex, layout: Layout) -> list[Epis
     a lead that the body retells joins the body's episode, weak units join the
     nearest episode of their kind (else open their own), and headings join the
     body's episode of their kind (an event only a heading tells is its own).
-    Units of an earlier year's events are dropped.
+    Units of an earlier year's events are dropped, and so are headings after the
+    title block that tell nothing the body tells.
     """
     in_sentence = _Dates(dates.dates)
     opened: list[Episode] = []
@@ -914,6 +919,8 @@ def _episodes(units: list[Unit], dates: _DateIndex, layout: Layout) -> list[Epis
         target = built.nearest(u.kind, u.primary.start, None, referring=True)
         if target is not None:
             target.units.append(u)
+        elif not layout.before_body(u.primary.start):
+            continue  # a subheading, a caption or a link to another article: it tells nothing new
         else:
             span = layout.sentences.spans[u.sentence]
             built.add(Episode(u, u.own_date or in_sentence.nearest_in(span, u.primary), [u]))
@@ -1350,9 +1357,14 @@ def _count_notes(report: Report, prim: Mention) -> list[str]:
 def _places(episode: Episode) -> tuple[list[str], list[str], list[str]]:
     """Place names and governorates of every merged unit, in text order, and a note.
 
+    The body's places win: those of headings count only when the body names none.
     Governorate-wide areas are kept only when nothing more specific is named.
     """
-    raw = sorted({p for uu in episode.units for mt in uu.mentions for p in mt.places})
+    raw = sorted(
+        {p for uu in episode.units if not uu.heading for mt in uu.mentions for p in mt.places}
+    )
+    if not raw:
+        raw = sorted({p for uu in episode.units for mt in uu.mentions for p in mt.places})
     specific = [p for p in raw if not p.is_wide]
     kept = specific if specific else raw
     names: list[str] = []

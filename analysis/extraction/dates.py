@@ -473,6 +473,14 @@ def _year(m: re.Match[str], pub: dt.date) -> _Resolved:
     return _Window((dt.date(year, 1, 1), dt.date(year, 12, 31)), "year", background=True)
 
 
+def _years_ago(m: re.Match[str], pub: dt.date) -> _Resolved:
+    """Years ago (قبل عامين): an event of an earlier year, recalled as background."""
+    groups = m.groupdict()
+    n = parse_number(groups.get("n") or "") or 2
+    year = max(pub.year - n, EARLIEST_DAY.year + 1)
+    return _Window((dt.date(year, 1, 1), dt.date(year, 12, 31)), "year", background=True)
+
+
 def _hours_or_days(m: re.Match[str], pub: dt.date, *, hours: bool) -> _Resolved:
     word = m.group("n") or ""
     n = {"اليومين": 2, "الاسبوعين": 14}.get(word) or parse_number(word)
@@ -545,6 +553,7 @@ _RULES: Final[dict[str, _Rule]] = {
     "this_month": _this_month,
     "last_year": _last_year,
     "year": _year,
+    "years_ago": _years_ago,
     "hours": lambda m, pub: _hours_or_days(m, pub, hours=True),
     "days": lambda m, pub: _hours_or_days(m, pub, hours=False),
     "hours_vague": _hours_vague,

@@ -68,6 +68,7 @@ _MINE_LAID: Final = re.compile(normalize_pattern(lexicon.MINE_LAID))
 _MINE_REMNANT: Final = re.compile(normalize_pattern(lexicon.MINE_REMNANT))
 _SEPARATE: Final = compile_words(*lexicon.SEPARATE_WORDS)
 _HABITUAL: Final = compile_words(*lexicon.HABITUAL_WORDS)
+_UNKNOWN_DRONE: Final = re.compile(normalize_pattern(lexicon.UNKNOWN_DRONE))
 _NOT_COUNTED: Final = compile_words(*lexicon.NOT_COUNTED)
 _RELEASE: Final = compile_words(*lexicon.RELEASE_WORDS)
 _CONTINUING: Final = compile_words(*lexicon.CONTINUING)
@@ -517,6 +518,8 @@ def _negated_or_irreal(t: _Trigger, ctx: _Context) -> bool:
         return True
     if _HABITUAL.search(ctx.norm, c0, c1) is not None:  # a habit or a trend, not an event
         return True
+    if t.kind == "airstrike" and _UNKNOWN_DRONE.search(ctx.norm, c0, c1) is not None:
+        return True  # a drone nobody claims
     return ctx.found.irreal(t.s_start, c1)
 
 
