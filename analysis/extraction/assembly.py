@@ -1111,8 +1111,9 @@ def _counts_overlap(a: CountReading, b: CountReading) -> bool:
 def _dated(e: Episode, layout: Layout) -> Episode:
     """Give an episode with no date phrase of its own one from its units or the next sentences.
 
-    The own date phrase of a unit that joined it (the body's first), else one
-    of the next sentences that continue the event (no trigger of their own).
+    The own date phrase of a unit that joined it (the body's first, then the
+    title's), else one of the next sentences that continue the event (no
+    trigger of their own).
     """
     if e.date is not None:
         return e
@@ -1121,6 +1122,8 @@ def _dated(e: Episode, layout: Layout) -> Episode:
             own = u.own_date
             # a period is not the day of the event
             usable = own is not None and not (own.aggregate or own.background)
+            if u.heading and not layout.before_body(u.primary.start):
+                usable = False  # a subheading or another article's title dates nothing here
             if u.heading == heading_last and usable:
                 return Episode(e.unit, own, e.units)
     if e.unit.heading:
