@@ -28,10 +28,14 @@ figures: $(STAMP) ## Rebuild every figure in figures/ from seeds/
 test: $(STAMP) ## Run the whole test suite, notebooks included
 	$(PY) -m pytest -n 2 --dist loadgroup
 
-lab: $(STAMP) ## Open JupyterLab on notebooks/
+# The lab's settings: saving writes notebooks as git keeps them (no outputs; see
+# notebooks/jupyter_server_config.py and notebooks/jupytext.toml).
+LAB_OPTIONS := --config=notebooks/jupyter_server_config.py --notebook-dir=notebooks
+
+lab: $(STAMP) ## Open JupyterLab on notebooks/ (options: make lab ARGS="--port 8899 --ip 127.0.0.1")
 	@# MPLBACKEND=Agg is for the tests and figures; kernels in the lab get the inline backend.
 	@# JupyterLab refuses to run as root unless told (containers, CI machines).
-	env -u MPLBACKEND $(VENV)/bin/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
+	env -u MPLBACKEND $(VENV)/bin/jupyter lab $(LAB_OPTIONS) $(if $(filter 0,$(shell id -u)),--allow-root) $(ARGS)
 
 check: $(STAMP) ## Lint (ruff) and type-check (mypy) the code
 	$(VENV)/bin/ruff check analysis tests benchmarks validation scripts notebooks

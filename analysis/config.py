@@ -2,14 +2,70 @@
 
 Notebooks, tests, scripts and the figure registry import these constants
 instead of writing paths of their own.
+
+The seeds, figures, notebooks and docs ship with the repository, not with the
+installed package (a published report's text is among the seeds, and it is
+not ours to redistribute).  In a checkout (``make setup`` installs the
+package editable) the paths are the repository's.  Installed from a wheel,
+the library works on your own files; the paths below then point to the
+repository named by the ``BADIA_ANALYSIS_ROOT`` environment variable, or,
+without it, any use of them (opening, reading, listing, writing) raises a
+:class:`FileNotFoundError` that says so.
+
+Examples
+--------
+>>> (SEEDS_DIR / "README.md").is_file()
+True
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from typing import Any
 
-ROOT_DIR = Path(__file__).resolve().parent.parent
-"""The repository root (the folder holding ``pyproject.toml``)."""
+ROOT_ENV: str = "BADIA_ANALYSIS_ROOT"
+"""Environment variable naming a checkout, for a package installed from a wheel."""
+
+_PACKAGE_PARENT = Path(__file__).resolve().parent.parent
+_ABSENT = f"[badia-analysis repository: not installed, see {ROOT_ENV}]"
+
+
+def _is_checkout(root: Path) -> bool:
+    return (root / "pyproject.toml").is_file() and (root / "seeds").is_dir()
+
+
+# PosixPath or WindowsPath: pathlib's concrete class of this platform.
+class _AbsentRepositoryPath(type(Path())):  # type: ignore[misc]
+    """A path of the repository in an installation without it: any use raises, and says why."""
+
+    def __fspath__(self) -> str:
+        # No errno: pathlib's exists() and is_file() pass the error on instead of
+        # answering False, so every use of the path gives this message.
+        raise FileNotFoundError(
+            f"{self}: the seeds, figures and notebooks ship with the badia-analysis "
+            "repository, not with the installed package. Clone the repository and run "
+            f"`make setup` there, or set {ROOT_ENV} to a clone."
+        )
+
+
+def _root() -> Path:
+    """Return the checkout of this package, the one ``BADIA_ANALYSIS_ROOT`` names, or none."""
+    if _is_checkout(_PACKAGE_PARENT):
+        return _PACKAGE_PARENT
+    named: Any = os.environ.get(ROOT_ENV)
+    if named and _is_checkout(Path(named)):
+        return Path(named).resolve()
+    # Code that copies the path into a plain Path loses the message above; the
+    # folder's name then says it.
+    return _AbsentRepositoryPath(_PACKAGE_PARENT / _ABSENT)
+
+
+ROOT_DIR = _root()
+"""The repository root (the folder holding ``pyproject.toml`` and ``seeds/``)."""
+
+IN_REPOSITORY = not isinstance(ROOT_DIR, _AbsentRepositoryPath)
+"""Whether the repository's folders are at hand (a checkout, or ``BADIA_ANALYSIS_ROOT``)."""
 
 SEEDS_DIR = ROOT_DIR / "seeds"
 """Immutable input data with provenance sidecars; see ``seeds/README.md``."""

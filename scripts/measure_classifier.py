@@ -3,7 +3,7 @@
 Reads ``tests/data/ucdp_hand_labels.csv`` (labels made by reading each
 headline, drawn by ``scripts/sample_ucdp_for_labels.py``), classifies the same
 events with the package's UCDP reader path (:func:`analysis.sources.ucdp.ucdp_to_events`,
-which calls :func:`analysis.sources.classifying.classify_event_type`), and writes
+which calls :func:`analysis.sources.classifying.classify_event_types`), and writes
 ``docs/classifier.md`` with precision and recall per type.
 
 Usage::
@@ -34,8 +34,9 @@ def predict(labels: pd.DataFrame) -> pd.DataFrame:
     """Return ``labels`` with a ``predicted`` column from the UCDP reader's classifier."""
     raw = pd.read_csv(UCDP_GED_SYRIA, dtype=str, keep_default_na=False)
     rows = raw.set_index("id").loc[labels["id"]].reset_index()
-    events = ucdp_to_events(rows)
-    return labels.assign(predicted=events["event_type"].to_numpy())
+    read = ucdp_to_events(rows)
+    assert len(read.events) == len(rows), read.problems
+    return labels.assign(predicted=read.events["event_type"].astype(str).to_numpy())
 
 
 def score(frame: pd.DataFrame) -> pd.DataFrame:

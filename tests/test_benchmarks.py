@@ -120,3 +120,45 @@ def test_the_report_states_each_target_met_or_not():
     report = run.render_report(_fake_run(median_s=0.6, duckdb_s=4.0, peak_mb=1700.0))
     targets = report.split("## Targets")[1].split("##")[0]
     assert targets.count("**not met**") == 3  # slower than 0.5 s, under 8x, over 2x memory
+
+
+def test_the_synthetic_source_files_are_labelled_and_read_without_a_rejected_row():
+    from analysis.sources._reading import SourceRecords
+    from analysis.sources.acled import acled_to_events
+    from analysis.sources.ucdp import ucdp_to_events
+    from benchmarks.generate_sources import acled_synthetic, ucdp_synthetic
+
+    acled, ucdp = acled_synthetic(2_000, seed=4), ucdp_synthetic(2_000, seed=4)
+    assert acled["event_id_cnty"].str.startswith("SYN").all()
+    assert acled["notes"].str.startswith("SYNTHETIC").all()
+    assert ucdp["source_headline"].str.startswith("SYNTHETIC").all()
+    pd.testing.assert_frame_equal(acled_synthetic(2_000, seed=4), acled)  # reproducible
+    for read in (acled_to_events(acled), ucdp_to_events(ucdp)):
+        assert isinstance(read, SourceRecords)
+        assert (len(read.events), len(read.rejects)) == (2_000, 0)
+        assert set(read.events["event_type"]) == {"airstrike", "sweep", "attack", "other"}
+
+
+def test_the_reader_section_gives_rows_per_second_and_the_target():
+    common = {
+        "n": 200_000,
+        "rows": 200_000,
+        "file_mb": 80.0,
+        "load_before": [1.0] * 3,
+        "check": "ok",
+        "times": [2.0],
+    }
+    data = _fake_run(median_s=0.4, duckdb_s=4.0, peak_mb=1500.0)
+    data["results"] += [
+        {**common, "case": "read_acled", "source": "acled", "median_s": 2.0, "median_cpu_s": 1.6},
+        {**common, "case": "pandas_read_csv_acled", "source": "acled", "median_s": 0.5},
+        {**common, "case": "read_ucdp_ged", "source": "ucdp", "median_s": 5.0},
+    ]
+    report = run.render_report(data)
+    section = report.split("## Reading ACLED and UCDP files")[1].split("##")[0]
+    acled_row = next(line for line in section.splitlines() if line.startswith("| read_acled"))
+    assert "| 100,000 | 125,000 | 4.0 |" in acled_row  # rows/s, CPU rows/s, x plain read
+    targets = report.split("## Targets")[1].split("##")[0]
+    assert "`read_acled`: 200,000 SYNTHETIC rows at >= 50,000 rows/s | 100,000 rows/s" in targets
+    assert "`read_ucdp_ged`: 200,000 SYNTHETIC rows at >= 50,000 rows/s | 40,000" in targets
+    assert targets.count("**not met**") == 1  # the UCDP reader at 40,000 rows/s

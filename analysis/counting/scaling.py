@@ -1,19 +1,20 @@
 """Count records that do not fit in one machine's memory: Dask DataFrames.
 
 :func:`analysis.count_events` hands a Dask DataFrame (see
-:func:`analysis.counting.core.is_dask_frame`) to
-:func:`count_events_dask`, which counts it partition by partition with the
-same code as a pandas frame, in one pass over the data:
+:func:`analysis.counting.count.is_dask_frame`) to :func:`count_dask`, with
+its checked options; :func:`count_events_dask` is the same with
+``count_events``' arguments.  Partitions are counted with the same engine as a
+pandas frame (:mod:`analysis.counting.engine`), in one pass over the data:
 
 1. every partition is counted on its own axes
-   (:func:`analysis.counting.core.count_local`): its coverage window, the values
-   of its ``by`` columns and the groups present, and difference arrays of
-   its records over those days and groups;
+   (:func:`analysis.counting.engine.count_local`): its coverage window, the
+   values of its ``by`` columns and the groups present, and difference arrays
+   of its records over those days and groups;
 2. the partitions' counts are added up in a tree, two at a time
-   (:func:`analysis.counting.core.merge_counts`), each sum on the union of its
-   two parts' axes;
+   (:func:`analysis.counting.engine.merge_counts`), each sum on the union of
+   its two parts' axes;
 3. the total is finished exactly as for a pandas frame
-   (:func:`analysis.counting.core.finish_counts`).
+   (:func:`analysis.counting.finishing.finish_counts`).
 
 Only the counts (label sets and arrays of series x days) travel between
 tasks and back to the caller; no partition is ever gathered.  The work runs
@@ -48,17 +49,14 @@ from typing import Any
 
 import pandas as pd
 
-from analysis.counting.core import (
+from analysis.counting.engine import LocalCounts, count_local, merge_counts, plan_counts
+from analysis.counting.finishing import finish_counts
+from analysis.counting.options import (
     Allocation,
     CountOptions,
-    LocalCounts,
-    _check_columns,
+    check_columns,
     columns_used,
-    count_local,
     count_options,
-    finish_counts,
-    merge_counts,
-    plan_counts,
 )
 
 
@@ -108,8 +106,8 @@ def count_events_dask(
     Returns
     -------
     pandas.DataFrame
-        Equal to ``count_events(events.compute(), ...)`` (floating-point sums
-        may differ in the last bits: the parts are added in another order).
+        Equal to ``count_events(events.compute(), ...)``, to the last bit (the
+        sums are exact, whatever the order the parts are added in).
 
     Raises
     ------
@@ -141,9 +139,6 @@ def count_events_dask(
     2024-02-01        2   11.0
     2024-03-01        1    1.0
     """
-    import dask
-    from dask import delayed
-
     options = count_options(
         freq,
         by,
@@ -153,7 +148,31 @@ def count_events_dask(
         include_aggregates=include_aggregates,
         event_types=event_types,
     )
-    _check_columns(events.columns, options)
+    return count_dask(events, options)
+
+
+def count_dask(events: Any, options: CountOptions) -> pd.DataFrame:
+    """Count the records of a Dask DataFrame with checked options.
+
+    What :func:`analysis.count_events` calls for a Dask DataFrame, after
+    checking its options with :func:`~analysis.counting.options.count_options`.
+
+    Parameters
+    ----------
+    events : dask.dataframe.DataFrame
+        Records in partitions.
+    options : analysis.counting.options.CountOptions
+        The count's options.
+
+    Returns
+    -------
+    pandas.DataFrame
+        As :func:`count_events_dask` returns.
+    """
+    import dask
+    from dask import delayed
+
+    check_columns(events.columns, options)
     frame = events[[c for c in columns_used(options) if c in events.columns]]
     parts = frame.to_delayed()
     (total,) = dask.compute(

@@ -1,9 +1,14 @@
 """Figures: plot functions, the figure registry and the explorer.
 
-- :mod:`~analysis.figures.plotting`: plot functions that take an ``ax`` (or
-  make a figure), return the ``Figure``, and never show or save.
-- :mod:`~analysis.figures.registry`: the registered figures, their inputs and
-  :func:`save_figure`, the one function that writes files.
+- :mod:`~analysis.figures.plotting`: the style and the general plots
+  (:func:`plot_counts`, :func:`plot_trend`), which take an ``ax`` (or make a
+  figure), return the ``Figure``, and never show or save.
+- :mod:`~analysis.figures.stories`: the plots that tell one story of the
+  seeds, and the builders of the registered figures.
+- :mod:`~analysis.figures.registry`: the registered figures, their inputs,
+  :func:`build_figure` and :func:`build_figures`.
+- :mod:`~analysis.figures.saving`: :func:`save_figure`, the one function that
+  writes figure files.
 - :mod:`~analysis.figures.exploring`: :func:`explore`, interactive counts in JupyterLab.
 
 Examples
@@ -23,7 +28,7 @@ __getattr__, __dir__, __all__ = attach(
         "plot_trend": "analysis.figures.plotting",
         "build_figure": "analysis.figures.registry",
         "build_figures": "analysis.figures.registry",
-        "save_figure": "analysis.figures.registry",
+        "save_figure": "analysis.figures.saving",
         "list_figures": "analysis.figures.registry",
         "explore": "analysis.figures.exploring",
     },

@@ -40,7 +40,8 @@ from typing import TYPE_CHECKING, Any, Final
 
 import pandas as pd
 
-from analysis.counting.core import ALLOCATIONS, FREQ_ALIASES, Allocation, count_events
+from analysis.counting import ALLOCATIONS, FREQ_ALIASES, count_events
+from analysis.counting.options import Allocation
 from analysis.records.schema import EVENT_TYPES, EventType
 
 if TYPE_CHECKING:

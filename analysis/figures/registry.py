@@ -1,15 +1,17 @@
 """The figure registry: every figure of ``figures/``, its builder and its seed inputs.
 
 ``python -m analysis figures`` (what ``make figures`` runs) rebuilds every
-registered figure from ``seeds/`` into ``figures/`` as PNG and SVG, byte for
-byte the same on every run: fixed size and resolution, one font, a fixed SVG
-hash salt, and no date or software stamp in the files.  Each figure carries
-a source line built from the sidecars of its inputs
-(:func:`analysis.sources.provenance.source_line`), never typed by hand.
+registered figure from ``seeds/`` into ``figures/`` as PNG and SVG with
+:func:`analysis.figures.saving.save_figure`, byte for byte the same on every
+run.  Each figure carries a source line built from the sidecars of its
+inputs (:func:`analysis.sources.provenance.source_line`), never typed by hand.
 
-To add a figure: write a builder (no arguments, returns a Figure drawn with
-:mod:`analysis.figures.plotting`) and register it with :func:`register`, naming the
-seed files it reads.
+The project's figures are registered at the end of this module, one
+:func:`register` call each: name, title, builder, the seed files it reads and
+how to read it.  Their builders and the plots that tell their stories are in
+:mod:`analysis.figures.stories`.  To add a figure: write a builder there (no
+arguments, returns a Figure) and register it here, naming the seed files it
+reads.
 
 Examples
 --------
@@ -27,31 +29,16 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from analysis import config
+from analysis.figures import stories
+from analysis.figures.saving import FORMATS, save_figure
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
-
-    from analysis.stats.campaigns import Campaigns
-
-FORMATS: Final = ("png", "svg")
-"""Formats every figure is saved in."""
-
-SEED_PUBLISHED: Final = ("2024-10-04", "2024-10-08")
-"""The seed report's publication bracket (its stored copy has no date line)."""
-
-EPISODE_DAYS: Final = ("2024-09-24", "2024-10-14")
-"""Days shown around the seed report's episode."""
-
-EVENT_STUDY_DAYS: Final = 28
-"""Days before and after each launch in the event study figure."""
-
-N_PLACEBO: Final = 999
-"""Placebo campaign sets behind the event study figure's placebo p-value."""
 
 
 @dataclass(frozen=True)
@@ -85,9 +72,9 @@ FIGURES: dict[str, FigureSpec] = {}
 
 
 def register(
-    name: str, title: str, *inputs: Path, reading: str = ""
-) -> Callable[[Callable[[], Figure]], Callable[[], Figure]]:
-    """Register a figure builder under ``name`` (a decorator).
+    name: str, title: str, builder: Callable[[], Figure], *inputs: Path, reading: str = ""
+) -> FigureSpec:
+    """Register a figure: its name, title, builder and seed inputs.
 
     Parameters
     ----------
@@ -95,6 +82,8 @@ def register(
         File stem of the figure.
     title : str
         One line on what it shows.
+    builder : callable
+        Takes no argument and returns the Figure, drawn from ``inputs``.
     *inputs : pathlib.Path
         The seed files it reads.
     reading : str, optional
@@ -102,17 +91,18 @@ def register(
 
     Returns
     -------
-    callable
-        The decorator; it returns the builder unchanged.
+    FigureSpec
+        The entry added to :data:`FIGURES`.
+
+    Raises
+    ------
+    ValueError
+        If ``name`` is registered already.
     """
-
-    def decorate(builder: Callable[[], Figure]) -> Callable[[], Figure]:
-        if name in FIGURES:
-            raise ValueError(f"figure {name!r} is registered twice")
-        FIGURES[name] = FigureSpec(name, title, builder, tuple(inputs), reading)
-        return builder
-
-    return decorate
+    if name in FIGURES:
+        raise ValueError(f"figure {name!r} is registered twice")
+    FIGURES[name] = FigureSpec(name, title, builder, tuple(inputs), reading)
+    return FIGURES[name]
 
 
 def list_figures() -> pd.DataFrame:
@@ -161,8 +151,10 @@ def figures_markdown() -> str:
         "# Figures",
         "",
         "Every figure in `figures/` is rebuilt from `seeds/` by `make figures`",
-        "(`python -m analysis figures`), byte for byte the same on every run, as PNG and SVG.",
-        "This page is generated from the registry in `analysis/figures.py`",
+        "(`python -m analysis figures`), byte for byte the same on every run and every machine,",
+        "as PNG and SVG: what is drawn is rounded to four significant digits of each axis's span",
+        "first (`analysis.figures.saving.round_drawn`).",
+        "This page is generated from the registry in `analysis/figures/registry.py`",
         "(`python -m analysis figures --markdown > docs/figures.md`; a test keeps it current).",
         "",
     ]
@@ -177,7 +169,7 @@ def figures_markdown() -> str:
             "",
             f"- inputs: {inputs}",
             f"- source line: {source_line(*spec.inputs)}",
-            f"- builder: `analysis.figures.{spec.builder.__name__}`; "
+            f"- builder: `{spec.builder.__module__}.{spec.builder.__name__}`; "
             f"`an.build_figure({spec.name!r})` draws it in a notebook",
             "",
         ]
@@ -219,48 +211,6 @@ def build_figure(name: str) -> Figure:
     return fig
 
 
-def save_figure(fig: Figure, stem: str | Path, formats: Sequence[str] = FORMATS) -> list[Path]:
-    """Save a figure byte-stably: the one function that writes figure files.
-
-    Parameters
-    ----------
-    fig : matplotlib.figure.Figure
-        The figure.
-    stem : str or pathlib.Path
-        Path without suffix; ``.png`` and ``.svg`` are added.
-    formats : sequence of str
-        Among ``png``, ``svg``.
-
-    Returns
-    -------
-    list of pathlib.Path
-        The files written.
-
-    Examples
-    --------
-    >>> import tempfile, pathlib
-    >>> from analysis.figures.plotting import new_figure
-    >>> with tempfile.TemporaryDirectory() as tmp:
-    ...     paths = save_figure(new_figure(), pathlib.Path(tmp) / "empty")
-    ...     [p.name for p in paths]
-    ['empty.png', 'empty.svg']
-    """
-    from analysis.figures.plotting import figure_style
-
-    metadata = {"png": {"Software": None}, "svg": {"Date": None, "Creator": None}}
-    stem = Path(stem)
-    stem.parent.mkdir(parents=True, exist_ok=True)
-    written = []
-    with figure_style():
-        for ext in formats:
-            if ext not in metadata:
-                raise ValueError(f"save_figure: format {ext!r} is not one of {list(metadata)}")
-            path = stem.with_name(f"{stem.name}.{ext}")
-            fig.savefig(path, format=ext, metadata=metadata[ext])
-            written.append(path)
-    return written
-
-
 def build_figures(
     names: Sequence[str] | None = None, out_dir: str | Path = config.FIGURES_DIR
 ) -> list[Path]:
@@ -281,7 +231,8 @@ def build_figures(
     written: list[Path] = []
     for name in names or list(FIGURES):
         fig = build_figure(name)
-        written += save_figure(fig, Path(out_dir) / name)
+        folder = out_dir if isinstance(out_dir, Path) else Path(out_dir)
+        written += save_figure(fig, folder / name)
     return written
 
 
@@ -292,7 +243,7 @@ def cli(argv: Sequence[str]) -> int:
         description="Rebuild the registered figures from seeds/ (PNG and SVG).",
     )
     parser.add_argument("names", nargs="*", help="figures to build (default: all)")
-    parser.add_argument("--out", default=str(config.FIGURES_DIR), help="output folder")
+    parser.add_argument("--out", type=Path, default=config.FIGURES_DIR, help="output folder")
     parser.add_argument("--list", action="store_true", help="list the figures and exit")
     parser.add_argument(
         "--markdown", action="store_true", help="print docs/figures.md (the registry) and exit"
@@ -307,28 +258,24 @@ def cli(argv: Sequence[str]) -> int:
     unknown = [n for n in args.names if n not in FIGURES]
     if unknown:
         parser.error(f"unknown figure(s) {unknown}; registered: {', '.join(FIGURES)}")
-    for path in build_figures(args.names or None, args.out):
+    try:
+        written = build_figures(args.names or None, args.out)
+    except FileNotFoundError as err:  # the seeds or figures/ are not at hand
+        parser.exit(1, f"{parser.prog}: {err}\n")
+    for path in written:
         shown = path.relative_to(config.ROOT_DIR) if path.is_relative_to(config.ROOT_DIR) else path
         print(shown)  # noqa: T201 (the command's output)
     return 0
 
 
 # ======================================================================================
-# The project's figures
+# The project's figures (builders in analysis.figures.stories)
 # ======================================================================================
 
-
-def _sample_campaigns() -> Campaigns:
-    """Dated sweep launches of the 2024 sample, with the seed report's "about 17"."""
-    from analysis.sources.datasets import load_badia_2024
-    from analysis.stats.campaigns import find_campaigns
-
-    return find_campaigns(load_badia_2024(seed_aggregates=True))
-
-
-@register(
+register(
     "attacks_2024_by_source",
     "ISIS attacks per month in 2024: CEP, SOHR (implied by running totals), the project's sample",
+    stories.draw_attacks_2024_by_source,
     config.BADIA_2024_TOTALS,
     config.BADIA_2024_EVENTS,
     config.SEED_ARTICLE_RECORDS,
@@ -340,34 +287,11 @@ def _sample_campaigns() -> Campaigns:
     "coverage, not a count). Triangles are the sweep launches the sample dates; the seed "
     "report's 'about 17' campaigns since January is stated in the legend, not drawn as dates.",
 )
-def _attacks_2024_by_source() -> Figure:
-    from analysis.counting.core import count_events
-    from analysis.figures.plotting import plot_attacks_by_source
-    from analysis.sources.datasets import load_badia_2024, load_totals
-    from analysis.sources.totals import implied_counts, implied_per_period
 
-    totals = load_totals()
-    cep = totals[
-        (totals["source"] == "CEP")
-        & (totals["metric"] == "attacks")
-        & (totals["kind"] == "period")
-        & (totals["period_start"].dt.year == 2024)
-    ].rename(columns={"period_start": "period", "value": "count"})
-    sohr = implied_per_period(implied_counts(totals, source="SOHR", metric="operations"))
-    events = load_badia_2024()
-    attacks = events[(events["event_type"] == "attack") & (events["date_start"].dt.year == 2024)]
-    sample = count_events(
-        attacks,
-        freq="MS",
-        start="2024-01-01",
-        end="2024-11-30",
-    )
-    return plot_attacks_by_source(cep, sohr, sample, _sample_campaigns())
-
-
-@register(
+register(
     "cumulative_2024",
     "SOHR's running total of ISIS operations against the cumulative count of sweep campaigns",
+    stories.draw_cumulative_2024,
     config.BADIA_2024_TOTALS,
     config.BADIA_2024_EVENTS,
     config.SEED_ARTICLE_RECORDS,
@@ -377,19 +301,12 @@ def _attacks_2024_by_source() -> Figure:
     "('about 17' by early October, with no dates). The gap between the step and the point is "
     "the campaigns no report in the sample dates.",
 )
-def _cumulative_2024() -> Figure:
-    from analysis.figures.plotting import plot_cumulative
-    from analysis.sources.datasets import load_totals
-    from analysis.sources.totals import implied_counts
 
-    running = implied_counts(load_totals(), source="SOHR", metric="operations")
-    return plot_cumulative(running, _sample_campaigns())
-
-
-@register(
+register(
     "seed_report_episode",
     "The seed report day by day: 'more than 30' strikes over their window, the sweep launch, "
     "the places named",
+    stories.draw_seed_report_episode,
     config.SEED_ARTICLE_RECORDS,
     config.GAZETTEER,
     reading="Left: the seed report's 'more than 30' Russian strikes spread evenly over their "
@@ -398,30 +315,12 @@ def _cumulative_2024() -> Figure:
     "the sweep launched 'last Wednesday', 2 October; grey is the publication bracket. Right: "
     "the places the report names, from the gazetteer, in English and Arabic.",
 )
-def _seed_report_episode() -> Figure:
-    from analysis.counting.core import count_events
-    from analysis.figures.plotting import new_figure, plot_episode, plot_places
-    from analysis.sources.datasets import load_seed_records
-    from analysis.sources.places import load_places, place_mentions
-    from analysis.stats.campaigns import find_campaigns
 
-    records = load_seed_records()
-    events = records[~records["is_aggregate"]]
-    daily = count_events(events, freq="D", start=EPISODE_DAYS[0], end=EPISODE_DAYS[1])
-    fig = new_figure(1, 2, figsize=(11.0, 4.6), width_ratios=[1.5, 1.0])
-    left, right = fig.axes
-    plot_episode(daily, find_campaigns(events), published=SEED_PUBLISHED, ax=left)
-    places = load_places()
-    mentions = place_mentions(events, places)
-    named = places[places["name_en"].map(mentions) > 0]
-    plot_places(named, mentions, ax=right, title="Places the report names")
-    return fig
-
-
-@register(
+register(
     "ucdp_badia_2016_2019",
     "UCDP events involving IS in five Badia governorates per month, 2016-2019: airstrikes and "
     "IS attacks, negative binomial trend and change points",
+    stories.draw_ucdp_badia_2016_2019,
     config.UCDP_GED_SYRIA,
     reading="UCDP GED events with IS as a side in Homs, Deir ez-Zor, Raqqa, Hama and Aleppo "
     "per month, typed by the headline classifier (docs/classifier.md) as airstrikes or IS "
@@ -430,26 +329,12 @@ def _seed_report_episode() -> Figure:
     "segment's mean. A log-linear trend is a summary of four years, not a model of the war: "
     "the change points show where the level shifted.",
 )
-def _ucdp_badia_2016_2019() -> Figure:
-    from analysis.counting.core import count_events
-    from analysis.figures.plotting import new_figure, plot_trend
-    from analysis.sources.datasets import load_ucdp_badia
-    from analysis.stats.changepoints import detect_changepoints
-    from analysis.stats.trends import fit_trend
 
-    monthly = count_events(load_ucdp_badia(), freq="MS")
-    fig = new_figure(2, 1, figsize=(9.0, 6.4), sharex=True)
-    for ax, kind in zip(fig.axes, ("airstrike", "attack"), strict=True):
-        trend = fit_trend(monthly, event_type=kind)
-        breaks = detect_changepoints(monthly, event_type=kind)
-        plot_trend(monthly, trend, breaks, event_type=kind, ax=ax)
-    return fig
-
-
-@register(
+register(
     "event_study_2024",
     "Attack rates before, during and after the dated sweep campaigns: pooled by window, and "
     "each campaign against the four weeks before it, with the placebo p-value",
+    stories.draw_event_study_2024,
     config.BADIA_2024_EVENTS,
     reading="Left: attacks per day in the 28 days before the launches, during the campaigns "
     "(launch plus an assumed 7 days) and in the 28 days after, pooled over the campaigns with "
@@ -459,64 +344,23 @@ def _ucdp_badia_2016_2019() -> Figure:
     "span 1 widely mean the sample cannot tell; campaigns follow surges of attacks, so this "
     "describes, it does not measure a causal effect.",
 )
-def _event_study_2024() -> Figure:
-    from analysis.counting.core import count_events
-    from analysis.figures.plotting import new_figure, plot_event_profile, plot_event_study
-    from analysis.sources.datasets import load_badia_2024
-    from analysis.stats.campaigns import find_campaigns
-    from analysis.stats.eventstudy import event_study
 
-    events = load_badia_2024()
-    daily = count_events(events, freq="D")
-    study = event_study(
-        daily,
-        find_campaigns(events),
-        outcome="attack",
-        pre=EVENT_STUDY_DAYS,
-        post=EVENT_STUDY_DAYS,
-        n_placebo=N_PLACEBO,
-    )
-    fig = new_figure(1, 2, figsize=(12.0, 4.8), width_ratios=[1.0, 1.1])
-    plot_event_profile(study, ax=fig.axes[0])
-    plot_event_study(study, ax=fig.axes[1])
-    return fig
-
-
-@register(
+register(
     "allocation_views",
     "The 2024 sample's airstrikes per day, week and month, spread over their windows or put on "
     "their first day",
+    stories.draw_allocation_views,
     config.BADIA_2024_EVENTS,
     reading="The same airstrike records of the 2024 sample per day, per ACLED week (Saturday "
     "to Friday) and per month: solid, each record's count spread evenly over its window; "
     "dashed, all of it on the window's first day. Spreading turns a report over a week or a "
     "month into a low, flat rate instead of a one-day spike; the totals agree under both.",
 )
-def _allocation_views() -> Figure:
-    from analysis.counting.core import count_events
-    from analysis.figures.plotting import plot_allocation_views
-    from analysis.sources.datasets import load_badia_2024
 
-    events = load_badia_2024()
-    strikes = events[events["date_start"].dt.year == 2024]
-    panels = {
-        "Airstrikes in the 2024 sample, per day": "D",
-        "per week (Saturday to Friday, as ACLED)": "W-FRI",
-        "per month": "MS",
-    }
-    views = {
-        title: {
-            "spread over the window": count_events(strikes, freq=freq, allocate="spread"),
-            "start of the window": count_events(strikes, freq=freq, allocate="start"),
-        }
-        for title, freq in panels.items()
-    }
-    return plot_allocation_views(views, event_type="airstrike")
-
-
-@register(
+register(
     "places_map",
     "The gazetteer's places in English and Arabic, sized by how many records name them",
+    stories.draw_places_map,
     config.GAZETTEER,
     config.BADIA_2024_EVENTS,
     config.SEED_ARTICLE_RECORDS,
@@ -525,17 +369,3 @@ def _allocation_views() -> Figure:
     "places named twice or more are labelled in English and Arabic. Places without verified "
     "coordinates are listed, not drawn. There is no basemap: the package downloads nothing.",
 )
-def _places_map() -> Figure:
-    from analysis.figures.plotting import plot_places
-    from analysis.sources.datasets import load_badia_2024, load_seed_records
-    from analysis.sources.places import load_places, place_mentions
-
-    places = load_places()
-    events = pd.concat([load_badia_2024(), load_seed_records()], ignore_index=True)
-    mentions = place_mentions(events[~events["is_aggregate"]], places)
-    return plot_places(
-        places,
-        mentions,
-        label_min=2,
-        title="Badia places, sized by the records that name them (labels: two or more)",
-    )

@@ -5,6 +5,7 @@ Every stage reads and writes the same record: ``event_id``, the date window
 actor, source and evidence (``docs/schema.md``).
 
 - :mod:`~analysis.records.schema`: the columns, their kinds and the supported values.
+- :mod:`~analysis.records.dates`: dates, and the windows of a year or a month.
 - :mod:`~analysis.records.validating`: :func:`validate_events`, one error for every bad row.
 - :mod:`~analysis.records.loading`: :func:`load_events` from CSV or Parquet.
 - :mod:`~analysis.records.reading`: raw CSV reading shared with the source readers.
@@ -30,5 +31,6 @@ __getattr__, __dir__, __all__ = attach(
         "Validated": "analysis.records.validating",
         "load_events": "analysis.records.loading",
         "LayoutError": "analysis.records.reading",
+        "FileFormatError": "analysis.records.reading",
     },
 )

@@ -19,17 +19,19 @@ from typing import Literal, overload
 
 import pandas as pd
 
+from analysis.records.reading import FileFormatError, RecordLines, read_raw_csv
 from analysis.records.validating import EventValidationError, Validated, validate_events
 
 CSV_SUFFIXES = (".csv", ".csv.gz", ".csv.bz2", ".csv.zip", ".csv.xz")
 PARQUET_SUFFIXES = (".parquet", ".pq")
 
 
-def read_raw(path: str | Path) -> pd.DataFrame:
+def read_raw(path: str | Path) -> tuple[pd.DataFrame, RecordLines | None]:
     """Read a file of records as it is, without parsing or checking values.
 
     CSV is read as UTF-8 (with or without a byte-order mark) with every value
-    kept as text, so that validation can report a value that does not parse.
+    kept as text, so that validation can report a value that does not parse
+    (:func:`analysis.records.reading.read_raw_csv`).
 
     Parameters
     ----------
@@ -38,29 +40,31 @@ def read_raw(path: str | Path) -> pd.DataFrame:
 
     Returns
     -------
-    pandas.DataFrame
+    frame : pandas.DataFrame
         The file's rows; CSV cells as strings, ``""`` for an empty cell.
+    lines : RecordLines or None
+        For CSV, the line on which each row starts and the rows with the
+        wrong number of fields.
 
     Raises
     ------
+    FileFormatError
+        If the file cannot be read: not UTF-8, empty, a damaged compressed or
+        Parquet file, an unclosed quote, a duplicated column, another delimiter.
     ValueError
-        If the suffix is not supported or a CSV file is not UTF-8.
+        If the suffix is not supported.
     """
     path = Path(path)
     name = path.name.lower()
     if name.endswith(PARQUET_SUFFIXES):
-        return pd.read_parquet(path)
+        try:
+            return pd.read_parquet(path), None
+        except (OSError, ValueError) as err:
+            raise FileFormatError(f"{path}: not a readable Parquet file: {err}") from err
     if not name.endswith(CSV_SUFFIXES):
         supported = ", ".join(CSV_SUFFIXES + PARQUET_SUFFIXES)
         raise ValueError(f"{path}: unsupported file type; expected one of {supported}")
-    try:
-        return pd.read_csv(
-            path, dtype=str, keep_default_na=False, na_values=[], encoding="utf-8-sig"
-        )
-    except UnicodeDecodeError as err:
-        raise ValueError(
-            f"{path}: byte {err.start} is not valid UTF-8; save the file as UTF-8"
-        ) from err
+    return read_raw_csv(path)
 
 
 @overload
@@ -78,7 +82,9 @@ def load_events(
     ----------
     source : str, pathlib.Path or pandas.DataFrame
         A CSV file (UTF-8, with or without BOM; ``.csv.gz`` too), a Parquet
-        file, or a frame of records.  A frame is not modified.
+        file, or a frame of records.  A frame is not modified.  Dates may be a
+        year or a month in ``date_start``/``date_end`` (a window: see
+        :mod:`analysis.records.dates`).
     errors : {'raise', 'reject'}, default 'raise'
         ``'raise'``: any problem raises one :class:`EventValidationError`
         listing every bad row.  ``'reject'``: return the valid records and a
@@ -96,9 +102,11 @@ def load_events(
     EventValidationError
         With ``errors='raise'``, if any row breaks a rule; always, if a
         required column is missing.
+    FileFormatError
+        If the file cannot be read at all (see :func:`read_raw`); the message
+        names the file.
     ValueError
-        If the file type is not supported, ``errors`` is unknown, or a CSV
-        file is not UTF-8.
+        If the file type is not supported or ``errors`` is unknown.
 
     See Also
     --------
@@ -120,11 +128,17 @@ def load_events(
     """
     if errors not in ("raise", "reject"):
         raise ValueError(f"errors must be 'raise' or 'reject', not {errors!r}")
+    lines = None
     if isinstance(source, pd.DataFrame):
         raw, name = source, None
     else:
-        raw, name = read_raw(source), str(source)
-    result = validate_events(raw, source=name)
+        (raw, lines), name = read_raw(source), str(source)
+    result = validate_events(
+        raw,
+        source=name,
+        line_numbers=lines,
+        reading_problems=None if lines is None else lines.problems,
+    )
     if errors == "reject":
         return result
     if len(result.problems):

@@ -1,23 +1,56 @@
-"""Helpers shared by the readers of outside data sets (UCDP GED, ACLED).
+r"""Read CSV files of records as text, and finish the readers of outside data sets.
 
-Private: the public readers are :func:`analysis.sources.ucdp.read_ucdp_ged` and
-:func:`analysis.sources.acled.read_acled`.
+One CSV reader for every file the package reads (:func:`analysis.load_events`,
+the UCDP GED and ACLED readers, the published totals): :func:`read_raw_csv`
+returns every value exactly as written, as strings, with the physical line on
+which each record starts.  What cannot be read names the file
+(:class:`FileFormatError`): an empty file, a truncated or mislabelled
+compressed file, a quote that is never closed, a header that names a column
+twice or is separated by another delimiter.  A row with more or fewer fields
+than the header is a problem of that row (rule ``field_count``), reported with
+the others by :func:`finish` or :func:`analysis.load_events`.
+
+Line numbers are physical lines (counted by ``\n``): blank lines are skipped
+but counted, a quoted field may span lines, and a bare carriage return inside
+a field (as pandas' ``to_csv`` writes one) is part of the value.
+
+Examples
+--------
+>>> import pathlib, tempfile
+>>> with tempfile.TemporaryDirectory() as tmp:
+...     path = pathlib.Path(tmp) / "t.csv"
+...     _ = path.write_text('a,b\n1,"two\nlines"\n\n3,4\n', encoding="utf-8")
+...     frame, lines = read_raw_csv(path)
+>>> frame["b"].tolist(), list(lines)
+(['two\nlines', '4'], [2, 5])
 """
 
 from __future__ import annotations
 
+import bz2
 import csv
 import gzip
 import io
+import lzma
+import re
+import warnings
+import zipfile
+import zlib
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Literal
+from typing import Any, Final, Literal
 
+import numpy as np
 import pandas as pd
 
 from analysis.records.validating import EventValidationError, Validated, validate_events
 
 Errors = Literal["raise", "reject"]
+
+_DELIMITERS: Final = (";", "\t", "|")
+"""Delimiters that a file which should be comma-separated is often written with."""
+
+_BARE_CR: Final = re.compile(r"\r(?!\n)")
 
 
 class LayoutError(ValueError):
@@ -27,43 +60,324 @@ class LayoutError(ValueError):
     """
 
 
-def read_text(path: str | Path) -> str:
-    """Return a text file's contents, gunzipped if its name ends in ``.gz``."""
+class FileFormatError(ValueError):
+    """A file that cannot be read as a table of records.
+
+    Raised for what no row of the file can be read past: not UTF-8, empty,
+    a truncated or mislabelled compressed file, an unclosed quote, a header
+    with a duplicated column or another delimiter.  The message names the
+    file (and the line, where one is to blame).
+    """
+
+
+class RecordLines(list[int]):
+    """The 1-based physical line on which each record of a CSV file starts.
+
+    A list of ints, one per record, with the problems of single records found
+    while reading (a row with more or fewer fields than the header) in
+    :attr:`problems`, ready for :func:`~analysis.records.validating.validate_events`.
+    """
+
+    problems: list[dict[str, object]]
+
+    def __init__(self, lines: Sequence[int], problems: list[dict[str, object]] | None = None):
+        super().__init__(lines)
+        self.problems = problems or []
+
+
+def read_bytes(path: str | Path) -> bytes:
+    """Return a file's bytes, decompressed by its suffix (``.gz``, ``.bz2``, ``.xz``, ``.zip``).
+
+    Raises
+    ------
+    FileFormatError
+        If a compressed file is truncated, corrupt or not in the format its
+        suffix says, or a ``.zip`` does not hold exactly one file.
+    """
     path = Path(path)
-    if path.name.endswith(".gz"):
-        with gzip.open(path, "rt", encoding="utf-8-sig", newline="") as fh:
-            return fh.read()
-    return path.read_text(encoding="utf-8-sig")
+    suffix = path.suffix.lower()
+    data = path.read_bytes()
+    try:
+        if suffix == ".gz":
+            return gzip.decompress(data)
+        if suffix == ".bz2":
+            return bz2.decompress(data)
+        if suffix == ".xz":
+            return lzma.decompress(data)
+        if suffix == ".zip":
+            return _unzip(path, data)
+    except FileFormatError:
+        raise
+    except (OSError, EOFError, zlib.error, lzma.LZMAError, zipfile.BadZipFile, ValueError) as err:
+        kind = {".gz": "gzip", ".bz2": "bzip2", ".xz": "xz"}.get(suffix, "zip")
+        why = "it ends before its end (truncated)" if isinstance(err, EOFError) else str(err)
+        raise FileFormatError(f"{path}: not a readable {kind} file: {why}") from err
+    return data
 
 
-def read_raw_csv(path: str | Path) -> tuple[pd.DataFrame, list[int]]:
+def _unzip(path: Path, data: bytes) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        names = [n for n in archive.namelist() if not n.endswith("/")]
+        if len(names) != 1:
+            raise FileFormatError(f"{path}: a .zip must hold exactly one file, not {len(names)}")
+        return archive.read(names[0])
+
+
+def read_text(path: str | Path) -> str:
+    """Return a text file's contents as UTF-8 (with or without BOM), decompressed.
+
+    Raises
+    ------
+    FileFormatError
+        If the bytes are not UTF-8, or a compressed file cannot be read.
+    """
+    data = read_bytes(path)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        raise FileFormatError(
+            f"{path}: line {line}: byte {data[err.start : err.start + 1]!r} (offset "
+            f"{err.start}) is not valid UTF-8; save the file as UTF-8 (a spreadsheet's "
+            "'CSV UTF-8')"
+        ) from err
+
+
+def read_raw_csv(path: str | Path) -> tuple[pd.DataFrame, RecordLines]:
     """Read a CSV file as strings, with the 1-based line where each record starts.
 
     Nothing is converted: empty cells are ``""``, so a reader sees every value
-    exactly as written.
+    exactly as written.  Blank lines are skipped (and counted in the line
+    numbers).
 
     Parameters
     ----------
     path : str or pathlib.Path
-        A CSV file, optionally gzipped (``.gz``).
+        A CSV file, optionally compressed (``.gz``, ``.bz2``, ``.xz``, ``.zip``).
 
     Returns
     -------
     frame : pandas.DataFrame
-        All columns as strings.
-    lines : list of int
-        The line on which each data record starts (quoted fields may span lines).
+        All columns as strings, one row per record.  A row with fewer fields
+        than the header has ``""`` in the rest; one with more keeps the first
+        ones; both are named in ``lines.problems``.
+    lines : RecordLines
+        The line on which each record starts, and the rows with the wrong
+        number of fields (rule ``field_count``).
+
+    Raises
+    ------
+    FileFormatError
+        If the file is empty, not UTF-8, a damaged compressed file, has an
+        unclosed quote, a duplicated column name or another delimiter.
     """
     text = read_text(path)
-    frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
-    reader = csv.reader(io.StringIO(text))
-    lines: list[int] = []
+    if not re.search(r"\S", text):
+        raise FileFormatError(f"{path}: the file is empty; a CSV file starts with a header line")
+    text, placeholder = _protect_bare_cr(text)
+    scan = _scan_fast(text) or _scan_records(text)
+    header = _check_header(path, scan)
+    frame = _parse(path, text, scan)
+    if len(frame) != len(scan.lines):  # the two readers disagree: trust the record scan
+        frame = _frame_from_rows(text, header, frame.dtypes.iloc[0] if len(header) else object)
+    frame.columns = pd.Index(header)
+    if placeholder is not None:
+        frame = _restore_bare_cr(frame, placeholder)
+    problems: list[dict[str, object]] = [
+        {
+            "row": row,
+            "column": None,
+            "value": f"{fields} fields",
+            "rule": "field_count",
+        }
+        for row, fields in enumerate(scan.fields)
+        if fields != len(header)
+    ]
+    return frame, RecordLines(scan.lines, problems)
+
+
+def _protect_bare_cr(text: str) -> tuple[str, str | None]:
+    r"""Replace every bare ``\r`` by a character the text lacks, so no reader ends a line there."""
+    if "\r" not in text or not _BARE_CR.search(text):
+        return text, None
+    placeholder = next(chr(c) for c in range(0xE000, 0xF900) if chr(c) not in text)
+    return _BARE_CR.sub(placeholder, text), placeholder
+
+
+def _restore_bare_cr(frame: pd.DataFrame, placeholder: str) -> pd.DataFrame:
+    frame = frame.copy()
+    for col in frame.columns:
+        values = frame[col]
+        if values.str.contains(placeholder, regex=False).any():
+            frame[col] = values.str.replace(placeholder, "\r", regex=False)
+    frame.columns = [str(c).replace(placeholder, "\r") for c in frame.columns]
+    return frame
+
+
+class _Scan:
+    """What the csv module finds: the header, and each record's line and field count."""
+
+    def __init__(self) -> None:
+        self.header: list[str] = []
+        self.header_line = 0
+        self.lines: list[int] = []
+        self.fields: list[int] = []
+        self.last_start = 0
+
+
+_QUOTE, _COMMA, _NEWLINE = ord('"'), ord(","), ord("\n")
+_SPACE: Final = np.isin(np.arange(256), [ord(" "), ord("\t"), ord("\r"), ord("\n")])
+"""White space by byte value: a record of nothing else is a blank line."""
+
+
+def _scan_fast(text: str) -> _Scan | None:
+    """Find each record's line and field count with array operations, or None if unsure.
+
+    Every quote toggles between quoted and unquoted, so a newline or comma
+    after an even number of quotes ends a record or a field.  That is the CSV
+    rule exactly when every opening quote starts a field (or doubles a quote
+    inside one); a quote inside an unquoted field, or a quote never closed,
+    returns None and the csv module reads the file instead.
+    """
+    data = np.frombuffer(text.encode("utf-8"), dtype=np.uint8)
+    quotes = np.flatnonzero(data == _QUOTE)
+    if len(quotes) % 2:
+        return None
+    opening, closing = quotes[0::2], quotes[1::2]
+    before = data[np.maximum(opening - 1, 0)]
+    field_start = (opening == 0) | (before == _COMMA) | (before == _NEWLINE)
+    field_start[1:] |= opening[1:] == closing[:-1] + 1  # a doubled quote
+    if not field_start.all():
+        return None
+    newlines = np.flatnonzero(data == _NEWLINE)
+    if len(quotes):
+        newlines_ending = newlines[np.searchsorted(quotes, newlines) % 2 == 0]
+    else:
+        newlines_ending = newlines
+    starts = np.concatenate([[0], newlines_ending + 1])
+    stops = np.concatenate([newlines_ending, [len(data)]])
+    # Blank records (nothing but white space) are skipped, as pandas skips them;
+    # only a record that is empty or starts with white space can be one.
+    padded = np.append(data, np.uint8(_NEWLINE))
+    maybe = np.flatnonzero(_SPACE[padded[starts]])
+    blank = [i for i in maybe.tolist() if not data[starts[i] : stops[i]].tobytes().strip()]
+    if blank:
+        starts, stops = np.delete(starts, blank), np.delete(stops, blank)
+    if not len(starts):
+        return None
+    commas = np.flatnonzero(data == _COMMA)
+    if len(quotes):
+        commas = commas[np.searchsorted(quotes, commas) % 2 == 0]
+    fields = np.searchsorted(commas, stops) - np.searchsorted(commas, starts) + 1
+    scan = _Scan()
+    scan.header = next(csv.reader([data[starts[0] : stops[0]].tobytes().decode("utf-8")]))
+    scan.header_line = int(np.searchsorted(newlines, starts[0])) + 1
+    if fields[0] != len(scan.header):
+        return None
+    width = len(scan.header)
+    scan.lines = (np.searchsorted(newlines, starts[1:]) + 1).tolist()
+    for i in np.flatnonzero(fields[1:] > width):  # rows with more fields: few
+        row = next(csv.reader([data[starts[i + 1] : stops[i + 1]].tobytes().decode("utf-8")]))
+        if not any(f.strip() for f in row[width:]):
+            fields[i + 1] = width  # empty fields after the last column hold nothing
+    scan.fields = fields[1:].tolist()
+    return scan
+
+
+def _scan_records(text: str) -> _Scan:
+    """Find where each record starts and how many fields it has (blank lines skipped).
+
+    The csv module's reading, record by record: exact, and slower than
+    :func:`_scan_fast`, which covers well-quoted files.
+    """
+    scan = _Scan()
+    reader = csv.reader(io.StringIO(text, newline=""))
     previous_end = 0
-    for i, _ in enumerate(reader):
-        if i > 0:
-            lines.append(previous_end + 1)
+    physical: list[str] | None = None
+    for row in reader:
+        start = previous_end + 1
         previous_end = reader.line_num
-    return frame, lines[: len(frame)]
+        scan.last_start = start
+        if not row:
+            continue
+        if len(row) == 1 and not row[0].strip():
+            # Blank unless quoted: look at the physical line (rare, so split lazily).
+            physical = physical if physical is not None else text.split("\n")
+            if '"' not in physical[start - 1]:
+                continue
+        if not scan.header_line:
+            scan.header, scan.header_line = row, start
+            continue
+        scan.lines.append(start)
+        fields = len(row)
+        if fields > len(scan.header) and not any(f.strip() for f in row[len(scan.header) :]):
+            fields = len(scan.header)  # empty fields after the last column hold nothing
+        scan.fields.append(fields)
+    return scan
+
+
+def _check_header(path: str | Path, scan: _Scan) -> list[str]:
+    """Return the header's names; raise if one repeats or another delimiter is used."""
+    header = scan.header
+    where = f"{path}, line {scan.header_line}"
+    if len(header) == 1:
+        for delimiter in _DELIMITERS:
+            if delimiter in header[0] and len(header[0].split(delimiter)) > 1:
+                shown = {"\t": "a tab"}.get(delimiter, delimiter)
+                raise FileFormatError(
+                    f"{where}: the delimiter looks like {shown}, not a comma (the header "
+                    f"{header[0]!r} is one column); save the file comma-separated"
+                )
+    seen: dict[str, int] = {}
+    for name in header:
+        seen[name] = seen.get(name, 0) + 1
+    repeated = [name for name, n in seen.items() if n > 1]
+    if repeated:
+        raise FileFormatError(
+            f"{where}: the header names column(s) {repeated} more than once; each column "
+            "must be named once"
+        )
+    return header
+
+
+def _parse(path: str | Path, text: str, scan: _Scan) -> pd.DataFrame:
+    """Parse the values with pandas' C reader, every value a string."""
+    try:
+        with warnings.catch_warnings():
+            # A row with more fields than the header: pandas keeps the first ones
+            # and warns, or skips it; the record scan names the row instead.
+            warnings.simplefilter("ignore", pd.errors.ParserWarning)
+            return pd.read_csv(
+                io.StringIO(text),
+                dtype=str,
+                keep_default_na=False,
+                na_values=[],
+                index_col=False,
+                on_bad_lines="skip",  # then the counts differ, and the record scan reads
+            )
+    except pd.errors.ParserError as err:
+        if "EOF inside string" in str(err):
+            raise FileFormatError(
+                f"{path}, line {scan.last_start}: a quoted field of the record starting on "
+                "this line is never closed (an unbalanced quote)"
+            ) from err
+        raise FileFormatError(f"{path}: cannot be read as CSV: {err}") from err
+
+
+def _frame_from_rows(text: str, header: list[str], dtype: Any) -> pd.DataFrame:
+    """Read the records as the csv module does (blank lines skipped), as strings."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    physical = text.split("\n")
+    previous_end = 0
+    rows: list[list[str]] = []
+    width = len(header)
+    for row in reader:
+        start = previous_end + 1
+        previous_end = reader.line_num
+        if not row or (len(row) == 1 and not row[0].strip() and '"' not in physical[start - 1]):
+            continue
+        rows.append((row + [""] * width)[:width])
+    return pd.DataFrame(rows[1:], columns=range(width), dtype=dtype)
 
 
 def missing_columns(columns: Sequence[str], required: Sequence[str]) -> list[str]:
@@ -84,7 +398,8 @@ def finish(
     source : str or pathlib.Path
         The file the rows came from (named in every problem).
     lines : list of int, optional
-        The 1-based line of each row.
+        The 1-based line of each row; a :class:`RecordLines` also brings the
+        rows with the wrong number of fields.
     errors : {'raise', 'reject'}
         ``raise``: return the events, or raise :class:`EventValidationError`
         listing every problem if any row is invalid.  ``reject``: return the
@@ -92,7 +407,12 @@ def finish(
     """
     if errors not in ("raise", "reject"):
         raise ValueError(f"errors must be 'raise' or 'reject', not {errors!r}")
-    checked = validate_events(frame, source=str(source), line_numbers=lines)
+    checked = validate_events(
+        frame,
+        source=str(source),
+        line_numbers=lines,
+        reading_problems=getattr(lines, "problems", None),
+    )
     assert len(checked.events) + len(checked.rejects) == len(frame)
     if errors == "reject":
         return checked

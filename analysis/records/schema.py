@@ -40,6 +40,20 @@ DATE_PRECISIONS: Final[tuple[str, ...]] = ("day", "days", "week", "month", "year
 few days (UCDP ``date_prec`` 2, "in the past 72 hours"), ``week``, ``month``,
 ``year`` a window known only to that resolution."""
 
+COUNT_MAX: Final = 1_000_000_000
+"""Largest value a count, a bound, a toll or a text offset may take.
+
+A number above it is a typo or a corrupted file, never a report; it is a
+problem of its row (rule ``above_maximum``).  ``count_high`` and
+``killed_high`` may also be ``inf``: no upper bound."""
+
+OPEN_BOUND_COLUMNS: Final[tuple[str, ...]] = ("count_high", "killed_high")
+"""Upper bounds that may be ``inf`` (or empty): no upper bound."""
+
+DATE_MIN: Final = "1678-01-01"
+DATE_MAX: Final = "2261-12-31"
+"""The days a date may take: the range of the canonical type, ``datetime64[ns]``."""
+
 ColumnKind = Literal["string", "category", "date", "number", "integer", "boolean"]
 
 
@@ -261,7 +275,8 @@ def schema_markdown() -> str:
     lines = [
         "# The event-record schema",
         "",
-        "Generated from `analysis/schema.py` by `python -m analysis schema`; do not edit by hand.",
+        "Generated from `analysis/records/schema.py` by `python -m analysis schema`; do not "
+        "edit by hand.",
         "",
         "| column | type | required | unit | meaning |",
         "|---|---|---|---|---|",
@@ -292,6 +307,29 @@ def schema_markdown() -> str:
         "| dozens | empty | 20 | empty |",
         "| several, a series, a plural with no number | empty | 2 | empty |",
         "| a singular with no number | 1 | 1 | 1 |",
+        "",
+        f"Counts, bounds, tolls and offsets are at most {COUNT_MAX:,} and finite; only "
+        f"{' and '.join(f'`{c}`' for c in OPEN_BOUND_COLUMNS)} may be `inf` (no upper bound).",
+        "",
+        "## Dates",
+        "",
+        "A date is a day written `YYYY-MM-DD` (a time of day is allowed and dropped), from",
+        f"{DATE_MIN} to {DATE_MAX}. In `date_start` and `date_end` it may also be a year",
+        "(`YYYY`) or a month (`YYYY-MM`): the window then runs from the first day of",
+        "`date_start`'s year or month to the last day of `date_end`'s, and an empty",
+        "`date_precision` becomes `year` or `month` (the coarser of the two).",
+        "",
+        "| date_start | date_end | window | date_precision |",
+        "|---|---|---|---|",
+        "| 2024 | 2024 | 2024-01-01..2024-12-31 | year |",
+        "| 2024-10 | 2024-10 | 2024-10-01..2024-10-31 | month |",
+        "| 2023 | 2024-03 | 2023-01-01..2024-03-31 | year |",
+        "| 2024-10 | 2024-10-15 | 2024-10-01..2024-10-15 | month |",
+        "",
+        "A `date_precision` given in the file is kept if it is as coarse as the dates or",
+        "coarser (`2024-10` with `year`); one finer than the dates (`2024` with `day` or",
+        "`month`) rejects the row (`precision_mismatch`). A date with a time zone",
+        "(`2024-10-02T10:00+03:00`) rejects its row too: which day it is depends on the zone.",
         "",
     ]
     return "\n".join(lines)

@@ -9,7 +9,9 @@ reported with its own rule instead of vanishing into a missing value.
 Nothing is dropped silently: every input row ends either in
 ``Validated.events`` or in ``Validated.rejects``, and
 ``len(events) + len(rejects) == len(input)``.  Each problem names the file,
-the line, the row, the column, the value and the rule it broke.
+the line, the row, the column, the value and the rule it broke (:data:`RULES`).
+Dates are parsed by :mod:`analysis.records.dates`: a year or a month in
+``date_start``/``date_end`` becomes its window, and fills ``date_precision``.
 
 Examples
 --------
@@ -31,31 +33,53 @@ Examples
 
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Final, NamedTuple, cast
 
 import numpy as np
 import pandas as pd
 
+from analysis.records.dates import Window, parse_dates
 from analysis.records.schema import (
     BOOLEAN_COLUMNS,
     COLUMN_ORDER,
     COLUMNS,
+    COUNT_MAX,
     DATE_COLUMNS,
+    DATE_MAX,
+    DATE_MIN,
     DATE_PRECISIONS,
     EVENT_TYPES,
+    OPEN_BOUND_COLUMNS,
     REQUIRED_COLUMNS,
     STRING_COLUMNS,
 )
 
 RULES: Final[dict[str, str]] = {
     "missing_column": "the column is required",
+    "duplicate_column": "each column must be named once",
+    "field_count": "a row must have as many fields as the header",
     "required_value": "a value is required",
-    "date_unparseable": "must be an ISO 8601 date (YYYY-MM-DD)",
+    "date_unparseable": (
+        "must be an ISO 8601 date (YYYY-MM-DD; date_start and date_end may also be a "
+        "year YYYY or a month YYYY-MM)"
+    ),
+    "date_range": f"must be a day from {DATE_MIN} to {DATE_MAX}",
+    "date_timezone": (
+        "must be a calendar day without a time zone (which day a zoned time falls on "
+        "depends on the zone)"
+    ),
+    "date_partial": (
+        "must be a full date YYYY-MM-DD (only date_start and date_end may be a year or a month)"
+    ),
+    "precision_mismatch": (
+        "date_precision must not be finer than the dates as written (a year needs 'year', "
+        "a month 'month' or 'year')"
+    ),
     "number_unparseable": "must be a number",
+    "not_finite": "must be finite (only count_high and killed_high may be inf: no upper bound)",
+    "above_maximum": f"must be at most {COUNT_MAX:,}",
     "integer": "must be a whole number",
     "boolean_unparseable": "must be true or false",
     "event_type": f"must be one of {', '.join(EVENT_TYPES)}",
@@ -145,7 +169,8 @@ def format_problems(problems: pd.DataFrame, n_rows: int) -> str:
             where.append(f"line {int(p['line'])}")
         if not _is_na(p["row"]):
             where.append(f"row {int(p['row'])}")
-        where.append(f"column {p['column']!r}")
+        if not _is_na(p["column"]):
+            where.append(f"column {p['column']!r}")
         value = "" if _is_na(p["value"]) else f", value {p['value']!r}"
         lines.append(f"  {', '.join(where)}{value}: [{p['rule']}] {p['message']}")
     if len(problems) > _MAX_MESSAGE_LINES:
@@ -159,17 +184,6 @@ def _blank(raw: pd.Series) -> pd.Series:
         stripped = raw.astype("string").str.strip()
         return (stripped.isna() | (stripped == "")).fillna(True).astype(bool)
     return raw.isna()
-
-
-def _parse_dates(raw: pd.Series) -> pd.Series:
-    if pd.api.types.is_datetime64_any_dtype(raw.dtype):
-        parsed = raw
-    else:
-        text = raw.astype("string").str.strip()
-        parsed = pd.to_datetime(text, format="ISO8601", errors="coerce")
-    if getattr(parsed.dt, "tz", None) is not None:
-        parsed = parsed.dt.tz_localize(None)
-    return parsed.dt.normalize().astype("datetime64[ns]")
 
 
 def _parse_numbers(raw: pd.Series) -> pd.Series:
@@ -288,25 +302,12 @@ _COLUMN_RULES: Final[dict[str, str]] = {
 }
 
 
-def _csv_record_lines(path: Path) -> list[int]:
-    """1-based line on which each data record of a CSV file starts."""
-    with path.open(encoding="utf-8-sig", newline="") as fh:
-        text = fh.read()
-    reader = csv.reader(io.StringIO(text))
-    starts: list[int] = []
-    previous_end = 0
-    for i, _ in enumerate(reader):
-        if i > 0:
-            starts.append(previous_end + 1)
-        previous_end = reader.line_num
-    return starts
-
-
 def validate_events(
     frame: pd.DataFrame,
     *,
     source: str | Path | None = None,
-    line_numbers: list[int] | None = None,
+    line_numbers: Sequence[int] | None = None,
+    reading_problems: Sequence[dict[str, object]] | None = None,
 ) -> Validated:
     """Parse and check event records; split them into valid rows and rejects.
 
@@ -318,10 +319,14 @@ def validate_events(
         Raw records: strings as read from a file, or typed columns.  Columns
         outside the schema are kept, after the schema's columns.
     source : str or pathlib.Path, optional
-        Name of the file the rows came from, used in every problem.  For a CSV
-        file, its data lines are located so that problems name their line.
-    line_numbers : list of int, optional
-        The 1-based line of each row, where the caller knows them.
+        Name of the file the rows came from, used in every problem.
+    line_numbers : sequence of int, optional
+        The 1-based line of each row, where the caller knows them (the CSV
+        reader does: :func:`analysis.records.reading.read_raw_csv`).
+    reading_problems : sequence of dict, optional
+        Problems of single rows found while reading the file (keys ``row``,
+        ``column``, ``value``, ``rule``; e.g. a row with the wrong number of
+        fields): those rows are rejected too.
 
     Returns
     -------
@@ -332,7 +337,8 @@ def validate_events(
     Raises
     ------
     EventValidationError
-        If a required column is missing: then no row can be valid.
+        If a required column is missing or a column is named twice: then no
+        row can be valid.
 
     See Also
     --------
@@ -351,84 +357,195 @@ def validate_events(
     """
     name = str(source) if source is not None else "<frame>"
     n = len(frame)
-    missing = [c for c in REQUIRED_COLUMNS if c not in frame.columns]
-    if missing:
-        missing_table = pd.DataFrame(
-            [
-                {
-                    "file": name,
-                    "line": 1 if source else None,
-                    "row": None,
-                    "column": c,
-                    "value": None,
-                    "rule": "missing_column",
-                    "message": RULES["missing_column"],
-                }
-                for c in missing
-            ],
-            columns=_PROBLEM_COLUMNS,
-        )
-        raise EventValidationError(missing_table, n)
-
+    _raise_missing_columns(frame, name, has_lines=bool(source))
     raw = frame.reset_index(drop=True)
+    typed, problems = _parse_columns(raw)
+    ids = typed["event_id"]
+    problems += _flagged(raw, ids.notna() & ids.duplicated(keep=False), "event_id", "duplicate_id")
+    problems += _pandera_problems(typed, raw)
+    problems += list(reading_problems or [])
+    for c in raw.columns:
+        if c not in COLUMNS:
+            typed[c] = raw[c]
+    table = _problem_table(problems, name, line_numbers)
+    bad = np.zeros(n, dtype=bool)
+    bad[table["row"].astype(int).to_numpy()] = True
+    events = _canonical(typed.loc[~bad].reset_index(drop=True))
+    return Validated(events, _rejects(raw, bad, table, line_numbers), table)
+
+
+def _raise_missing_columns(frame: pd.DataFrame, name: str, *, has_lines: bool) -> None:
+    """Raise :class:`EventValidationError` if a column is missing or named twice."""
+    columns = pd.Index(frame.columns)
+    found = [(c, "duplicate_column") for c in columns[columns.duplicated()].unique()]
+    found += [(c, "missing_column") for c in REQUIRED_COLUMNS if c not in columns]
+    if not found:
+        return
+    table = pd.DataFrame(
+        [
+            {
+                "file": name,
+                "line": 1 if has_lines else None,
+                "row": None,
+                "column": c,
+                "value": None,
+                "rule": rule,
+                "message": RULES[rule],
+            }
+            for c, rule in found
+        ],
+        columns=_PROBLEM_COLUMNS,
+    )
+    raise EventValidationError(table, len(frame))
+
+
+def _flagged(raw: pd.DataFrame, mask: pd.Series, column: str, rule: str) -> list[dict[str, object]]:
+    """One problem for each row where ``mask`` holds, showing the raw value."""
+    values = raw[column] if column in raw.columns else None
+    return [
+        {
+            "row": int(pos),
+            "column": column,
+            "value": None if values is None else values.iloc[pos],
+            "rule": rule,
+        }
+        for pos in np.flatnonzero(mask.to_numpy(dtype=bool))
+    ]
+
+
+def _absent(kind: str, index: pd.Index) -> pd.Series | bool | float:
+    """Return the value of an optional column the input does not have."""
+    if kind == "boolean":
+        return False
+    if kind == "date":
+        return pd.Series(pd.NaT, index=index, dtype="datetime64[ns]")
+    if kind in ("number", "integer"):
+        return np.nan
+    return pd.Series(pd.NA, index=index, dtype="string")
+
+
+_WINDOWS: Final[dict[str, Window]] = {"date_start": "start", "date_end": "end"}
+"""What a year or a month in a date column becomes: a window's first or last day."""
+
+_LIMITED_UNITS: Final = ("events", "people", "characters")
+"""Units of the number columns that may not exceed :data:`COUNT_MAX`."""
+
+
+def _parse_column(
+    raw: pd.DataFrame, col: str
+) -> tuple[pd.Series, list[dict[str, object]], np.ndarray | None]:
+    """Parse one schema column into its kind.
+
+    Returns it, the problems found and, for a date column, how each date was
+    written (``'day'``, ``'month'``, ``'year'``).
+    """
+    column = raw[col]
+    blank = _blank(column)
+    kind = COLUMNS[col].kind
     problems: list[dict[str, object]] = []
+    forms = None
+    if kind == "date":
+        dates = parse_dates(column, window=_WINDOWS.get(col, "day"))
+        parsed, forms = dates.days, dates.forms
+        problems += [
+            {"row": row, "column": col, "value": column.iloc[row], "rule": rule}
+            for row, rule in sorted(dates.problems.items())
+        ]
+    elif kind in ("number", "integer"):
+        parsed = _parse_numbers(column)
+        problems += _number_problems(raw, col, parsed, blank)
+    elif kind == "boolean":
+        parsed = _parse_booleans(column)
+        problems += _flagged(raw, parsed.isna() & ~blank, col, "boolean_unparseable")
+        parsed = parsed.fillna(False).astype(bool)
+    else:
+        parsed = _parse_strings(column)
+    if COLUMNS[col].required and col != "count":
+        problems += _flagged(raw, blank, col, "required_value")
+    return parsed, problems, forms
 
-    def flag(mask: pd.Series, column: str, rule: str) -> None:
-        for pos in np.flatnonzero(mask.to_numpy(dtype=bool)):
-            value = raw[column].iloc[pos] if column in raw.columns else None
-            problems.append({"row": int(pos), "column": column, "value": value, "rule": rule})
 
+def _number_problems(
+    raw: pd.DataFrame, col: str, parsed: pd.Series, blank: pd.Series
+) -> list[dict[str, object]]:
+    """Numbers that do not parse, are not finite, too large, or not whole where they must be."""
+    problems = _flagged(raw, parsed.isna() & ~blank, col, "number_unparseable")
+    values = parsed.to_numpy()
+    infinite = np.isinf(values)
+    if col in OPEN_BOUND_COLUMNS:  # inf is an open upper bound
+        infinite &= values < 0
+    problems += _flagged(raw, pd.Series(infinite), col, "not_finite")
+    if COLUMNS[col].unit in _LIMITED_UNITS:
+        too_large = np.isfinite(values) & (values > COUNT_MAX)
+        problems += _flagged(raw, pd.Series(too_large), col, "above_maximum")
+    if COLUMNS[col].kind == "integer":
+        whole = np.isfinite(values) & (values != np.floor(values))
+        problems += _flagged(raw, pd.Series(whole), col, "integer")
+    return problems
+
+
+def _parse_columns(raw: pd.DataFrame) -> tuple[pd.DataFrame, list[dict[str, object]]]:
+    """Parse every schema column (absent optional ones added empty), in schema order."""
     typed = pd.DataFrame(index=raw.index)
+    problems: list[dict[str, object]] = []
+    forms: dict[str, np.ndarray] = {}
     for col in COLUMN_ORDER:
         if col not in raw.columns:
-            kind = COLUMNS[col].kind
-            if kind == "boolean":
-                typed[col] = False
-            elif kind == "date":
-                typed[col] = pd.Series(pd.NaT, index=raw.index, dtype="datetime64[ns]")
-            elif kind in ("number", "integer"):
-                typed[col] = np.nan
-            else:
-                typed[col] = pd.Series(pd.NA, index=raw.index, dtype="string")
+            typed[col] = _absent(COLUMNS[col].kind, raw.index)
             continue
-        column = raw[col]
-        blank = _blank(column)
-        kind = COLUMNS[col].kind
-        if kind == "date":
-            parsed = _parse_dates(column)
-            flag(parsed.isna() & ~blank, col, "date_unparseable")
-        elif kind in ("number", "integer"):
-            parsed = _parse_numbers(column)
-            flag(parsed.isna() & ~blank, col, "number_unparseable")
-            if kind == "integer":
-                flag(parsed.notna() & (parsed != np.floor(parsed)), col, "integer")
-        elif kind == "boolean":
-            parsed = _parse_booleans(column)
-            flag(parsed.isna() & ~blank, col, "boolean_unparseable")
-            parsed = parsed.fillna(False).astype(bool)
-        else:
-            parsed = _parse_strings(column)
-        if COLUMNS[col].required and col != "count":
-            flag(blank, col, "required_value")
-        typed[col] = parsed
+        typed[col], found, form = _parse_column(raw, col)
+        problems += found
+        if form is not None:
+            forms[col] = form
+    problems += _fill_precision(typed, raw, forms)
+    return typed, problems
 
-    ids = typed["event_id"]
-    flag(ids.notna() & ids.duplicated(keep=False), "event_id", "duplicate_id")
 
-    problems.extend(_pandera_problems(typed, raw))
+_RANK: Final[dict[str, int]] = {p: i for i, p in enumerate(DATE_PRECISIONS)}
 
-    extra = [c for c in raw.columns if c not in COLUMNS]
-    for c in extra:
-        typed[c] = raw[c]
 
+def _fill_precision(
+    typed: pd.DataFrame, raw: pd.DataFrame, forms: dict[str, np.ndarray]
+) -> list[dict[str, object]]:
+    """Fill ``date_precision`` from dates written as a year or a month (in place).
+
+    The window's precision is the coarser of the two dates' forms.  A given
+    ``date_precision`` finer than that is a problem (``precision_mismatch``);
+    an equal or coarser one is kept.
+    """
+    ranks = [
+        np.select([forms[col] == "year", forms[col] == "month"], [_RANK["year"], _RANK["month"]], 0)
+        for col in ("date_start", "date_end")
+    ]
+    implied = np.maximum(*ranks)
+    partial = implied > _RANK["day"]
+    if not partial.any():
+        return []
+    given = typed["date_precision"]
+    given_rank = given.map(_RANK).astype("float64").to_numpy()
+    fill = partial & given.isna().to_numpy()
+    typed.loc[fill, "date_precision"] = [DATE_PRECISIONS[r] for r in implied[fill]]
+    mismatch = partial & (given_rank < implied)
+    shown = [c for c in ("date_precision", "date_start", "date_end") if c in raw.columns]
+    return [
+        {
+            "row": int(row),
+            "column": "date_precision",
+            "value": ", ".join(f"{c}={raw[c].iloc[row]}" for c in shown),
+            "rule": "precision_mismatch",
+        }
+        for row in np.flatnonzero(mismatch)
+    ]
+
+
+def _problem_table(
+    problems: list[dict[str, object]], name: str, line_numbers: Sequence[int] | None
+) -> pd.DataFrame:
+    """One row per problem, sorted by row, column and rule, with file, line and message."""
     table = pd.DataFrame(problems, columns=["row", "column", "value", "rule"])
     table = table.drop_duplicates(["row", "column", "rule"]).sort_values(
         ["row", "column", "rule"], kind="stable"
     )
-    if line_numbers is None and source is not None and len(table):
-        path = Path(source)
-        if path.suffix.lower() == ".csv" and path.exists():
-            line_numbers = _csv_record_lines(path)
     table.insert(0, "file", name)
     table.insert(
         1,
@@ -437,12 +554,11 @@ def validate_events(
     )
     table["message"] = table["rule"].map(RULES)
     table["value"] = table["value"].map(lambda v: None if v is None or pd.isna(v) else str(v))
-    table = table.reset_index(drop=True)[_PROBLEM_COLUMNS]
+    return table.reset_index(drop=True)[_PROBLEM_COLUMNS]
 
-    bad = np.zeros(n, dtype=bool)
-    bad[table["row"].astype(int).to_numpy()] = True
 
-    events = typed.loc[~bad].reset_index(drop=True)
+def _canonical(events: pd.DataFrame) -> pd.DataFrame:
+    """Give valid records their canonical dtypes (in place); return them."""
     events["event_type"] = pd.Categorical(events["event_type"], categories=EVENT_TYPES)
     events["date_precision"] = pd.Categorical(events["date_precision"], categories=DATE_PRECISIONS)
     for col in ("evidence_start", "evidence_end"):
@@ -453,19 +569,24 @@ def validate_events(
         events[col] = events[col].astype("datetime64[ns]")
     for col in BOOLEAN_COLUMNS:
         events[col] = events[col].astype(bool)
+    return events
 
+
+def _rejects(
+    raw: pd.DataFrame, bad: np.ndarray, table: pd.DataFrame, line_numbers: Sequence[int] | None
+) -> pd.DataFrame:
+    """Return the rejected input rows as read, with their row, line and every rule broken."""
     rejects = raw.loc[bad].copy()
-    rejects.insert(0, "row", np.flatnonzero(bad))
+    rows = np.flatnonzero(bad)
+    rejects.insert(0, "row", rows)
     rejects.insert(
-        1,
-        "line",
-        [line_numbers[r] if line_numbers is not None else None for r in np.flatnonzero(bad)],
+        1, "line", [line_numbers[int(r)] if line_numbers is not None else None for r in rows]
     )
     summary: dict[int, list[str]] = {}
     for row, col, rule in zip(table["row"], table["column"], table["rule"], strict=True):
-        summary.setdefault(int(row), []).append(f"{col}: {rule}")
+        summary.setdefault(int(row), []).append(rule if _is_na(col) else f"{col}: {rule}")
     rejects["problems"] = ["; ".join(summary[int(r)]) for r in rejects["row"]]
-    return Validated(events, rejects.reset_index(drop=True), table)
+    return rejects.reset_index(drop=True)
 
 
 def _pandera_problems(typed: pd.DataFrame, raw: pd.DataFrame) -> list[dict[str, object]]:

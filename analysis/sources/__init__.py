@@ -1,7 +1,8 @@
 """Sources: outside formats and the shipped seeds, read into records.
 
 - :mod:`~analysis.sources.ucdp`, :mod:`~analysis.sources.acled`: UCDP GED and
-  ACLED files into event records.
+  ACLED files into event records, checked and mapped a column at a time;
+  :func:`read_acled_export` also gives an export's own coverage.
 - :mod:`~analysis.sources.places`: the one geography: governorates and their
   spellings in every source, the gazetteer table, the IS actor patterns.
 - :mod:`~analysis.sources.classifying`: the event type of a UCDP headline.
@@ -25,7 +26,11 @@ __getattr__, __dir__, __all__ = attach(
     {
         "read_ucdp_ged": "analysis.sources.ucdp",
         "read_acled": "analysis.sources.acled",
+        "read_acled_export": "analysis.sources.acled",
+        "SourceRecords": "analysis.sources._reading",
+        "Coverage": "analysis.sources._reading",
         "classify_event_type": "analysis.sources.classifying",
+        "classify_event_types": "analysis.sources.classifying",
         "load_reported_totals": "analysis.sources.totals",
         "implied_counts": "analysis.sources.totals",
         "implied_per_period": "analysis.sources.totals",
@@ -37,6 +42,7 @@ __getattr__, __dir__, __all__ = attach(
         "BADIA_GOVERNORATES": "analysis.sources.places",
         "GOVERNORATES": "analysis.sources.places",
         "normalise_governorate": "analysis.sources.places",
+        "normalise_governorates": "analysis.sources.places",
         "seed_article_text": "analysis.sources.datasets",
         "load_seed_records": "analysis.sources.datasets",
         "load_badia_2024": "analysis.sources.datasets",

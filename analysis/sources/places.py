@@ -67,6 +67,7 @@ GOVERNORATE_SPELLINGS: Final[dict[str, str]] = {
     "tartous": "Tartus",
     "dara'a": "Daraa",
     "dar'a": "Daraa",
+    "dara": "Daraa",
     "idleb": "Idlib",
     # the gazetteer's own English aliases and other common transliterations
     "dayr az zawr": "Deir ez-Zor",
@@ -92,9 +93,39 @@ IS_SIDE_PATTERN: Final[re.Pattern[str]] = re.compile(r"\bIS\b")
 """A UCDP side that is the Islamic State: its name contains the word ``IS``."""
 
 IS_ACTOR_PATTERN: Final[re.Pattern[str]] = re.compile(
-    r"\bIslamic State\b|\bISIS\b|\bISIL\b|\bDaesh\b", re.IGNORECASE
+    r"(?:^|;)\s*(?:Islamic State|ISIS|ISIL|Daesh)\b", re.IGNORECASE
 )
-"""An ACLED actor name that is the Islamic State (e.g. ``Islamic State (Syria)``)."""
+"""An ACLED actor that is the Islamic State: a name that *is* IS, not one that mentions it.
+
+The name must begin with ``Islamic State``, ``ISIS``, ``ISIL`` or ``Daesh``
+(``Islamic State (Syria)``, ``Islamic State (Iraq)``, ``Islamic State in Iraq
+and the Levant (ISIL)``); in a ``;``-separated list of actors (ACLED's
+``assoc_actor_1``) any one name may.  ``Global Coalition Against Daesh`` and
+other names that only mention IS do not match."""
+
+UNIDENTIFIED_ACTOR_PATTERN: Final[re.Pattern[str]] = re.compile(
+    r"^\s*Unidentified Armed Group\b", re.IGNORECASE
+)
+"""ACLED's unattributed armed actor (``Unidentified Armed Group (Syria)``), which
+analysts of the Badia count as a suspected IS attacker where asked to."""
+
+STATE_OR_ALLIED_INTER: Final[frozenset[str]] = frozenset(
+    {"1", "8", "state forces", "external/other forces"}
+)
+"""ACLED ``inter1`` codes of state forces and foreign state forces, as the 2019-2022
+exports (numbers) and the current ones (names) write them."""
+
+STATE_OR_ALLIED_ACTOR_PATTERN: Final[re.Pattern[str]] = re.compile(
+    r"^\s*(?:Military Forces of|Police Forces of|Government of|"
+    r"NDF: National Defen[cs]e Forces|QSD: Syrian Democratic Forces|Asayish|"
+    r"Global Coalition Against Daesh|Liwa al[- ]Quds|Hezbollah|Liwa Fatemiyoun|"
+    r"Liwa Zainabiyoun)\b",
+    re.IGNORECASE,
+)
+"""ACLED actor names of state forces and the forces allied with them in the Badia:
+the Syrian, Russian and coalition militaries and police, the government's
+militias (NDF, Liwa al-Quds, Hezbollah and the Iranian-backed brigades), the
+SDF and its Asayish, which run the sweeps against IS cells."""
 
 _GOVERNORATE_WORD: Final = re.compile(r"\s+governorate\s*$", re.IGNORECASE)
 _SPACES: Final = re.compile(r"[\s\-]+")
@@ -124,6 +155,33 @@ def normalise_governorate(name: str) -> str:
     """
     base = _GOVERNORATE_WORD.sub("", name.strip())
     return GOVERNORATE_SPELLINGS.get(_SPACES.sub(" ", base).lower(), base)
+
+
+def normalise_governorates(names: pd.Series) -> pd.Series:
+    """Apply :func:`normalise_governorate` to a column, once per distinct spelling.
+
+    Parameters
+    ----------
+    names : pandas.Series
+        Governorate names as a source spells them (missing values stay missing).
+
+    Returns
+    -------
+    pandas.Series
+        The names in :data:`GOVERNORATES` where known, same index.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> normalise_governorates(pd.Series(["Idleb", "Homs governorate", "Idleb"])).tolist()
+    ['Idlib', 'Homs', 'Idlib']
+    """
+    import numpy as np
+    import pandas as pd
+
+    codes, uniques = pd.factorize(names, use_na_sentinel=True)
+    mapped = np.array([normalise_governorate(str(u)) for u in uniques] + [None], dtype=object)
+    return pd.Series(mapped[codes], index=names.index, dtype="object")
 
 
 def gazetteer_rows(path: str | Path | None = None) -> list[dict[str, str]]:

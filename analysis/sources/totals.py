@@ -342,7 +342,7 @@ def implied_per_period(implied: pd.DataFrame, freq: str = "MS") -> pd.DataFrame:
     >>> bool(round(monthly["count"].sum(), 6) == sohr["count"].sum())
     True
     """
-    from analysis.counting.core import FREQ_ALIASES
+    from analysis.counting import FREQ_ALIASES
 
     if freq not in FREQ_ALIASES:
         raise ValueError(f"freq {freq!r} is not supported; use one of {sorted(FREQ_ALIASES)}")

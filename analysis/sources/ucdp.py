@@ -37,9 +37,13 @@ Extra columns keep what counting by conflict needs: ``ucdp_conflict_id``,
 ``ucdp_conflict_name``, ``ucdp_dyad_name``, ``ucdp_side_a``, ``ucdp_side_b``,
 ``ucdp_type_of_violence`` and ``ucdp_adm_1`` (as written in the file).
 
-Nothing is dropped: a row whose values do not parse (a bad date, an unknown
-``date_prec``) is named in the error, or returned among the rejects with
-``errors="reject"``.
+Every row is checked against the GED layout's own rules (an ``id`` given and
+unique, dates, ``date_start`` <= ``date_end``, ``date_prec`` 1-5, deaths and
+coordinates that are numbers in range), a whole column at a time, and each
+problem names the GED column.  Nothing is dropped: a row that breaks a rule
+is named in the error, or returned among the rejects with ``errors="reject"``.
+UCDP's three death figures are kept as given, also where ``low`` > ``best``
+or ``best`` > ``high`` (it happens in real releases).
 
 Examples
 --------
@@ -55,17 +59,30 @@ analysis.records.reading.LayoutError: <columns>: not a UCDP GED file of a known 
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Final, Literal
 
+import numpy as np
 import pandas as pd
 
-from analysis.records.reading import Errors, LayoutError, finish, missing_columns, read_raw_csv
+from analysis.records.reading import Errors, LayoutError, missing_columns, read_raw_csv
 from analysis.records.validating import Validated
-from analysis.sources.classifying import classify_event_type
-from analysis.sources.places import IS_SIDE_PATTERN, normalise_governorate
+from analysis.sources._reading import (
+    Coverage,
+    ProblemLog,
+    SourceRecords,
+    canonical_records,
+    join_strings,
+    matches_names,
+    parse_dates,
+    parse_numbers,
+    rejects_table,
+    stripped,
+)
+from analysis.sources.classifying import classify_event_types
+from analysis.sources.places import IS_SIDE_PATTERN, normalise_governorates
 
 UcdpLayout = Literal["ged_syria", "ged_231"]
 
@@ -221,140 +238,229 @@ def detect_ucdp_layout(columns: Sequence[str], *, source: str | Path = "<columns
     raise LayoutError(f"{source}: not a UCDP GED file of a known layout ({detail})")
 
 
-def _number(text: str) -> float:
-    try:
-        return float(text)
-    except ValueError:
-        return math.nan
+_DATE_FORMATS: Final[tuple[str, ...]] = ("%Y-%m-%d", "%Y-%m-%d %H:%M:%S.%f", "%Y-%m-%d %H:%M:%S")
+"""How GED files write dates: ``2016-01-01``, or with a time of day in some releases."""
+
+_DEATH_COLUMNS: Final[tuple[str, ...]] = ("best", "low", "high")
 
 
-def _is_side(side: str) -> bool:
-    return bool(IS_SIDE_PATTERN.search(side))
+def _check_rows(raw: pd.DataFrame, log: ProblemLog) -> dict[str, pd.Series]:
+    """Check the GED columns the records rest on; return them parsed."""
+    ids = stripped(raw["id"])
+    log.flag(ids == "", "id", raw["id"], "required_value", "a value is required")
+    log.flag(
+        (ids != "") & ids.duplicated(keep=False),
+        "id",
+        raw["id"],
+        "duplicate_id",
+        "id must be unique",
+    )
+    parsed: dict[str, pd.Series] = {"id": ids}
+    for col in ("date_start", "date_end"):
+        text = stripped(raw[col])
+        parsed[col] = parse_dates(text, _DATE_FORMATS)
+        log.flag(text == "", col, raw[col], "required_value", "a value is required")
+        log.flag(
+            parsed[col].isna() & (text != ""),
+            col,
+            raw[col],
+            "date_unparseable",
+            "must be a date as UCDP writes it (YYYY-MM-DD)",
+        )
+    order = parsed["date_end"] < parsed["date_start"]
+    log.flag(
+        order,
+        "date_end",
+        "date_end=" + stripped(raw["date_end"]) + ", date_start=" + stripped(raw["date_start"]),
+        "date_order",
+        "date_end must not be before date_start",
+    )
+    prec = stripped(raw["date_prec"])
+    log.flag(
+        ~prec.isin(list(DATE_PRECISION_BY_DATE_PREC)),
+        "date_prec",
+        raw["date_prec"],
+        "date_precision",
+        f"must be one of {', '.join(DATE_PRECISION_BY_DATE_PREC)} (UCDP date_prec)",
+    )
+    parsed["date_prec"] = prec
+    for col in (*_DEATH_COLUMNS, "latitude", "longitude"):
+        text = stripped(raw[col])
+        parsed[col] = parse_numbers(text, strip=False)
+        log.flag(
+            parsed[col].isna() & (text != ""),
+            col,
+            raw[col],
+            "number_unparseable",
+            "must be a number",
+        )
+    for col in _DEATH_COLUMNS:
+        log.flag(parsed[col] < 0, col, raw[col], "negative", "must not be negative")
+    log.flag(
+        parsed["latitude"].abs() > 90,
+        "latitude",
+        raw["latitude"],
+        "latitude_range",
+        "must be between -90 and 90",
+    )
+    log.flag(
+        parsed["longitude"].abs() > 180,
+        "longitude",
+        raw["longitude"],
+        "longitude_range",
+        "must be between -180 and 180",
+    )
+    return parsed
 
 
-def ucdp_to_events(raw: pd.DataFrame, *, source: str | Path = "<frame>") -> pd.DataFrame:
-    """Map GED rows (all strings) to canonical columns, one row each, unvalidated.
+def ucdp_to_events(
+    raw: pd.DataFrame, *, source: str | Path = "<frame>", lines: Sequence[int] | None = None
+) -> SourceRecords:
+    """Map GED rows (all strings) to records, checking each against the GED layout's rules.
 
-    The input frame is not modified.
+    A whole column at a time: dates are parsed per column, the headline
+    classifier runs over the column (:func:`classify_event_types`).  The input
+    frame is not modified.
 
     Parameters
     ----------
     raw : pandas.DataFrame
         A GED file read as strings (``dtype=str, keep_default_na=False``).
     source : str or pathlib.Path, optional
-        The file, named in a layout error.
+        The file, named in errors and problems.
+    lines : sequence of int, optional
+        The 1-based line of each row in the file.
 
     Returns
     -------
-    pandas.DataFrame
-        Schema columns plus the ``ucdp_*`` extras, values as strings.
+    SourceRecords
+        ``events`` (schema columns plus the ``ucdp_*`` extras), ``rejects``,
+        ``problems`` (each naming the GED column), ``coverage`` (earliest
+        ``date_start`` .. latest ``date_end``), ``layout``.
 
     Raises
     ------
     LayoutError
         If ``raw`` is not a known GED layout.
+
+    Examples
+    --------
+    >>> row = dict.fromkeys(GED_SYRIA_COLUMNS, "") | {
+    ...     "id": "1", "side_a": "Government of Syria", "side_b": "IS", "date_prec": "1",
+    ...     "date_start": "2016-03-01", "date_end": "2016-03-01", "best": "9", "low": "9",
+    ...     "high": "9", "deaths_a": "9", "deaths_b": "0",
+    ...     "source_headline": "SYNTHETIC: IS ambush kills 9 soldiers near Palmyra"}
+    >>> read = ucdp_to_events(pd.DataFrame([row]))
+    >>> read.events.loc[0, ["event_type", "actor", "target"]].tolist()
+    ['attack', 'IS', 'Government of Syria']
     """
-    detect_ucdp_layout(list(raw.columns), source=source)
-    rows = []
-    for r in raw.to_dict("records"):
-        deaths_a, deaths_b = _number(r["deaths_a"]), _number(r["deaths_b"])
-        deaths_civ = _number(r["deaths_civilians"])
-        event_type = classify_event_type(
-            r["source_headline"],
-            side_a=r["side_a"],
-            side_b=r["side_b"],
-            deaths_a=deaths_a,
-            deaths_b=deaths_b,
-            deaths_civilians=deaths_civ,
+    layout = detect_ucdp_layout(list(raw.columns), source=source)
+    n = len(raw)
+    side_a, side_b = stripped(raw["side_a"]), stripped(raw["side_b"])
+    headline = stripped(raw["source_headline"])
+    with ThreadPoolExecutor(1) as pool:  # the classifier's patterns beside the checks
+        classified = pool.submit(
+            classify_event_types,
+            headline,
+            side_a=side_a,
+            side_b=side_b,
+            deaths_a=parse_numbers(raw["deaths_a"]),
+            deaths_b=parse_numbers(raw["deaths_b"]),
+            deaths_civilians=parse_numbers(raw["deaths_civilians"]),
         )
-        is_a, is_b = _is_side(r["side_a"]), _is_side(r["side_b"])
-        is_side = r["side_a"] if is_a else r["side_b"] if is_b else ""
-        other_side = r["side_b"] if is_a else r["side_a"] if is_b else ""
-        actor, target = "", ""
-        if event_type == "attack" and is_side:
-            actor, target = is_side, other_side
-        elif event_type in ("airstrike", "sweep") and is_side:
-            actor, target = other_side, is_side
-        office = r["source_office"].strip()
-        notes = (
-            f"UCDP conflict {r['conflict_name']} ({r['conflict_new_id']}); dyad "
-            f"{r['dyad_name']}; deaths side_a {r['deaths_a']}, side_b {r['deaths_b']}, "
-            f"civilians {r['deaths_civilians']}, unknown {r['deaths_unknown']}; "
-            f"where_prec {r['where_prec']}; event_clarity {r['event_clarity']}; "
-            f"source_original {r['source_original']}; source_date {r['source_date']}; "
-            f"source_article {r['source_article']}"
-        )
-        rows.append(
-            {
-                "event_id": f"ucdp-{r['id']}",
-                "event_type": event_type,
-                "is_aggregate": "false",
-                "date_start": r["date_start"],
-                "date_end": r["date_end"],
-                "date_precision": DATE_PRECISION_BY_DATE_PREC.get(
-                    r["date_prec"].strip(), r["date_prec"]
-                ),
-                "count": "1",
-                "count_low": "1",
-                "count_high": "1",
-                "actor": actor,
-                "target": target,
-                "location": r["where_coordinates"],
-                "admin1": normalise_governorate(r["adm_1"]),
-                "latitude": r["latitude"],
-                "longitude": r["longitude"],
-                "killed": r["best"],
-                "killed_low": r["low"],
-                "killed_high": r["high"],
-                "source": f"UCDP GED; {office}" if office else "UCDP GED",
-                "source_id": r["id"],
-                "notes": notes,
-                "evidence": r["source_headline"],
-                "ucdp_conflict_id": r["conflict_new_id"],
-                "ucdp_conflict_name": r["conflict_name"],
-                "ucdp_dyad_name": r["dyad_name"],
-                "ucdp_side_a": r["side_a"],
-                "ucdp_side_b": r["side_b"],
-                "ucdp_type_of_violence": r["type_of_violence"],
-                "ucdp_adm_1": r["adm_1"],
-            }
-        )
-    columns = [
-        "event_id",
-        "event_type",
-        "is_aggregate",
-        "date_start",
-        "date_end",
-        "date_precision",
-        "count",
-        "count_low",
-        "count_high",
-        "actor",
-        "target",
-        "location",
-        "admin1",
-        "latitude",
-        "longitude",
-        "killed",
-        "killed_low",
-        "killed_high",
-        "source",
-        "source_id",
-        "notes",
-        "evidence",
-        "ucdp_conflict_id",
-        "ucdp_conflict_name",
-        "ucdp_dyad_name",
-        "ucdp_side_a",
-        "ucdp_side_b",
-        "ucdp_type_of_violence",
-        "ucdp_adm_1",
-    ]
-    return pd.DataFrame(rows, columns=columns)
+        log = ProblemLog(source, lines)
+        parsed = _check_rows(raw, log)
+        event_type = classified.result()
+    is_a, is_b = matches_names(IS_SIDE_PATTERN, side_a), matches_names(IS_SIDE_PATTERN, side_b)
+    is_side = side_a.where(is_a, side_b.where(is_b, ""))
+    other_side = side_b.where(is_a, side_a.where(is_b, ""))
+    attack = (event_type == "attack") & (is_a | is_b)
+    strike = np.isin(event_type, ["airstrike", "sweep"]) & (is_a | is_b)
+    actor = is_side.where(attack, other_side.where(strike, ""))
+    target = other_side.where(attack, is_side.where(strike, ""))
+    office = stripped(raw["source_office"])
+    notes = join_strings(
+        "UCDP conflict ",
+        raw["conflict_name"],
+        " (",
+        raw["conflict_new_id"],
+        "); dyad ",
+        raw["dyad_name"],
+        "; deaths side_a ",
+        raw["deaths_a"],
+        ", side_b ",
+        raw["deaths_b"],
+        ", civilians ",
+        raw["deaths_civilians"],
+        ", unknown ",
+        raw["deaths_unknown"],
+        "; where_prec ",
+        raw["where_prec"],
+        "; event_clarity ",
+        raw["event_clarity"],
+        "; source_original ",
+        raw["source_original"],
+        "; source_date ",
+        raw["source_date"],
+        "; source_article ",
+        raw["source_article"],
+    )
+    records = canonical_records(
+        {
+            "event_id": "ucdp-" + parsed["id"],
+            "event_type": event_type,
+            "date_start": parsed["date_start"],
+            "date_end": parsed["date_end"],
+            "date_precision": parsed["date_prec"].map(DATE_PRECISION_BY_DATE_PREC),
+            "count": 1.0,
+            "count_low": 1.0,
+            "count_high": 1.0,
+            "actor": actor,
+            "target": target,
+            "location": raw["where_coordinates"],
+            "admin1": normalise_governorates(stripped(raw["adm_1"])),
+            "latitude": parsed["latitude"],
+            "longitude": parsed["longitude"],
+            "killed": parsed["best"],
+            "killed_low": parsed["low"],
+            "killed_high": parsed["high"],
+            "source": join_strings("UCDP GED; ", office).where(office != "", "UCDP GED"),
+            "source_id": parsed["id"],
+            "notes": notes,
+            "evidence": headline,
+        },
+        n,
+        extras=[
+            ("ucdp_conflict_id", raw["conflict_new_id"]),
+            ("ucdp_conflict_name", raw["conflict_name"]),
+            ("ucdp_dyad_name", raw["dyad_name"]),
+            ("ucdp_side_a", raw["side_a"]),
+            ("ucdp_side_b", raw["side_b"]),
+            ("ucdp_type_of_violence", raw["type_of_violence"]),
+            ("ucdp_adm_1", raw["adm_1"]),
+        ],
+        clean={"event_id", "actor", "target", "source", "source_id", "notes", "evidence"},
+    )
+    problems = log.table()
+    bad = log.bad_rows(n)
+    coverage = Coverage(parsed["date_start"].min(), parsed["date_end"].max())
+    return SourceRecords(
+        events=records.loc[~bad].reset_index(drop=True) if bad.any() else records,
+        rejects=rejects_table(raw, bad, problems, lines),
+        problems=problems,
+        coverage=coverage,
+        layout=layout,
+        rows=n,
+    )
 
 
 def read_ucdp_ged(path: str | Path, *, errors: Errors = "raise") -> pd.DataFrame | Validated:
     """Read a UCDP GED CSV file (gzipped or not) into validated event records.
+
+    Each column is checked against the GED layout's rules (``id`` given and
+    unique, dates, ``date_prec``, deaths, coordinates) and mapped as the
+    module docstring says, a whole column at a time: a full GED release
+    (~400,000 rows) reads in seconds.
 
     Parameters
     ----------
@@ -375,7 +481,7 @@ def read_ucdp_ged(path: str | Path, *, errors: Errors = "raise") -> pd.DataFrame
     ------
     LayoutError
         If the file is not a known GED layout (the message names the missing
-        columns).
+        columns), or not UTF-8.
     analysis.records.validating.EventValidationError
         With ``errors="raise"``, if a row does not parse (file, line, row,
         column, value and rule named).
@@ -392,6 +498,8 @@ def read_ucdp_ged(path: str | Path, *, errors: Errors = "raise") -> pd.DataFrame
     admin1                   Homs
     killed                   24.0
     """
+    if errors not in ("raise", "reject"):
+        raise ValueError(f"errors must be 'raise' or 'reject', not {errors!r}")
     raw, lines = read_raw_csv(path)
-    frame = ucdp_to_events(raw, source=path)
-    return finish(frame, source=path, lines=lines, errors=errors)
+    read = ucdp_to_events(raw, source=path, lines=lines)
+    return read.validated() if errors == "reject" else read.events_or_raise()

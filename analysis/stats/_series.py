@@ -1,7 +1,7 @@
 """Pick one count series out of a ``count_events`` frame (private helpers).
 
 The statistics modules all start from the tidy frame that
-:func:`analysis.counting.core.count_events` returns (one row per ``period`` x
+:func:`analysis.counting.count.count_events` returns (one row per ``period`` x
 ``event_type`` [x by-groups] with ``days`` and ``count``).  These helpers check
 that frame loudly and reduce it to one series: ``period``, ``days``, ``count``.
 

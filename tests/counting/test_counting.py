@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.counting.core import ALLOCATIONS, FREQ_ALIASES, count_events, count_report
+from analysis.counting import ALLOCATIONS, FREQ_ALIASES, count_events, count_report
 from analysis.records.loading import load_events
 from analysis.records.schema import EVENT_TYPES
 
@@ -127,9 +127,9 @@ def test_daily_weekly_monthly_yearly_totals_equal_the_records_total(recs, alloca
         if allocate != "spread_integer":
             for etype, value in expected.items():
                 assert per_type[etype] == pytest.approx(value, abs=1e-6)
-        if allocate != "spread_integer":
-            assert (counts["count_low"] <= counts["count"] + 1e-9).all()
-            assert (counts["count"] <= counts["count_high"] + 1e-9).all()
+        # the bounds bound the count in every period, under every allocation
+        assert (counts["count_low"] <= counts["count"] + 1e-9).all()
+        assert (counts["count"] <= counts["count_high"] + 1e-9).all()
 
 
 @given(records)
@@ -185,6 +185,100 @@ def test_spread_integer_uses_largest_remainder_and_conserves_the_total():
     daily = count_events(many, allocate="spread_integer", event_types=["attack"])
     assert (daily["count"] == daily["count"].round()).all()
     assert daily["count"].sum() == 9
+
+
+def test_spread_integer_keeps_the_bounds_around_the_count_in_every_period():
+    # Jan 2-3 count 1; Jan 3-6 count 3, at least 2; Jan 4-5 count 2.  Rounded
+    # one by one, Jan 2 got count 0 but count_low 1.
+    events = frame(
+        [
+            ("attack", "2024-01-02", "2024-01-03", 1, np.nan, np.nan),
+            ("attack", "2024-01-03", "2024-01-06", 3, 2, np.nan),
+            ("attack", "2024-01-04", "2024-01-05", 2, np.nan, 2),
+        ]
+    )
+    daily = count_events(events, allocate="spread_integer", event_types=["attack"])
+    assert daily["count"].tolist() == [0.0, 1.0, 2.0, 2.0, 1.0]
+    assert daily["count"].sum() == 6
+    assert (daily["count_low"] <= daily["count"]).all()
+    assert (daily["count"] <= daily["count_high"]).all()
+    assert daily["count_low"].tolist() == [0.0, 1.0, 1.0, 1.0, 1.0]
+    assert (daily["count_low"] == daily["count_low"].round()).all()
+
+
+def test_spread_integer_rounds_the_finite_periods_of_an_open_series():
+    events = frame(
+        [
+            ("airstrike", "2024-10-01", "2024-10-03", 31, 31, np.nan),  # more than 30
+            ("airstrike", "2024-10-05", "2024-10-06", 3, 3, 3),
+        ]
+    )
+    daily = count_events(events, allocate="spread_integer", event_types=["airstrike"])
+    high = daily["count_high"].tolist()
+    assert high[:3] == [np.inf] * 3
+    # The count rounds to 10, 10, 10, 0, 2, 2 (the series' remainders of 1/3 and 1/2
+    # go to the last days), so the upper bound of 1.5 a day rounds up to 2, 2 there,
+    # not 2, 1: an upper bound gives way upwards, never below the count.
+    assert daily["count"].tolist() == [10.0, 10.0, 10.0, 0.0, 2.0, 2.0]
+    assert high[3:] == [0.0, 2.0, 2.0]
+    free = count_events(events.iloc[[1]], allocate="spread_integer", event_types=["airstrike"])
+    assert free["count_high"].tolist() == [2.0, 1.0]  # alone, 1.5 a day keeps its total
+
+
+def test_a_huge_count_does_not_change_the_counts_of_other_days():
+    # In floating point, 1e18 on Jan 1 made the 3 of Jan 2 a 0 and the 5 of Jan 3 a 2,
+    # and 1e16 made the 3 a 4.
+    for huge in (1e18, 1e16, 2.0**61):
+        events = frame(
+            [
+                ("attack", "2024-01-01", "2024-01-01", huge, huge, huge),
+                ("attack", "2024-01-02", "2024-01-02", 3, 3, 3),
+                ("attack", "2024-01-03", "2024-01-03", 5, 5, 5),
+            ]
+        )
+        for allocate in ALLOCATIONS:
+            daily = count_events(events, allocate=allocate, event_types=["attack"])
+            assert daily["count"].tolist() == [huge, 3.0, 5.0], (huge, allocate)
+            assert daily["count_low"].tolist() == [huge, 3.0, 5.0]
+            assert daily["count_high"].tolist() == [huge, 3.0, 5.0]
+        weekly = count_events(events, freq="W-SUN", event_types=["attack"])
+        assert weekly["count"].tolist() == [huge + 8.0]
+
+
+def test_a_huge_spread_count_leaves_a_small_neighbour_exact():
+    events = frame(
+        [
+            ("attack", "2024-01-01", "2024-01-07", 7e17, 7e17, 7e17),
+            ("attack", "2024-01-08", "2024-01-10", 1, 1, 1),
+            ("sweep", "2024-01-02", "2024-01-02", 1e15, np.nan, np.nan),
+        ]
+    )
+    daily = count_events(events, event_types=["attack", "sweep"])
+    attack = daily.loc[daily["event_type"] == "attack", "count"].tolist()
+    assert attack == [1e17] * 7 + [0.333333333] * 3
+
+
+@pytest.mark.parametrize(
+    ("bad", "message"),
+    [
+        ((np.inf, np.inf, np.inf), r"column 'count' has values \[inf\] at rows \[1\]; counts and"),
+        ((np.nan, np.inf, np.nan), r"column 'count_low' has values \[inf\] at rows \[1\]"),
+        ((2.0**63, 1, np.nan), r"column 'count' has values \[9.2\d*e\+18\] at rows \[1\]"),
+        ((1, 1, 2.0**62), r"column 'count_high' has values \[4.6\d*e\+18\] at rows \[1\]"),
+    ],
+)
+def test_infinite_or_impossible_counts_are_clear_errors(bad, message):
+    events = frame(
+        [
+            ("attack", "2024-01-01", "2024-01-01", 1, 1, 1),
+            ("attack", "2024-01-02", "2024-01-03", *bad),
+            ("attack", "2024-01-04", "2024-01-05", 2, 2, 2),
+        ]
+    )
+    with pytest.raises(ValueError, match=message):
+        count_events(events)
+    with pytest.raises(ValueError, match=message):  # not even one day of it is counted
+        count_events(events, start="2024-01-04")
 
 
 def test_open_and_unknown_counts_never_become_zero_or_nan():

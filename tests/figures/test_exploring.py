@@ -9,7 +9,7 @@ import pytest
 from matplotlib.figure import Figure
 from pandas.testing import assert_frame_equal
 
-from analysis.counting.core import ALLOCATIONS, count_events
+from analysis.counting import ALLOCATIONS, count_events
 from analysis.figures.exploring import (
     explore,
     explore_counts,

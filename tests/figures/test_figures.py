@@ -13,16 +13,10 @@ import pytest
 from matplotlib.figure import Figure
 
 from analysis import config
-from analysis.counting.core import count_events
-from analysis.figures import plotting
-from analysis.figures.registry import (
-    FIGURES,
-    FORMATS,
-    build_figure,
-    build_figures,
-    list_figures,
-    save_figure,
-)
+from analysis.counting import count_events
+from analysis.figures import plotting, stories
+from analysis.figures.registry import FIGURES, build_figure, build_figures, list_figures
+from analysis.figures.saving import FORMATS, save_figure
 from analysis.sources.datasets import load_badia_2024, load_totals
 from analysis.sources.places import load_places, place_mentions
 from analysis.sources.provenance import source_line
@@ -122,9 +116,69 @@ def test_saving_twice_gives_identical_bytes_without_stamps(tmp_path):
     assert b"Software" not in first[0].read_bytes()[:400]
 
 
-def test_save_figure_refuses_an_unknown_format(tmp_path):
-    with pytest.raises(ValueError, match="format 'jpg'"):
-        save_figure(plotting.new_figure(), tmp_path / "x", formats=["jpg"])
+FITTED = ("ucdp_badia_2016_2019", "event_study_2024")
+"""The registered figures that draw numbers fitted by the count-model kernel."""
+
+
+def _perturbing(monkeypatch: pytest.MonkeyPatch, factor: float) -> list[int]:
+    """Multiply every float of every count-model fit by ``factor``, where each stats
+    module calls the kernel; return a list that counts the calls."""
+    import dataclasses
+
+    from analysis.stats import _countmodels
+
+    real = _countmodels.irls
+    calls: list[int] = []
+
+    def perturbed(*args, **kwargs):
+        fit = real(*args, **kwargs)
+        calls.append(1)
+        changed = {
+            f.name: getattr(fit, f.name) * factor
+            for f in dataclasses.fields(fit)
+            if isinstance(getattr(fit, f.name), float | np.ndarray)
+        }
+        return dataclasses.replace(fit, **changed)
+
+    bound = [m for name, m in sys.modules.items() if name.startswith("analysis.stats")]
+    patched = [m for m in bound if getattr(m, "irls", None) is real]
+    assert _countmodels in patched
+    for module in patched:
+        monkeypatch.setattr(module, "irls", perturbed)
+    return calls
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("factor", [1 + 1e-12, 1 - 1e-12, 1 + 1e-10, 1 - 1e-10])
+def test_figures_are_the_same_bytes_with_the_fitted_numbers_perturbed(
+    factor, tmp_path, monkeypatch
+):
+    """What another CPU does to the fits (their last digits) does not reach the files."""
+    import analysis.stats.changepoints
+    import analysis.stats.eventstudy
+    import analysis.stats.trends  # noqa: F401  (loaded, so their kernel binding is patched)
+
+    calls = _perturbing(monkeypatch, factor)
+    for name in FITTED:
+        before = len(calls)
+        for path in save_figure(build_figure(name), tmp_path / name):
+            committed = config.FIGURES_DIR / path.name
+            assert path.read_bytes() == committed.read_bytes(), f"{path.name} at x{factor!r}"
+        assert len(calls) > before, f"{name} fits no count model: update FITTED"
+
+
+@pytest.mark.slow
+def test_figures_are_the_same_bytes_under_another_cpus_linear_algebra(tmp_path):
+    """OpenBLAS picks its kernels by CPU; forcing an older one moves the fitted numbers by
+    up to 1e-8 (without the rounding of save_figure the SVGs changed in their last digits)."""
+    import os
+
+    env = {**os.environ, "OPENBLAS_CORETYPE": "Nehalem"}
+    run = [sys.executable, "-m", "analysis", "figures", *FITTED, "--out", str(tmp_path)]
+    subprocess.run(run, env=env, capture_output=True, check=True)
+    for path in sorted(tmp_path.iterdir()):
+        assert path.read_bytes() == (config.FIGURES_DIR / path.name).read_bytes(), path.name
+    assert len(list(tmp_path.iterdir())) == 2 * len(FITTED)
 
 
 def test_command_lists_and_refuses_unknown_names():
@@ -154,7 +208,7 @@ def test_the_figure_font_has_a_glyph_for_every_arabic_name():
 
 def test_places_are_labelled_in_english_and_arabic():
     places = load_places()
-    fig = plotting.plot_places(places, pd.Series({"Palmyra": 3}), label_min=1)
+    fig = stories.plot_places(places, pd.Series({"Palmyra": 3}), label_min=1)
     labels = [t.get_text() for t in fig.axes[0].texts]
     assert "Palmyra تدمر" in labels
     assert len(labels) == 1 + 1  # the one named place and the note of unlocated ones
@@ -209,7 +263,7 @@ def test_plot_functions_do_not_modify_their_inputs():
     plotting.plot_counts(counts)
     places = load_places()
     places_before = places.copy()
-    plotting.plot_places(places, place_mentions(events, places))
+    stories.plot_places(places, place_mentions(events, places))
     pd.testing.assert_frame_equal(events, before)
     pd.testing.assert_frame_equal(counts, counts_before)
     pd.testing.assert_frame_equal(places, places_before)
@@ -225,7 +279,7 @@ def test_attacks_by_source_marks_dated_launches_and_writes_the_reported_total():
         load_badia_2024().query("event_type == 'attack'"), freq="MS", start="2024-01-01"
     )
     camps = find_campaigns(load_badia_2024(seed_aggregates=True))
-    fig = plotting.plot_attacks_by_source(cep, sohr, sample, camps)
+    fig = stories.plot_attacks_by_source(cep, sohr, sample, camps)
     ax = fig.axes[0]
     labels = [t.get_text() for t in ax.get_legend().get_texts()]
     dated = int((camps.intervals["start"].dt.year == 2024).sum())
@@ -288,9 +342,9 @@ def test_multi_panel_plots_take_their_axes_and_check_the_number():
     fig = plotting.new_figure(2, 1)
     running = implied_counts(load_totals(), source="SOHR", metric="operations")
     camps = find_campaigns(load_badia_2024())
-    assert plotting.plot_cumulative(running, camps, axes=fig.axes) is fig
+    assert stories.plot_cumulative(running, camps, axes=fig.axes) is fig
     with pytest.raises(ValueError, match="expected 2 axes, got 1"):
-        plotting.plot_cumulative(running, camps, axes=fig.axes[:1])
+        stories.plot_cumulative(running, camps, axes=fig.axes[:1])
 
 
 # -- documentation ---------------------------------------------------------------------
@@ -314,7 +368,7 @@ def test_readme_names_every_figure_with_its_file():
 def test_the_readme_reading_of_the_event_study_holds():
     """The README says every campaign's interval spans 1 and the placebo p-value is far
     from small; recompute it as the figure does."""
-    from analysis.figures.registry import EVENT_STUDY_DAYS, N_PLACEBO
+    from analysis.figures.stories import EVENT_STUDY_DAYS, N_PLACEBO
     from analysis.stats.eventstudy import event_study
 
     events = load_badia_2024()
@@ -343,7 +397,7 @@ def test_event_profile_shows_the_pooled_window_rates_on_their_days(built):
     study = event_study(
         count_events(events, freq="D"), find_campaigns(events), pre=28, post=28, n_placebo=9
     )
-    fig = plotting.plot_event_profile(study)
+    fig = stories.plot_event_profile(study)
     from matplotlib.collections import LineCollection
 
     lines = [c for c in fig.axes[0].collections if isinstance(c, LineCollection)]
@@ -358,7 +412,7 @@ def test_allocation_views_draws_every_allocation_given():
     strikes = load_badia_2024().query("event_type == 'airstrike'")
     allocs = ["spread", "spread_integer", "start", "end"]
     views = {"per week": {a: count_events(strikes, freq="W-FRI", allocate=a) for a in allocs}}
-    fig = plotting.plot_allocation_views(views, event_type="airstrike")
+    fig = stories.plot_allocation_views(views, event_type="airstrike")
     labels = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
     assert labels == allocs
     styles = {(p.get_edgecolor(), p.get_linestyle()) for p in fig.axes[0].patches}

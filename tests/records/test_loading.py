@@ -63,7 +63,7 @@ def test_reject_mode_returns_valid_rows_and_rejects(tmp_path):
 def test_non_utf8_file_is_a_clear_error(tmp_path):
     path = tmp_path / "events.csv"
     path.write_bytes((HEADER + ROWS).encode("utf-8").replace(b"al-Rusafa", b"al-Rus\xe1fa"))
-    with pytest.raises(ValueError, match=r"events.csv: byte \d+ is not valid UTF-8"):
+    with pytest.raises(ValueError, match=r"events.csv: line \d+: byte .* is not valid UTF-8"):
         load_events(path)
 
 

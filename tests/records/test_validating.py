@@ -45,6 +45,16 @@ def with_value(column: str, value: str, row: int = 1) -> pd.DataFrame:
         ("evidence_start", "3.5", "integer"),
         ("published", "06/10/2024", "date_unparseable"),
         ("event_type", "", "required_value"),
+        ("count", "inf", "not_finite"),
+        ("count_low", "inf", "not_finite"),
+        ("count_high", "-inf", "not_finite"),
+        ("killed", "1e400", "not_finite"),
+        ("count", "1e10", "above_maximum"),
+        ("count_high", "2000000000", "above_maximum"),
+        ("killed", "1000000000000", "above_maximum"),
+        ("evidence_start", "1e30", "above_maximum"),
+        ("date_end", "2023", "date_order"),  # the year 2023 ends before 2024-10-02
+        ("date_start", "2262-01-01", "date_range"),
     ],
 )
 def test_each_rule_rejects_the_row_and_names_row_column_value(column, value, rule):
@@ -65,6 +75,26 @@ def test_each_rule_rejects_the_row_and_names_row_column_value(column, value, rul
     assert f"column {column!r}" in message
     assert f"[{rule}]" in message
     assert RULES[rule] in message
+
+
+def test_an_infinite_count_high_is_an_open_bound_not_a_problem():
+    raw = with_value("count_high", "inf")
+    result = validate_events(raw)
+    assert result.problems.empty
+    assert result.events.loc[1, "count_high"] == float("inf")
+
+
+def test_an_infinite_count_no_longer_erases_the_other_records():
+    # A count of inf used to pass and turn every later day of its series into NaN.
+    from analysis.counting import count_events
+
+    raw = pd.DataFrame(good_rows(3))
+    raw["date_start"] = ["2024-10-01", "2024-10-02", "2024-10-03"]
+    raw["date_end"] = raw["date_start"]
+    raw.loc[0, ["count", "count_low", "count_high"]] = ["inf", "inf", "inf"]
+    events, rejects, _ = load_events(raw, errors="reject")
+    assert rejects["row"].tolist() == [0]
+    assert count_events(events, event_types=["attack"])["count"].tolist() == [1.0, 1.0]
 
 
 def test_count_and_low_both_missing_is_rejected():

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import importlib.util
+import math
 
 import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from analysis.config import DOCS_DIR, ROOT_DIR, UCDP_GED_SYRIA
+from analysis.config import DOCS_DIR, ROOT_DIR, UCDP_DIR, UCDP_GED_SYRIA
 from analysis.records.schema import EVENT_TYPES
-from analysis.sources.classifying import classify_event_type
+from analysis.sources import classifying as c
+from analysis.sources.classifying import classify_event_type, classify_event_types
 
 LABELS = ROOT_DIR / "tests" / "data" / "ucdp_hand_labels.csv"
 GOV, IS = "Government of Syria", "IS"
@@ -49,6 +51,7 @@ def _load_script(name: str):
         ("An ISIS drone kills two soldiers near Deir Ezzor", (2, 0, 0), "attack"),
         # sweep wording
         ("Regime forces launch a combing operation in the Homs desert", (0, 3, 0), "sweep"),
+        ("Army units swept the desert east of Palmyra", (0, 0, 0), "sweep"),
         # nothing placeable
         ("Clashes continue east of Homs", (2, 2, 0), "other"),
         ("Syria Daily Report 17/02/2016", (2, 2, 0), "other"),
@@ -169,3 +172,132 @@ def test_scores_are_computed_by_hand_on_a_small_frame():
     assert s.loc["other", "precision"] == pytest.approx(2 / 3)
     assert s.loc["other", "recall"] == 1.0
     assert pd.isna(s.loc["sweep", "recall"])
+
+
+def _as_number(value: str) -> float:
+    return float(value) if value.strip() else float("nan")
+
+
+def reference_classify(text, side_a, side_b, deaths_a, deaths_b, deaths_civilians) -> str:
+    """The rules of the module docstring, one text at a time with Python's ``re``.
+
+    The row-by-row classifier the column classifier replaced, kept as an
+    independent route: Python's ``re`` finds each wording, ``min`` picks the first.
+    """
+    text = text or ""
+
+    def zero(x: float) -> float:
+        return 0.0 if math.isnan(x) else x
+
+    a_is, b_is = bool(c.IS_SIDE_PATTERN.search(side_a)), bool(c.IS_SIDE_PATTERN.search(side_b))
+    a, b = zero(deaths_a), zero(deaths_b)
+    is_deaths = (a if a_is else 0.0) + (b if b_is else 0.0)
+    combatant = (0.0 if a_is else a) + (0.0 if b_is else b)
+    civilians = zero(deaths_civilians)
+    hits = []
+    if m := c.SWEEP_PATTERN.search(text):
+        hits.append((m.start(), "sweep"))
+    drone = c.IS_DRONE_PATTERN.search(text)
+    if (
+        (m := c.AIR_PATTERN_WITH_COALITION.search(text))
+        and not drone
+        and (is_deaths > 0 or civilians > 0 or combatant == 0 or not (a_is or b_is))
+    ):
+        hits.append((m.start(), "airstrike"))
+    if combatant + civilians > 0 or is_deaths == 0:
+        if m := c.IS_ACTION_PATTERN.search(text):
+            hits.append((m.start(), "attack"))
+        elif drone and combatant + civilians > 0:
+            hits.append((drone.start(), "attack"))
+        elif (m := c.ATTACK_PATTERN.search(text)) and not c.ATTACKER_NOT_IS_PATTERN.search(text):
+            hits.append((m.start(), "attack"))
+    if not hits:
+        return "other"
+    if m := c.OTHER_LEAD_PATTERN.search(text):
+        hits.append((m.start(), "other"))
+    return min(hits)[1]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "path", [UCDP_GED_SYRIA, UCDP_DIR / "ucdp_ged231_sample1000_syria_rows.csv.gz"]
+)
+def test_the_column_classifier_equals_python_re_on_every_shipped_headline(path):
+    raw = pd.read_csv(path, dtype=str, keep_default_na=False)
+    deaths = {k: raw[k].map(_as_number) for k in ("deaths_a", "deaths_b", "deaths_civilians")}
+    by_column = classify_event_types(
+        raw["source_headline"], side_a=raw["side_a"], side_b=raw["side_b"], **deaths
+    )
+    by_row = [
+        reference_classify(*row)
+        for row in zip(
+            raw["source_headline"],
+            raw["side_a"],
+            raw["side_b"],
+            deaths["deaths_a"],
+            deaths["deaths_b"],
+            deaths["deaths_civilians"],
+            strict=True,
+        )
+    ]
+    if path == UCDP_GED_SYRIA:
+        assert set(by_row) == set(EVENT_TYPES)  # every type occurs
+        assert raw["source_headline"].str.contains("[^\\x00-\\x7F]").sum() > 3000  # not ASCII
+    assert by_column.tolist() == by_row
+
+
+_WORDS = (
+    "IS",
+    "ISIS",
+    "Islamic State",
+    "the organization",
+    "attack",
+    "attacks",
+    "ambush",
+    "by",
+    "of",
+    "kills",
+    "shells",
+    "targets",
+    "warplanes",
+    "air raids",
+    "drone",
+    "drones",
+    "coalition",
+    "bombardment",
+    "combing",
+    "sweep",
+    "swept",
+    "mop-up",
+    "regime forces",
+    "army",
+    "clashes",
+    "car bomb",
+    "repelled",
+    "near",
+    "Palmyra",
+    ";",
+    ",",
+    '"',
+    "'s",
+    "is",
+    "Isis",
+    "“IS”",
+)
+
+
+@given(
+    text=st.lists(st.sampled_from(_WORDS), max_size=12).map(" ".join),
+    deaths=st.tuples(*[st.sampled_from([0.0, 1.0, float("nan")])] * 3),
+    sides=st.sampled_from([(GOV, IS), (IS, GOV), (GOV, "Syrian insurgents")]),
+)
+def test_the_column_classifier_equals_python_re_on_latin_wording(text, deaths, sides):
+    one = classify_event_type(
+        text,
+        side_a=sides[0],
+        side_b=sides[1],
+        deaths_a=deaths[0],
+        deaths_b=deaths[1],
+        deaths_civilians=deaths[2],
+    )
+    assert one == reference_classify(text, *sides, *deaths)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from analysis.config import GAZETTEER
@@ -10,9 +11,12 @@ from analysis.sources.places import (
     GOVERNORATES,
     IS_ACTOR_PATTERN,
     IS_SIDE_PATTERN,
+    STATE_OR_ALLIED_ACTOR_PATTERN,
+    UNIDENTIFIED_ACTOR_PATTERN,
     gazetteer_rows,
     load_places,
     normalise_governorate,
+    normalise_governorates,
 )
 
 
@@ -88,7 +92,49 @@ def test_the_ucdp_side_pattern_wants_the_word_is(side, is_is):
 
 @pytest.mark.parametrize(
     ("actor", "is_is"),
-    [("Islamic State (Syria)", True), ("ISIL", True), ("Military Forces of Syria (2000-)", False)],
+    [
+        ("Islamic State (Syria)", True),
+        ("Islamic State (Iraq)", True),
+        ("Islamic State in Iraq and the Levant (ISIL)", True),
+        ("ISIL", True),
+        ("  Daesh", True),
+        ("Tribal Militia (Syria); Islamic State (Syria)", True),  # one name of a list
+        ("Military Forces of Syria (2000-)", False),
+        ("Global Coalition Against Daesh", False),  # mentions IS, is not IS
+        ("Global Coalition Against Daesh; Military Forces of the United States (2021-)", False),
+        ("Anti-Islamic State Militia (Syria)", False),
+        ("Islamic Statehood Party", False),
+        ("", False),
+    ],
 )
-def test_the_acled_actor_pattern_names_the_islamic_state(actor, is_is):
+def test_the_acled_actor_pattern_wants_a_name_that_is_the_islamic_state(actor, is_is):
     assert bool(IS_ACTOR_PATTERN.search(actor)) is is_is
+
+
+@pytest.mark.parametrize(
+    ("actor", "matched"),
+    [
+        ("Military Forces of Syria (2000-2024)", True),
+        ("Police Forces of Syria (2000-2024) Military Security", True),
+        ("QSD: Syrian Democratic Forces", True),
+        ("NDF: National Defence Forces", True),
+        ("Global Coalition Against Daesh", True),
+        ("Islamic State (Syria)", False),
+        ("Protesters (Syria)", False),
+        ("Unidentified Armed Group (Syria)", False),
+    ],
+)
+def test_state_and_allied_forces_are_named(actor, matched):
+    assert bool(STATE_OR_ALLIED_ACTOR_PATTERN.search(actor)) is matched
+
+
+def test_unidentified_armed_groups_are_named_at_the_start():
+    assert UNIDENTIFIED_ACTOR_PATTERN.search("Unidentified Armed Group (Syria)")
+    assert not UNIDENTIFIED_ACTOR_PATTERN.search("Civilians (Syria); Unidentified Armed Group")
+
+
+def test_a_column_of_spellings_is_normalised_like_each_one():
+    names = pd.Series(["Idleb", None, "Deir ez Zor", "Ar Raqqah governorate", "Idleb", "Kirkuk"])
+    got = normalise_governorates(names)
+    assert got.tolist() == ["Idlib", None, "Deir ez-Zor", "Raqqa", "Idlib", "Kirkuk"]
+    assert got.index.equals(names.index)

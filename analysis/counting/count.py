@@ -1,0 +1,260 @@
+"""Count event records per day, week, month, quarter or year, on a complete time axis.
+
+A record stands for ``count`` events somewhere in its window
+``date_start..date_end``.  :func:`count_events` shares that count out over the
+window's days (or puts it on the first or last day), adds up the records of
+each event type (and of each group of the ``by`` columns), and returns one row
+per period, with zeros for periods inside the coverage window in which nothing
+was recorded.
+
+How counts and their bounds add up
+----------------------------------
+Each record enters three sums, each shared over its window the same way:
+
+``count``
+    The record's own ``count``.  A record without one (the report said
+    "dozens", "several" or "between 20 and 25") enters with the midpoint of
+    ``count_low`` and ``count_high`` when both are known, else with
+    ``count_low``: the smallest number its wording supports.  Such records
+    are never zero and never missing; the column ``records_no_count`` says
+    how many of them a period holds.
+``count_low``
+    The record's ``count_low``; where that is unknown ("about 17") the record
+    attests at least ``min(1, count)`` events, and enters with that.
+``count_high``
+    The record's ``count_high``; where the wording sets no upper bound ("more
+    than 30") or it is unknown, the period's ``count_high`` is ``inf``: open.
+
+So ``count_low <= count <= count_high`` holds for every period, and the sum of
+``count`` over all periods equals the sum of the records' counts that fall in
+the coverage window, under every allocation.
+
+The algorithm is a difference array (:mod:`analysis.counting.engine`): each
+record adds its daily share at its first day and subtracts it after its last,
+and a cumulative sum gives every day of every group at once.  Its cost grows
+with the number of records plus days x groups, not with the length of the
+windows.  The shares are summed exactly, as integers
+(:mod:`analysis.counting.exact`): a record of 1e18 events beside one of 3
+leaves the 3 a 3, in every period.  The options are checked in one place
+(:mod:`analysis.counting.options`); a Dask DataFrame is counted partition by
+partition (:mod:`analysis.counting.scaling`).
+
+Examples
+--------
+>>> import pandas as pd
+>>> from analysis.counting.count import count_events
+>>> events = pd.DataFrame({
+...     "event_id": ["s1"], "event_type": ["airstrike"],
+...     "date_start": pd.to_datetime(["2024-10-03"]),
+...     "date_end": pd.to_datetime(["2024-10-05"]),
+...     "count": [30.0], "count_low": [30.0], "count_high": [30.0]})
+>>> daily = count_events(events, freq="D", event_types=["airstrike"])
+>>> print(daily[["period", "count"]].to_string(index=False))
+    period  count
+2024-10-03   10.0
+2024-10-04   10.0
+2024-10-05   10.0
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from analysis.counting.engine import count_frame, plan_counts
+from analysis.counting.finishing import CountReport, finish_counts
+from analysis.counting.options import Allocation, CountOptions, count_options
+
+
+def is_dask_frame(events: Any) -> bool:
+    """Tell whether ``events`` is a Dask DataFrame, without importing Dask.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> is_dask_frame(pd.DataFrame())
+    False
+    """
+    cls = type(events)
+    return cls.__module__.split(".")[0] in ("dask", "dask_expr") and cls.__name__ == "DataFrame"
+
+
+def count_events(
+    events: pd.DataFrame,
+    freq: str = "D",
+    by: str | list[str] | None = None,
+    allocate: Allocation = "spread",
+    start: str | pd.Timestamp | None = None,
+    end: str | pd.Timestamp | None = None,
+    *,
+    include_aggregates: bool = False,
+    event_types: list[str] | tuple[str, ...] | None = None,
+) -> pd.DataFrame:
+    """Count events per period and event type, on a complete time axis.
+
+    The input frame is not modified.
+
+    Parameters
+    ----------
+    events : pandas.DataFrame
+        Records with at least ``event_type``, ``date_start``, ``date_end`` and
+        ``count`` (as from :func:`analysis.load_events`); ``count_low``,
+        ``count_high`` and ``is_aggregate`` are used when present.
+    freq : str, default 'D'
+        ``'D'`` (days), ``'W'`` or ``'W-<DAY>'`` (weeks ending on that day, as
+        in pandas: ``'W-SUN'`` is Monday..Sunday, ``'W-FRI'`` Saturday..Friday
+        as ACLED counts weeks), ``'MS'`` (months), ``'QS'`` (quarters) or
+        ``'YS'`` (years).  Every period is labelled by its first day.
+    by : str or list of str, optional
+        Columns to count separately, e.g. ``'admin1'``.  Values are taken as
+        they are (a record with ``admin1 = 'Homs;Raqqa'`` forms its own group);
+        missing values form a group of their own.  Every combination of ``by``
+        values seen in the counted records gets every period and event type.
+    allocate : {'spread', 'spread_integer', 'start', 'end'}, default 'spread'
+        ``'spread'`` shares a record's count evenly over its window's days (30
+        strikes in 3 days give 10 a day).  ``'spread_integer'`` does the same,
+        then rounds each series to integers by largest remainder, keeping its
+        total (rounded half up where midpoints make it fractional); the
+        bounds are rounded the same way, but never across the rounded count
+        (``count_low <= count <= count_high`` holds in every period), so
+        that where they would, their totals give way outwards.
+        ``'start'`` and ``'end'`` put the whole count on the window's first or
+        last day.
+    start, end : str or pandas.Timestamp, optional
+        The coverage window (inclusive).  Default: from the earliest
+        ``date_start`` to the latest ``date_end`` of the counted records.  A
+        period with no events inside the window is a zero; nothing is reported
+        outside it.  The part of a record's count that falls outside the window
+        is not counted (see the report).
+    include_aggregates : bool, default False
+        Whether period aggregates (``is_aggregate``) enter the counts.  They
+        summarise events that other records may also hold, so they are left
+        out unless asked for.
+    event_types : list of str, optional
+        Event types to report, in this order; default all of
+        :data:`analysis.records.schema.EVENT_TYPES`.  A record of another type is an
+        error.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per period x event type (x ``by`` group), sorted by ``by``
+        groups, then event type, then period, with columns ``period``,
+        ``event_type``, the ``by`` columns, then:
+
+        ``days``
+            Days of the period inside the coverage window (a partial first or
+            last period has fewer than its length: divide by it for rates).
+        ``records``
+            Records that contributed to the period (with ``spread``: whose
+            window overlaps the period inside the coverage window).
+        ``count``, ``count_low``, ``count_high``
+            Events, and the bounds of the sum (see the module notes);
+            ``count_high`` is ``inf`` where some record had no upper bound.
+        ``records_no_count``
+            Contributing records whose own ``count`` was empty.
+
+        ``result.attrs['count_report']`` holds a :class:`CountReport` that
+        accounts for every input record.
+
+    Raises
+    ------
+    ValueError
+        For an unknown ``freq`` or ``allocate``, a missing column, a missing
+        date, an end before its start, an event type outside ``event_types``,
+        a record with neither count nor count_low, a negative count or bound,
+        an infinite count or ``count_low``, a count or bound of 2**62 or more
+        (about 4.6e18; an infinite ``count_high`` is an open bound), or bounds
+        out of order (``count_low <= count <= count_high`` where given),
+        naming the rows; period aggregates left out are not checked.
+
+    See Also
+    --------
+    analysis.load_events : read and validate records.
+
+    Examples
+    --------
+    A window crossing a month edge is split in proportion to its days:
+
+    >>> import pandas as pd
+    >>> events = pd.DataFrame({
+    ...     "event_type": ["attack"],
+    ...     "date_start": pd.to_datetime(["2024-01-30"]),
+    ...     "date_end": pd.to_datetime(["2024-02-02"]),
+    ...     "count": [4.0]})
+    >>> monthly = count_events(events, freq="MS", event_types=["attack"])
+    >>> print(monthly[["period", "days", "records", "count"]].to_string(index=False))
+        period  days  records  count
+    2024-01-01     2        1    2.0
+    2024-02-01     2        1    2.0
+
+    "More than 30" strikes in a window: the sum's upper bound is open.
+
+    >>> strikes = pd.DataFrame({
+    ...     "event_type": ["airstrike"],
+    ...     "date_start": pd.to_datetime(["2024-10-03"]),
+    ...     "date_end": pd.to_datetime(["2024-10-06"]),
+    ...     "count": [31.0], "count_low": [31.0], "count_high": [float("nan")]})
+    >>> weekly = count_events(strikes, freq="W-SUN", event_types=["airstrike"])
+    >>> print(weekly[["period", "count", "count_low", "count_high"]].to_string(index=False))
+        period  count  count_low  count_high
+    2024-09-30   31.0       31.0         inf
+    """
+    options = count_options(
+        freq,
+        by,
+        allocate,
+        start,
+        end,
+        include_aggregates=include_aggregates,
+        event_types=event_types,
+    )
+    if is_dask_frame(events):  # partition by partition: see analysis.counting.scaling
+        from analysis.counting.scaling import count_dask
+
+        return count_dask(events, options)
+    return _count_pandas(events, options)
+
+
+def _count_pandas(events: pd.DataFrame, options: CountOptions) -> pd.DataFrame:
+    """Count a pandas frame: read it in chunks on a few threads, plan once, finish."""
+    counted = count_frame(events, options)
+    plan = counted.plan or plan_counts([counted.scan], options)  # raises: nothing to count
+    assert counted.partial is not None  # a plan was made, so the records were counted
+    return finish_counts(counted.partial, plan, {c: events[c].dtype for c in options.by})
+
+
+def count_report(counts: pd.DataFrame) -> CountReport:
+    """Return the :class:`CountReport` of a frame made by :func:`count_events`.
+
+    Parameters
+    ----------
+    counts : pandas.DataFrame
+        A result of :func:`count_events`.
+
+    Returns
+    -------
+    CountReport
+        What happened to every input record.
+
+    Raises
+    ------
+    KeyError
+        If the frame carries no report (e.g. it was rebuilt by other code).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> ev = pd.DataFrame({"event_type": ["sweep", "sweep"],
+    ...     "date_start": pd.to_datetime(["2024-01-01", "2024-10-02"]),
+    ...     "date_end": pd.to_datetime(["2024-10-06", "2024-10-02"]),
+    ...     "count": [17.0, 1.0], "is_aggregate": [True, False]})
+    >>> rep = count_report(count_events(ev, freq="MS"))
+    >>> rep.records_in, rep.records_counted, rep.aggregates_excluded
+    (2, 1, 1)
+    """
+    report = counts.attrs.get("count_report")
+    if not isinstance(report, CountReport):
+        raise KeyError("this frame carries no count report; it was not made by count_events")
+    return report
