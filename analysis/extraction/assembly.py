@@ -411,7 +411,9 @@ class Layout:
                 return None
             if self.headings.covers(self.sentences.spans[si][0]):
                 return None
-            found = [d for d in self.dates_in(si) if not d.vague and not d.background]
+            found = [
+                d for d in self.dates_in(si) if not (d.vague or d.background or d.aggregate)
+            ]
             if found:
                 return found[0]
         return None
@@ -1113,9 +1115,10 @@ def _dated(e: Episode, layout: Layout) -> Episode:
 
     The own date phrase of a unit that joined it (the body's first, then the
     title's), else one of the next sentences that continue the event (no
-    trigger of their own).
+    trigger of their own).  An episode dated only by the day its news was told
+    (قالت القيادة اليوم ...) takes a joined unit's own date phrase too.
     """
-    if e.date is not None:
+    if e.date is not None and not e.date.reported:
         return e
     for heading_last in (False, True):
         for u in e.units:
@@ -1128,6 +1131,8 @@ def _dated(e: Episode, layout: Layout) -> Episode:
                 return Episode(e.unit, own, e.units)
     if e.unit.heading:
         return e
+    if e.date is not None:
+        return e  # the day the news was told, for want of another
     found = layout.continuation_date(max(u.sentence for u in e.units if not u.heading))
     return Episode(e.unit, found, e.units) if found is not None else e
 
