@@ -411,9 +411,7 @@ class Layout:
                 return None
             if self.headings.covers(self.sentences.spans[si][0]):
                 return None
-            found = [
-                d for d in self.dates_in(si) if not (d.vague or d.background or d.aggregate)
-            ]
+            found = [d for d in self.dates_in(si) if not (d.vague or d.background or d.aggregate)]
             if found:
                 return found[0]
         return None
