@@ -393,9 +393,13 @@ def test_by_two_columns_and_categorical_groups():
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [
-        ({"freq": "M"}, "freq 'M' is not supported"),
+        ({"freq": "2W"}, "freq '2W' is not supported"),
         ({"allocate": "middle"}, "allocate 'middle'"),
-        ({"by": "governorate"}, r"lack the column\(s\) \['governorate'\]"),
+        ({"multi": "both"}, r"multi 'both' is not one of \['split', 'each', 'joint'\]"),
+        ({"by": "event_type"}, r"by \['event_type'\] names a column .*\(\['event_type'\]\)"),
+        ({"by": ["admin1", "admin1"]}, r"names a column twice"),
+        ({"by": "region"}, r"lack the column\(s\) \['region'\]$"),
+        ({"value": "killed"}, r"lack the column\(s\) \['killed'\]$"),
         ({"event_types": ["attack"]}, r"values \['airstrike'\] at rows \[1\]"),
     ],
 )
