@@ -896,7 +896,11 @@ def _episodes(units: list[Unit], dates: _DateIndex, layout: Layout) -> list[Epis
         strong = (
             not u.referring
             and not u.shown
-            and (own is not None or u.explicit or any(mt.separate for mt in u.mentions))
+            and (
+                (own is not None and own.kind != "recent")
+                or u.explicit
+                or any(mt.separate for mt in u.mentions)
+            )
         )
         if u_date is not None and u_date.aggregate:
             if u.referring or (not u.explicit and layout.toll(u.sentence)):
@@ -938,7 +942,7 @@ def _join(u: Unit, u_date: Date | None, built: _Built, *, may_open: bool) -> Non
     reported here, restates a tally, or is what a release shows) gives no record.
     """
     prim = u.primary
-    own = u.own_date
+    own = u.own_date if u.own_date is None or u.own_date.kind != "recent" else None
     places = u.specific_places if not u.referring else frozenset()
     target = built.nearest(
         u.kind, prim.start, own, u.referring, u.governorates, prim.reading, places

@@ -419,6 +419,14 @@ def _since_year(m: re.Match[str], pub: dt.date) -> _Resolved:
     return _Window((dt.date(year, 1, 1), pub), "year", aggregate=True)
 
 
+def _since_date(m: re.Match[str], pub: dt.date) -> _Resolved:
+    """From a named day to today: a running total over that period."""
+    start = _explicit(m, pub)
+    if not isinstance(start, _Window):
+        return start
+    return _Window((start.window[0], pub), "day", aggregate=True, note=start.note)
+
+
 def _since_month(m: re.Match[str], pub: dt.date) -> _Resolved:
     return _Window((pub.replace(day=1), pub), "month", aggregate=True)
 
@@ -545,6 +553,8 @@ _RULES: Final[dict[str, _Rule]] = {
     "night_past": _night_past,
     "weekday_bare": lambda m, pub: _named_day(m, pub, kind="weekday"),
     "vague_past": _vague_past,
+    "recent": _vague_past,
+    "since_date": _since_date,
     "since_year": _since_year,
     "since_month": _since_month,
     "since_named_month": _since_named_month,

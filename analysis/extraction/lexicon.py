@@ -224,6 +224,8 @@ IRREALIS_WORDS: Final[tuple[str, ...]] = (
     "ستطلق",
     "سيطلق",
     "ستشن",
+    "ستقوم",
+    "سيقوم",
     "سيشن",
     "ستنفذ",
     "سينفذ",
@@ -281,10 +283,42 @@ HABITUAL_WORDS: Final[tuple[str, ...]] = (
     "كثيرا ما",
     "دائما",
     "عادة",
+    "شبه يومية",
+    "شبه يومي",
     "يتخللها",
     "تتخللها",
     "يتخلله",
     "تتخلله",
+)
+
+# Words after which a verb has its subject already (أنها استهدفت، التي استهدفت): a noun
+# of IS right after the verb is its object, not its subject.
+SUBJECT_GIVEN: Final[tuple[str, ...]] = (
+    "أنها",
+    "أنه",
+    "أنهم",
+    "بأنها",
+    "بأنه",
+    "لأنها",
+    "التي",
+    "الذي",
+    "الذين",
+)
+
+# Ability or prevention before a verbal noun of launching (قادرين على شن هجمات، منع
+# التنظيم من تنفيذ هجمات): what the group can do or is kept from doing, not an event.
+PREVENTED: Final[str] = (
+    r"(?<![^\W_])(?:قادر|قادرة|قادرون|قادرين|قدرة|القدرة|قدرته|قدرتها|منع|يمنع|تمنع|لمنع"
+    r"|منعه|منعها|الحد|للحد|إحباط)(?![^\W_])[^.،؛\n]{0,40}?(?:على|من)\s+(?:شن|تنفيذ)"
+)
+
+# Words that make unnumbered plural events a trend (هجمات متتالية، غارات متواصلة): in the
+# trigger's clause; a number before the noun makes them events again.
+TREND_WORDS: Final[tuple[str, ...]] = (
+    "متتالية",
+    "متلاحقة",
+    "متواصلة",
+    "مستمرة",
 )
 
 # A release of pictures or video, a statement or a claim: the attack it shows is not a
@@ -342,6 +376,7 @@ TOLL_WORDS: Final[tuple[str, ...]] = (
     "قتيل",
     "قتلى",
     "قتلوا",
+    "قتل",
     "مقتل",
 )
 
@@ -401,6 +436,13 @@ DATE_PHRASES: Final[tuple[tuple[str, str], ...]] = (
         r"(?:منذ|من)\s+(?:يوم\s+)?(?:(?:مساء|صباح|فجر|ظهر|ليل[ةه]?)\s+)?(?P<wd1>{WEEKDAY})"
         r"(?:\s+{PAST})?\s+(?:و\s*)?(?:حتى|إلى|لغاية)\s+"
         r"(?:(?:يوم|مساء|صباح|فجر|ظهر|عصر|ليل[ةه]?)\s+)?(?P<wd2>{WEEKDAY})",
+    ),
+    # a period from a named day to today (منذ 24 مارس 2019 حتى اليوم): a running total
+    (
+        "since_date",
+        r"(?:منذ|من)\s+(?:يوم\s+)?(?P<d>\d{1,2})\s*(?:من\s+)?(?:شهر\s+)?(?P<m>{MONTH})"
+        r"(?:\s+(?:من\s+)?(?:عام|العام|سنة)?\s*(?P<y>(?:19|20)\d\d))?\s+(?:و\s*)?"
+        r"(?:حتى|إلى|لغاية)\s+(?:اليوم|الآن)",
     ),
     (
         "since_weekday",
@@ -497,12 +539,13 @@ DATE_PHRASES: Final[tuple[tuple[str, str], ...]] = (
     ),
     # الأحد and الاثنين standing alone only where a clause ends after them
     ("weekday_bare", r"(?P<wd>الأحد|الاثنين|الإثنين)(?=\s*(?:[.،,؛:\n)]|$))"),
-    # words that place an event in the recent past but name no day
+    # words that place an event some days back but name no day
     (
         "vague_past",
-        r"(?:(?:قبل|منذ)\s+(?:أيام|بضعة\s+أيام|عدة\s+أيام|ساعات)|مؤخرا|في\s+الآونة\s+الأخيرة"
-        r"|أخيرا)(?![^\W_])",
+        r"(?:(?:قبل|منذ)\s+(?:أيام|بضعة\s+أيام|عدة\s+أيام|ساعات))(?![^\W_])",
     ),
+    # "recently": it names no day and does not set an event apart from the others told
+    ("recent", r"(?:مؤخرا|في\s+الآونة\s+الأخيرة|أخيرا)(?![^\W_])"),
 )
 
 # Where date phrases overlap, the higher priority wins (then the longer phrase).
@@ -512,6 +555,7 @@ DATE_PRIORITY: Final[dict[str, int]] = {
     "month_day": 8,
     "ordinal_day": 8,
     "weekday_range": 8,
+    "since_date": 9,
     "since_weekday": 7,
     "since_named_month": 7,
     "since_year": 7,
@@ -538,6 +582,7 @@ DATE_PRIORITY: Final[dict[str, int]] = {
     "year": 1,
     "years_ago": 1,
     "vague_past": 0,
+    "recent": 0,
 }
 
 # ======================================================================================
@@ -955,3 +1000,12 @@ SUMMARY_HEADS: Final[str] = r"(?:ملخص|الملخص|أبرز\s+ما\s+في|ب
 
 # A line that links to another article ("اقرأ أيضاً: ..."): not part of the report.
 LINK_LINES: Final[str] = r"^\s*(?:اقرأ|إقرأ|طالع|شاهد)\s+(?:أيضا|ايضا|المزيد|كذلك)|^\s*للمزيد\b"
+
+# A photo caption: a short line that ends with the picture's credit after a dash or in
+# brackets ("... - AFP", "(Getty)", "(إنترنت)"): it describes a picture, often an archive
+# one, and is not part of the report.
+CAPTION_CREDIT: Final[str] = (
+    r"(?:^|[(/-]\s*)(?:AFP|AP|Getty(?:\s+Images)?|Reuters|EPA|أ\s*ف\s*ب|رويترز|فرانس\s+برس"
+    r"|الأناضول|إنترنت|انترنت|أرشيف|ارشيف|أرشيفية|ارشيفية|وكالات|مواقع\s+التواصل)"
+    r"\s*\)?\s*$"
+)

@@ -74,6 +74,9 @@ _RELEASE: Final = compile_words(*lexicon.RELEASE_WORDS)
 _CONTINUING: Final = compile_words(*lexicon.CONTINUING)
 _RELATIVE: Final = re.compile(r"\s*" + normalize_pattern(lexicon.RELATIVE))
 _DOUBLE: Final = re.compile(r"\s+(?:ال)?مزدوج")
+_SUBJECT_GIVEN: Final = compile_words(*lexicon.SUBJECT_GIVEN)
+_TREND: Final = compile_words(*lexicon.TREND_WORDS)
+_PREVENTED: Final = re.compile(normalize_pattern(lexicon.PREVENTED) + r"\s*$")
 _CONSTRUCT: Final = re.compile(
     r"\s+(?:ال[ء-ي]{2,}|" + normalize_pattern(r"(?:تنظيم|داعش|خلايا)") + r")(?![^\W_])"
 )
@@ -443,6 +446,8 @@ def _mention(t: _Trigger, ctx: _Context) -> Mention | None:
         after = count_after(norm, t.start, t.w_end, t.s_end, _counts_other)
         if after is not None:
             reading = replace(after, start=t.w_start)
+    if form == "noun_pl" and not reading.explicit and _trend(t, ctx):
+        return None  # كمائن وهجمات متتالية: a trend, when no number counts them
     if form == "noun_ref":
         referring = not reading.explicit
     else:
@@ -471,6 +476,12 @@ def _mention(t: _Trigger, ctx: _Context) -> Mention | None:
         shown=shown,
         ordinal=_ordinal(t, ctx, reading),
     )
+
+
+def _trend(t: _Trigger, ctx: _Context) -> bool:
+    """Whether the trigger's clause calls its events successive or unceasing."""
+    c0, c1 = ctx.sentences.clause(t.w_start, t.sentence)
+    return _TREND.search(ctx.norm, c0, c1) is not None
 
 
 def _counts_other(word: str) -> bool:
@@ -518,6 +529,8 @@ def _negated_or_irreal(t: _Trigger, ctx: _Context) -> bool:
         return True
     if _HABITUAL.search(ctx.norm, c0, c1) is not None:  # a habit or a trend, not an event
         return True
+    if _PREVENTED.search(ctx.norm, max(c0, t.start - 60), t.start) is not None:
+        return True  # able to launch attacks, or kept from launching them
     if t.kind == "airstrike" and _UNKNOWN_DRONE.search(ctx.norm, c0, c1) is not None:
         return True  # a drone nobody claims
     return ctx.found.irreal(t.s_start, c1)
@@ -552,12 +565,15 @@ def _verb_is(t: _Trigger, ctx: _Context) -> tuple[str, str] | None:
     """Keep a verb of attack with IS as its subject; aircraft before it make it a strike."""
     norm = ctx.norm
     after = tokens_after(norm, t.w_end, 4)
+    before = tokens_before(norm, t.w_start, 3)
+    # after أنها/الذي the verb has its subject already: IS named after it is the object
+    has_subject = bool(before) and _SUBJECT_GIVEN.fullmatch(before[-1]) is not None
     subj_ok = (
-        bool(after)
+        not has_subject
+        and bool(after)
         and _IS_SUBJECT.fullmatch(after[0]) is not None
         and any(_IS_WORD.fullmatch(w) for w in after)
     )
-    before = tokens_before(norm, t.w_start, 3)
     if not subj_ok and _air_subject_before(t, ctx):
         return "airstrike", "verb_air"  # aircraft named before the verb
     if not (subj_ok or any(_IS_WORD.fullmatch(w) for w in before)) or (

@@ -32,6 +32,7 @@ TOKEN: Final = re.compile(r"[^\W_]+")
 
 SUMMARY_HEAD: Final = re.compile(normalize_pattern(lexicon.SUMMARY_HEADS))
 LINK_LINE: Final = re.compile(normalize_pattern(lexicon.LINK_LINES))
+_CAPTION: Final = re.compile(normalize_pattern(lexicon.CAPTION_CREDIT), re.IGNORECASE)
 _HEADING_MAX: Final = 160
 """A heading is shorter than this (characters)."""
 _HEADING_WITH_COMMA_MAX: Final = 90
@@ -139,7 +140,8 @@ class Page:
     Attributes
     ----------
     links : list of (start, end)
-        Lines that link to other articles ("اقرأ أيضاً: ..."): not part of the report.
+        Lines that link to other articles ("اقرأ أيضاً: ...") and photo captions that
+        end with the picture's credit ("... - AFP"): not part of the report.
     headings : list of (start, end)
         Short lines that end without a stop: the title, subheadings, captions, date
         lines.  They retell the body; an event only they tell is still an event.
@@ -171,7 +173,9 @@ class Page:
             stripped = line.strip()
             if not stripped:
                 continue
-            if LINK_LINE.search(normalize(stripped)):
+            if LINK_LINE.search(normalize(stripped)) or (
+                _is_heading(stripped) and _CAPTION.search(normalize(stripped))
+            ):
                 links.append((start, end))
             elif _is_heading(stripped):
                 headings.append((start, end))
