@@ -490,9 +490,16 @@ def _coordinated_places(
 
 
 def _as_written(original: str, nt: Normalized, start: int, end: int) -> str:
-    """Return a name as the report spells it, without diacritics or tatweel."""
+    """Return a name as the report spells it, without diacritics, tatweel or quotes.
+
+    Quotes that set off part of a name (بئر "قصيبة") are not part of it.
+    """
     o0, o1 = nt.span(start, end)
-    return "".join(ch for ch in original[o0:o1] if normalize_pattern(ch))
+    kept = "".join(ch for ch in original[o0:o1] if normalize_pattern(ch) and ch not in _QUOTES)
+    return " ".join(kept.split())
+
+
+_QUOTES: Final[frozenset[str]] = frozenset("\"'“”«»„‟")
 
 
 class _Governorates:

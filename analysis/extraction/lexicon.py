@@ -773,11 +773,11 @@ LEADS: Final[str] = r"(?:بقيادة|تقودها|يقودها|تقوده|يق�
 # name missing from the gazetteer marks it as a place.
 PLACE_HEADS: Final[str] = (
     r"(?:بادية|بوادي|باديتي|منطقة|منطقتي|محيط|أطراف|قرية|قريتي|قرى|بلدة|بلدتي|مدينة|مدينتي"
-    r"|ناحية|ريف|حقل|حقلي|مخيم|محافظة|محافظتي|سد|محطة)"
+    r"|ناحية|ريف|حقل|حقلي|مخيم|محافظة|محافظتي|سد|محطة|بئر|بير)"
 )
 
-# Heads that are part of the name they head (حقل التيم، سد تويزين، محطة الكم).
-NAME_HEADS: Final[tuple[str, ...]] = ("حقل", "سد", "محطة")
+# Heads that are part of the name they head (حقل التيم، سد تويزين، محطة الكم، بئر قصيبة).
+NAME_HEADS: Final[tuple[str, ...]] = ("حقل", "سد", "محطة", "بئر", "بير")
 
 # A road named by its two ends (طريق الكوم - السخنة): each end is a place.
 ROAD: Final[str] = r"طريق"

@@ -447,7 +447,7 @@ def _mention(t: _Trigger, ctx: _Context) -> Mention | None:
         if after is not None:
             reading = replace(after, start=t.w_start)
     if form == "noun_pl" and not reading.explicit and _trend(t, ctx):
-        return None  # كمائن وهجمات متتالية: a trend, when no number counts them
+        return None  # كمائن وهجمات متتالية، هجمات شبه يومية: a trend, when no number counts them
     if form == "noun_ref":
         referring = not reading.explicit
     else:
@@ -479,9 +479,15 @@ def _mention(t: _Trigger, ctx: _Context) -> Mention | None:
 
 
 def _trend(t: _Trigger, ctx: _Context) -> bool:
-    """Whether the trigger's clause calls its events successive or unceasing."""
+    """Whether unnumbered plural events are a trend.
+
+    Their clause calls them successive or unceasing, or their sentence calls
+    events a habit (باتت الهجمات شبه يومية ... حيث تتعرض النقاط لهجمات).
+    """
     c0, c1 = ctx.sentences.clause(t.w_start, t.sentence)
-    return _TREND.search(ctx.norm, c0, c1) is not None
+    if _TREND.search(ctx.norm, c0, c1) is not None:
+        return True
+    return _HABITUAL.search(ctx.norm, t.s_start, t.s_end) is not None
 
 
 def _counts_other(word: str) -> bool:
