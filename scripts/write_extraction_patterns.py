@@ -671,6 +671,31 @@ PASSAGES: list[tuple[str, str, str, str, list[dict[str, Any]]]] = [
         "ونفذت طائرات روسية اليوم غارتين على مواقع قرب الميادين.",
         [rec("airstrike", "2022-05-09", None, 2, 2, 2, "al-Mayadin", "Deir ez-Zor", RU,
              "اليوم غارتين")],
+    ),    (
+        "pat-063",
+        "a sentence opening with the pluperfect كان turns to an earlier matter: its date "
+        "does not date the strikes before it",
+        "2023-02-06",
+        "هاجم عناصر التنظيم أمس الأحد موقعاً للقوات الحكومية قرب الشولا.\n"
+        "وأعقبت الهجوم غارات روسية بأكثر من 20 غارة على مواقع التنظيم.\n"
+        "وكان التنظيم قد نشر يوم الجمعة 3 شباط صوراً لعناصره في البادية.",
+        [
+            rec("attack", "2023-02-05", None, 1, 1, 1, "al-Shola", "Deir ez-Zor", IS,
+                "هاجم عناصر التنظيم أمس الأحد"),
+            rec("airstrike", "2023-02-06", None, 21, 21, None, "", "", RU,
+                "بأكثر من 20 غارة"),
+        ],
+    ),
+    (
+        "pat-064",
+        "a date between a verb of saying and its إن dates the saying, however long the "
+        "subject; an earlier report with كان retells the same attack",
+        "2020-09-12",
+        "قالت وكالة تابعة للتنظيم عبر قناتها على أحد تطبيقات المراسلة الفورية، اليوم السبت "
+        "12 أيلول، إن مقاتلي التنظيم هاجموا ثلاثة مواقع للقوات الحكومية، ليلة أمس، قرب السخنة.\n"
+        "وكانت شبكة محلية تحدثت الليلة الماضية عن مقتل جنود بهجوم للتنظيم قرب السخنة.",
+        [rec("attack", "2020-09-11", None, 1, 1, 1, "al-Sukhnah", "Homs", IS,
+             "هاجموا ثلاثة مواقع للقوات الحكومية، ليلة أمس")],
     ),
 ]
 

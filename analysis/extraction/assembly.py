@@ -99,6 +99,8 @@ _THE_AREA: Final = re.compile(
 )
 _TOLL: Final = compile_words(*lexicon.TOLL_WORDS)
 _ALSO: Final = re.compile(normalize_pattern(lexicon.ALSO))
+_FLASHBACK: Final = re.compile(normalize_pattern(lexicon.FLASHBACK))
+_SAYING_THAT: Final = re.compile(r"\s*[،,]?\s*(?:ب)?[اأإ]ن(?:ه|ها|هم)?(?![^\W_])")
 _BREAKDOWN: Final = re.compile(
     r"(?<![^\W_])(?:حيث|منها|بينها|توزعت|موزعة|كالتالي|كالآتي)(?![^\W_])|:"
 )
@@ -398,7 +400,8 @@ class Layout:
     def continuation_date(self, sentence: int) -> Date | None:
         """Return the first date of the next sentences that continue an event.
 
-        They continue it when they have no trigger of their own.
+        They continue it when they have no trigger of their own and do not open
+        with the pluperfect كان, which turns to an earlier matter.
 
         At most two sentences are read, within the same line or the next.
         """
@@ -411,6 +414,8 @@ class Layout:
                 return None
             if self.headings.covers(self.sentences.spans[si][0]):
                 return None
+            if self.turns_back(si):
+                return None  # وكان التنظيم قد نشر ...: an earlier matter, not this event
             found = [d for d in self.dates_in(si) if not (d.vague or d.background or d.aggregate)]
             if found:
                 return found[0]
@@ -420,6 +425,11 @@ class Layout:
         """Whether a sentence counts the dead (a toll)."""
         s0, s1 = self.sentences.spans[sentence]
         return _TOLL.search(self.norm, s0, s1) is not None
+
+    def turns_back(self, sentence: int) -> bool:
+        """Whether a sentence opens with the pluperfect كان (an earlier matter or report)."""
+        s0, _s1 = self.sentences.spans[sentence]
+        return _FLASHBACK.match(self.norm, s0) is not None
 
     def adds_another(self, sentence: int) -> bool:
         """Whether a sentence opens with a word that adds another event (كما)."""
@@ -572,17 +582,19 @@ def _mark_reported(
     """Mark the date phrases that date a statement of the publication day.
 
     "قال المرصد السوري، اليوم السبت، إن ...": a reporting verb at most 60
-    characters before a phrase that names the publication day, with no trigger
-    between.  Such a phrase says when the news was told, not when the event
-    happened; a statement dated before publication (أعلنت أمس) dates the event
-    as it is.
+    characters before a phrase that names the publication day (150 when إن or
+    أن follows the phrase: it opens what was said), with no trigger between.
+    Such a phrase says when the news was told, not when the event happened; a
+    statement dated before publication (أعلنت أمس) dates the event as it is.
     """
     trigger_starts = [m.start() for m in found.triggers]
     out = []
     for d in dates:
         si = sentences.index_of(d.start)
         s0 = sentences.spans[si][0] if si >= 0 else 0
-        lo = max(s0, d.start - 60)
+        # up to 60 characters back; farther when "إن" follows the phrase (قال ...، اليوم، إن)
+        reach = 150 if _SAYING_THAT.match(norm, d.end) else 60
+        lo = max(s0, d.start - reach)
         verbs = list(_REPORTING.finditer(norm, lo, d.start))
         verb = verbs[-1] if verbs else None
         reported = False
@@ -896,6 +908,8 @@ def _episodes(units: list[Unit], dates: _DateIndex, layout: Layout) -> list[Epis
         strong = (
             not u.referring
             and not u.shown
+            # one event in a sentence with the pluperfect كان: an earlier report may retell it
+            and not (layout.turns_back(u.sentence) and u.primary.reading.count == 1)
             and (
                 (own is not None and own.kind != "recent")
                 or u.explicit
@@ -1118,15 +1132,17 @@ def _dated(e: Episode, layout: Layout) -> Episode:
     The own date phrase of a unit that joined it (the body's first, then the
     title's), else one of the next sentences that continue the event (no
     trigger of their own).  An episode dated only by the day its news was told
-    (قالت القيادة اليوم ...) takes a joined unit's own date phrase too.
+    (قالت القيادة اليوم ...) or by "recently" (مؤخراً) takes a joined unit's own date
+    phrase too.
     """
-    if e.date is not None and not e.date.reported:
+    if e.date is not None and not e.date.reported and e.date.kind != "recent":
         return e
     for heading_last in (False, True):
         for u in e.units:
             own = u.own_date
-            # a period is not the day of the event
+            # a period is not the day of the event, and "recently" names no day
             usable = own is not None and not (own.aggregate or own.background)
+            usable = usable and own is not None and own.kind != "recent"
             if u.heading and not layout.before_body(u.primary.start):
                 usable = False  # a subheading or another article's title dates nothing here
             if u.heading == heading_last and usable:
@@ -1208,7 +1224,7 @@ class _Kind:
             return
         self.n_non_aggregate += 1
         self.non_aggregate.add(pos, order, e)
-        if e.date is None:
+        if e.date is None or e.date.kind == "recent":  # "recently" names no day
             self.undated.add(pos, order, e)
         else:
             positions = self.by_window.get(e.date.window)

@@ -400,6 +400,10 @@ ALSO: Final[str] = (
     r"(?:أخرى|آخر|منفصلة|منفصل|ثانية|ثان)"
 )
 
+# A sentence that opens with the pluperfect كان (وكان التنظيم قد نشر ...) turns back to an
+# earlier matter: it does not continue the event told before it.
+FLASHBACK: Final[str] = r"\s*[وف]?(?:كان|كانت|كانوا)\s"
+
 # ======================================================================================
 # Date phrases
 # ======================================================================================
