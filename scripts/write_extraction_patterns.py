@@ -166,26 +166,24 @@ PASSAGES: list[tuple[str, str, str, str, list[dict[str, Any]]]] = [
     # --- running counts and tallies ---
     (
         "pat-010",
-        "'the third attack since the start of August': the day's attack and a running count",
+        "'the third attack since the start of August': one record, the running count, which "
+        "takes in the day's attack and its place",
         "2024-08-21",
         "هاجمت خلايا داعش اليوم حاجزاً في بادية السخنة، وهو الهجوم الثالث منذ مطلع آب.",
         [
-            rec("attack", "2024-08-21", None, 1, 1, 1, "al-Sukhnah", "Homs", IS,
-                "هاجمت خلايا داعش اليوم حاجزاً في بادية السخنة"),
-            rec("attack", "2024-08-01", "2024-08-21", 3, 3, 3, "", "", IS,
+            rec("attack", "2024-08-01", "2024-08-21", 3, 3, 3, "al-Sukhnah", "Homs", IS,
                 "الهجوم الثالث منذ مطلع آب", aggregate=True),
         ],
     ),
     (
         "pat-011",
-        "'the second of its kind within a month': a running count over the last 30 days",
+        "'the second of its kind within a month': one record, a running count over the last "
+        "30 days that takes in the day's attack",
         "2024-09-10",
         "استهدف عناصر التنظيم بعبوة ناسفة اليوم حافلة عسكرية في بادية تدمر، في هجوم هو "
         "الثاني من نوعه خلال شهر.",
         [
-            rec("attack", "2024-09-10", None, 1, 1, 1, "Palmyra", "Homs", IS,
-                "بعبوة ناسفة اليوم حافلة عسكرية في بادية تدمر"),
-            rec("attack", "2024-08-11", "2024-09-10", 2, 2, 2, "", "", IS,
+            rec("attack", "2024-08-11", "2024-09-10", 2, 2, 2, "Palmyra", "Homs", IS,
                 "الثاني من نوعه خلال شهر", aggregate=True),
         ],
     ),

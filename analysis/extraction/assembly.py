@@ -942,8 +942,35 @@ def _episodes(units: list[Unit], dates: _DateIndex, layout: Layout) -> list[Epis
         else:
             span = layout.sentences.spans[u.sentence]
             built.add(Episode(u, u.own_date or in_sentence.nearest_in(span, u.primary), [u]))
-    episodes = sorted(built.episodes, key=lambda e: e.unit.primary.start)
+    episodes = _count_in_running(sorted(built.episodes, key=lambda e: e.unit.primary.start))
     return [_dated(e, layout) for e in episodes]
+
+
+def _count_in_running(episodes: list[Episode]) -> list[Episode]:
+    """Let a running tally take in the event it counts: one record over the period.
+
+    "The attack is the second of its kind this month" is one record of two
+    attacks over the month.  The event is the nearest episode of its kind told
+    before the tally, not a period itself, whose window (if dated) lies in the
+    tally's.
+    """
+    taken: set[int] = set()
+    for i, e in enumerate(episodes):
+        if e.unit.primary.ordinal is None or e.date is None or not e.date.aggregate:
+            continue
+        lo, hi = e.date.window
+        for j in range(i - 1, -1, -1):
+            prev = episodes[j]
+            if prev.unit.kind != e.unit.kind or j in taken:
+                continue
+            if prev.date is not None and (
+                prev.date.aggregate or not (lo <= prev.date.window[0] and prev.date.window[1] <= hi)
+            ):
+                break
+            e.units.extend(prev.units)
+            taken.add(j)
+            break
+    return [e for k, e in enumerate(episodes) if k not in taken]
 
 
 def _join(u: Unit, u_date: Date | None, built: _Built, *, may_open: bool) -> None:
