@@ -707,6 +707,14 @@ PASSAGES: list[tuple[str, str, str, str, list[dict[str, Any]]]] = [
             rec("attack", "2023-07-02", None, 1, 1, 1, "al-Sukhnah", "Homs", IS,
                 "اليوم في هجوم لخلايا التنظيم على نقطة عسكرية قرب السخنة"),
         ],
+    ),    (
+        "pat-066",
+        "'according to X today' dates the report, not the attack; the day comes later",
+        "2023-10-08",
+        "قتل ثلاثة جنود في هجوم لخلايا التنظيم على حاجز قرب السخنة، وفق المرصد اليوم الأحد.\n"
+        "وأوضح المرصد أن الهجوم وقع مساء أمس السبت.",
+        [rec("attack", "2023-10-07", None, 1, 1, 1, "al-Sukhnah", "Homs", IS,
+             "هجوم لخلايا التنظيم على حاجز قرب السخنة")],
     ),
 ]
 

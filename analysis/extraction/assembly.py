@@ -1251,7 +1251,8 @@ class _Kind:
             return
         self.n_non_aggregate += 1
         self.non_aggregate.add(pos, order, e)
-        if e.date is None or e.date.kind == "recent":  # "recently" names no day
+        # "recently" names no day; the day a statement was made is not the event's
+        if e.date is None or e.date.kind == "recent" or e.date.reported:
             self.undated.add(pos, order, e)
         else:
             positions = self.by_window.get(e.date.window)

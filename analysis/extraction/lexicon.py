@@ -339,11 +339,12 @@ RELEASE_WORDS: Final[tuple[str, ...]] = (
     "مشاهد",
 )
 
-# Verbs that report a statement: a date phrase right after one dates the statement
-# (قال المرصد اليوم إن ...), not the event.
+# Verbs that report a statement, and "according to": a date phrase right after one dates
+# the statement (قال المرصد اليوم إن ...، وفق المرصد اليوم الأحد), not the event.
 REPORTING: Final[str] = (
     r"(?:قال|قالت|أكد|أكدت|أفاد|أفادت|ذكر|ذكرت|ذكرته|أعلن|أعلنت|نقل|نقلت|نشر|نشرت|أحصى"
-    r"|وثق|رصد|أضاف|أضافت|أوضح|أوضحت|صرح|نعت|نعى|أوردت|أورد|بث|بثت|تبنى|تبنت)"
+    r"|وثق|رصد|أضاف|أضافت|أوضح|أوضحت|صرح|نعت|نعى|أوردت|أورد|بث|بثت|تبنى|تبنت"
+    r"|وفق|وفقا|بحسب|حسب|حسبما)"
 )
 
 # Verbs and nouns of continuing or resuming (واصلت ... غاراتها، استئناف الغارات): the
