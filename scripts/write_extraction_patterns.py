@@ -715,6 +715,13 @@ PASSAGES: list[tuple[str, str, str, str, list[dict[str, Any]]]] = [
         "وأوضح المرصد أن الهجوم وقع مساء أمس السبت.",
         [rec("attack", "2023-10-07", None, 1, 1, 1, "al-Sukhnah", "Homs", IS,
              "هجوم لخلايا التنظيم على حاجز قرب السخنة")],
+    ),    (
+        "pat-067",
+        "an indefinite 'double attack' is one attack",
+        "2024-10-20",
+        "قتل ستة عناصر من القوات الحكومية اليوم في هجوم مزدوج لخلايا داعش على نقطتين قرب "
+        "أثريا.",
+        [rec("attack", "2024-10-20", None, 1, 1, 1, "Ithriya", "Hama", IS, "هجوم مزدوج")],
     ),
 ]
 

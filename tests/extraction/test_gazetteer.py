@@ -174,3 +174,36 @@ def test_places_of_published_reports_are_read_whole(text, location, admin1):
 def test_an_added_place_without_a_governorate_takes_the_one_the_passage_gives():
     rec = _one("هاجمت خلايا داعش اليوم حاجزاً في محيط سد وادي أبيض بريف حمص الشرقي", "2024-05-01")
     assert (rec["location"], rec["admin1"]) == ("Wadi Abyad dam", "Homs")
+
+
+@pytest.mark.parametrize(
+    ("name", "canonical"),
+    [
+        ("الصوانة", "al-Sawwanah"),
+        ("خربة المقمن", "Khirbet al-Muqman"),
+        ("حقل الثورة", "al-Thawra oil field"),
+        ("صفيان", "Safyan oil field"),
+        ("دريهم", "Duraihim"),
+        ("الرهجان", "al-Rahjan"),
+        ("الشاكوسية", "al-Shakusiyah"),
+        ("وادي الشيح", "Wadi al-Shih"),
+        ("معدان عتيق", "Ma'dan Atiq"),
+        ("سعلو", "Sa'lu"),
+        ("الزوينة", "al-Zuwaynah"),
+        ("سد وادي أبيض", "Wadi Abyad dam"),
+        ("محمية غزلان الريم", "Reem gazelle reserve"),
+        ("معيزلة", "Muayzilah"),
+        ("مزار عين علي", "Ain Ali shrine"),
+        ("البوليل", "al-Bulayl"),
+        ("العليانية", "al-Ulayyaniyah"),
+        ("سد أبو فياض", "Abu al-Fayyad dam"),
+        ("وادي رحلة", "Wadi Rahla"),
+        ("آبار الزملة", "al-Zamla"),
+        ("الشيحا", "al-Shiha"),
+        ("محطة T2", "T2 station"),
+        ("مثلث حلب-حماة-الرقة", "Aleppo;Hama;Raqqa"),
+    ],
+)
+def test_places_published_reports_name_often_are_in_the_gazetteer(name, canonical):
+    rec = _one(f"هاجمت خلايا داعش اليوم حاجزاً للقوات الحكومية في منطقة {name}.", "2024-05-01")
+    assert rec["location"] == canonical
