@@ -12,12 +12,13 @@ day from ``gold.jsonl``) and scored with :func:`analysis.score_records`,
 :func:`analysis.score_by_tag` and :func:`analysis.score_table` (the measures
 are defined in :mod:`analysis.extraction.scoring`).
 
-Printed for ``tune`` and ``heldout`` separately: record precision, recall and
-F1; the window-exact and count-triple-exact rates over matched records;
-location F1 over matched records (mean per matched pair of the F1 between the
-two place sets; two empty sets agree); ``overall``, the mean of record F1,
-window exact, count exact and location F1; the errors by category; the same
-scores per tag; and the no-event passages that got records.
+Printed for ``tune`` and ``heldout`` separately, and for ``all`` passages
+together: record precision, recall and F1; the window-exact and
+count-triple-exact rates over matched records; location F1 over matched
+records (mean per matched pair of the F1 between the two place sets; two empty
+sets agree); ``overall``, the mean of record F1, window exact, count exact and
+location F1; the errors by category; the same scores per tag; and the no-event
+passages that got records.
 
 Place names the gold keeps in Arabic (places the gazetteer lacked when the set
 was annotated) and Arabic names in the extractor's output are compared in the
@@ -200,6 +201,8 @@ def run(gold_path: str | Path, texts_dir: str | Path, show_misses: str | None = 
         for split, group in halves.items()
         if group
     ]
+    if len(rows) > 1:  # both halves: the whole set too
+        rows.append(("all", an.score_records(predicted, passages, canonical)))
     out.append("\n" + an.score_table(rows))
     out.append("\nErrors by category:\n\n" + an.error_table(rows))
     for split, group in halves.items():
