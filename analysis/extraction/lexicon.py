@@ -86,7 +86,7 @@ TRIGGERS: Final[tuple[tuple[str, str, str], ...]] = (
     ("attack", "noun_sg", r"(?:عبوة\s+ناسفة|سيارة\s+مفخخة|تفجير\s+انتحاري)"),
     ("attack", "noun_mine", r"(?:(?:حقل|حقول|شبكة)\s+(?:من\s+)?(?:ال)?ألغام|لغم|لغما|ألغام)"),
     ("attack", "noun_op", r"(?:عمليات|عملية)"),
-    ("attack", "masdar", r"(?:إعدام|اختطاف|خطف|استهداف|تفجير)"),
+    ("attack", "masdar", r"(?:إعدام|اختطاف|خطف|استهداف|تفجير|اعتداء)"),
     (
         "attack",
         "verb_is",
@@ -167,7 +167,34 @@ AIR_SUBJECTS: Final[tuple[str, ...]] = (
 )
 
 # Verbal nouns that are an attack only when IS is named as the doer near them.
-MASDAR_NEEDS_IS: Final[tuple[str, ...]] = ("استهداف", "تفجير")
+MASDAR_NEEDS_IS: Final[tuple[str, ...]] = ("استهداف", "تفجير", "اعتداء")
+
+# Verbs of doing right after a verbal noun (اعتداء نفذه ...، تفجير تبناه ...): the doer
+# follows them.
+DONE_BY: Final[tuple[str, ...]] = (
+    "نفذه",
+    "نفذها",
+    "شنه",
+    "شنها",
+    "ارتكبه",
+    "ارتكبها",
+    "تبناه",
+    "تبنته",
+)
+
+# Reinforcements and convoys: a sweep they are sent for (تعزيزات ... لتمشيط البادية) is
+# a deployment's purpose, not a sweep under way.
+DEPLOYMENT_WORDS: Final[tuple[str, ...]] = (
+    "تعزيزات",
+    "التعزيزات",
+    "رتل",
+    "رتلا",
+    "الرتل",
+    "أرتال",
+    "الأرتال",
+    "حشود",
+    "حشودا",
+)
 
 # Strikes by drones nobody claims (طائرة مسيرة مجهولة) are not records of the guidelines'
 # air forces: an airstrike with these words in its clause gives none.

@@ -75,6 +75,8 @@ _CONTINUING: Final = compile_words(*lexicon.CONTINUING)
 _RELATIVE: Final = re.compile(r"\s*" + normalize_pattern(lexicon.RELATIVE))
 _DOUBLE: Final = re.compile(r"\s+(?:ال)?مزدوج")
 _SUBJECT_GIVEN: Final = compile_words(*lexicon.SUBJECT_GIVEN)
+_DONE_BY: Final = compile_words(*lexicon.DONE_BY)
+_DEPLOYMENT: Final = compile_words(*lexicon.DEPLOYMENT_WORDS)
 _TREND: Final = compile_words(*lexicon.TREND_WORDS)
 _PREVENTED: Final = re.compile(normalize_pattern(lexicon.PREVENTED) + r"\s*$")
 _CONSTRUCT: Final = re.compile(
@@ -446,6 +448,8 @@ def _mention(t: _Trigger, ctx: _Context) -> Mention | None:
         after = count_after(norm, t.start, t.w_end, t.s_end, _counts_other)
         if after is not None:
             reading = replace(after, start=t.w_start)
+    if kind == "sweep" and t.prefix.lstrip("وف").startswith("ل") and _deployed(t, ctx):
+        return None  # تعزيزات ... لتمشيط البادية: forces sent to comb, not a combing
     if form == "noun_pl" and not reading.explicit and _trend(t, ctx):
         return None  # كمائن وهجمات متتالية، هجمات شبه يومية: a trend, when no number counts them
     if form == "noun_ref":
@@ -476,6 +480,12 @@ def _mention(t: _Trigger, ctx: _Context) -> Mention | None:
         shown=shown,
         ordinal=_ordinal(t, ctx, reading),
     )
+
+
+def _deployed(t: _Trigger, ctx: _Context) -> bool:
+    """Whether reinforcements or a convoy are named in the trigger's clause."""
+    c0, c1 = ctx.sentences.clause(t.w_start, t.sentence)
+    return _DEPLOYMENT.search(ctx.norm, c0, c1) is not None
 
 
 def _trend(t: _Trigger, ctx: _Context) -> bool:
@@ -557,9 +567,18 @@ def _operation(t: _Trigger, ctx: _Context) -> tuple[str, str] | None:
 
 
 def _masdar(t: _Trigger, ctx: _Context) -> tuple[str, str] | None:
-    """Keep a verbal noun; استهداف ("targeting") needs IS near it and no aircraft."""
+    """Keep a verbal noun; استهداف ("targeting") needs IS near it and no aircraft.
+
+    IS is near when it is the doer right after the noun or just before it, or
+    named within three words after a verb of doing (اعتداء نفذه إرهابيو التنظيم).
+    """
     if t.word in _MASDAR_NEEDS_IS:
-        if not _is_agent_near(ctx.norm, t.w_start, t.w_end):
+        after = tokens_after(ctx.norm, t.w_end, 1)
+        done_by = bool(after) and _DONE_BY.fullmatch(after[0]) is not None
+        if not (
+            _is_agent_near(ctx.norm, t.w_start, t.w_end)
+            or (done_by and _is_agent_near(ctx.norm, t.w_start, t.w_end, loose=True))
+        ):
             return None
         c0, c1 = ctx.sentences.clause(t.w_start, t.sentence)
         if AIR_SUBJECT.search(ctx.norm, c0, c1):
