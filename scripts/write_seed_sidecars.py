@@ -23,6 +23,7 @@ from analysis.config import (
     BADIA_2024_EVENTS_RAW,
     BADIA_2024_TOTALS,
     GAZETTEER,
+    GAZETTEER_ADDED,
     SEED_ARTICLE_RECORDS,
     SEED_ARTICLE_TEXT,
     UCDP_BADIA_MONTHLY_REFERENCE,
@@ -635,6 +636,49 @@ def sidecars() -> dict[Path, dict[str, Any]]:
                 "latitude": "WGS84 latitude (empty where not located).",
                 "longitude": "WGS84 longitude (empty where not located).",
                 "coord_source": "Where the coordinate came from, or why there is none.",
+            },
+        },
+        GAZETTEER_ADDED: {
+            "title": "Places of the Syrian Badia named in published reports, added to the "
+                     "gazetteer",
+            "producer": "badia-analysis, from the places published Arabic reports name (the "
+                        "real-report set, tests/data/real_reports) and the annotation "
+                        "guidelines; coordinates from UCDP GED where_coordinates (per row: "
+                        "coord_source)",
+            "url": "https://ucdp.uu.se/downloads/ (coordinates, per row)",
+            "published": "undated compilation",
+            "accessed": "2026-12-06",
+            "accessed_note": "the day the rows were compiled; coordinates were read from the "
+                             "shipped UCDP GED Syria file (ucdp_ged_syria_2016_2019.csv.gz).",
+            "licence": "No licence stated for the compilation; coordinates taken from UCDP "
+                       "GED are CC BY 4.0 (UCDP).",
+            "citation": ["badia_gazetteer_added.csv, badia-analysis seeds.", *GED_CITATION],
+            "language": "en, ar",
+            "source_line": "Data: Badia gazetteer (coordinates: UCDP GED, CC BY 4.0)",
+            "notes": "analysis.sources.places.gazetteer_rows merges this file with "
+                     "badia_gazetteer.csv, which stays as shipped: a row whose name_en is a "
+                     "shipped place only adds spellings (aliases) to it; the others are new "
+                     "places. Coordinates only where the UCDP GED file names the place (one "
+                     "candidate; 'probable match' where the names differ in form); empty "
+                     "otherwise, with the reason. admin1 is empty where no source read here "
+                     "gives the governorate (the extractor then takes the one the report "
+                     "gives). A region (kind region) is written as its governorates, "
+                     "';'-joined in admin1.",
+            "columns": {
+                "name_en": "Canonical English name (what location holds); a shipped place's "
+                           "name on a row that only adds spellings.",
+                "name_ar": "Arabic name (empty on a row that only adds spellings).",
+                "aliases_ar": "Other Arabic spellings and forms, '|'-separated.",
+                "aliases_en": "Other English spellings, '|'-separated.",
+                "kind": "village, town, area, oilfield, base, road, region.",
+                "admin1": "Governorate; several ';'-joined for a region or a road across a "
+                          "border; empty where not established.",
+                "latitude": "WGS84 latitude (empty where not located).",
+                "longitude": "WGS84 longitude (empty where not located).",
+                "coord_source": "Where the coordinate came from, or why there is none.",
+                "source": "Where the place and its governorate were read: a passage of the "
+                          "real-report set (its URL is in tests/data/real_reports/gold.jsonl), "
+                          "UCDP GED, or the annotation guidelines.",
             },
         },
         UCDP_GED_SYRIA: {
