@@ -290,9 +290,19 @@ COUNT_COLUMNS: Final = (
 )
 """Columns of a ``count_events`` frame that are not ``by`` groups."""
 
-GROUP_PALETTE: Final = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000")
+GROUP_PALETTE: Final = (
+    "#0072B2",
+    "#E69F00",
+    "#009E73",
+    "#CC79A7",
+    "#56B4E9",
+    "#D55E00",
+    "#000000",
+    "#882255",
+)
 """Colours of groups (governorates, ...): Okabe and Ito's colour-blind-safe
-palette without its yellow, too pale on white.  Any two differ by at least
+palette without its yellow, too pale on white, and Paul Tol's wine for an
+eighth governorate (the gazetteer names eight).  Any two differ by at least
 20 in CIEDE2000 and by at least 10 under simulated deuteranopia, protanopia
 and tritanopia (a test computes it)."""
 
@@ -369,7 +379,7 @@ def group_colours(groups: Sequence[str]) -> dict[str, str]:
     ----------
     groups : sequence of str
         The groups, in the order that gets the colours (:func:`group_order`).
-        The palette repeats after its seven colours: plots that can show
+        The palette repeats after its eight colours: plots that can show
         more groups than that tell them apart another way or refuse.
 
     Returns

@@ -70,9 +70,12 @@ def test_the_2024_record_counted_on_its_declared_coverage():
     monthly = count_events(events, freq="MS", coverage=cov)
     months = monthly["period"].drop_duplicates()
     assert months.dt.year.unique().tolist() == [2024]
-    assert len(months) == 12
+    assert len(months) == 10  # January to October
     report = count_report(monthly)
-    assert report.outside_window == int((events["date_end"] < "2024-01-01").sum()) == 4
+    before = int((events["date_end"] < "2024-01-01").sum())
+    after = int((events["date_start"] > "2024-10-31").sum())
+    assert (before, after) == (4, 5)
+    assert report.outside_window == before + after
     assert report.records_counted + report.outside_window == report.records_in
     # the count inside plus what fell outside is every record's count
     assert monthly["count"].sum() + report.count_outside_window == pytest.approx(
