@@ -6,6 +6,8 @@ figures
     Rebuild every registered figure into ``figures/`` (what ``make figures`` runs).
 extract
     Read an Arabic report into event records.
+count
+    Count a file of records (events, UCDP or ACLED) per period into a CSV or Parquet table.
 schema
     Print the event-record schema as Markdown (``docs/schema.md``).
 
@@ -21,6 +23,7 @@ import sys
 COMMANDS: dict[str, tuple[str, str]] = {
     "figures": ("analysis.figures.registry", "rebuild every figure in figures/ from seeds/"),
     "extract": ("analysis.extraction.cli", "read an Arabic report into event records"),
+    "count": ("analysis.counting.cli", "count a file of records per period (CSV or Parquet)"),
     "schema": ("analysis.records.schema", "print the event-record schema as Markdown"),
 }
 

@@ -98,7 +98,13 @@ BADIA_2024_EVENTS_RAW = BADIA_2024_DIR / "badia_2024_events.csv"
 BADIA_2024_EVENTS = BADIA_2024_DIR / "events.csv"
 """The same sample as canonical records, built by ``scripts/convert_badia_events.py``."""
 BADIA_2024_TOTALS = BADIA_2024_DIR / "badia_2024_reported_totals.csv"
-"""Published aggregate figures (CEP, SOHR, CENTCOM, the seed report)."""
+"""Published aggregate figures (CEP, SOHR, CENTCOM, the seed report), as first compiled."""
+BADIA_2024_RECORD = BADIA_2024_DIR / "events_2024_record.csv"
+"""The 2024 record: the sample, its amendments and the added rows, merged by
+``scripts/build_badia_2024_record.py``; its sidecar declares its coverage."""
+BADIA_2024_REPORTED_TOTALS = BADIA_2024_DIR / "reported_totals.csv"
+"""Every published total: the first compilation, its amendments and the added rows,
+merged by ``scripts/merge_reported_totals.py``; its sidecar declares each series' coverage."""
 
 GAZETTEER = SEEDS_DIR / "gazetteer" / "badia_gazetteer.csv"
 """Places of the Badia: English and Arabic names, governorate, coordinates."""

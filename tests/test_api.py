@@ -43,18 +43,30 @@ def test_the_readme_example_runs():
     events = an.load_events(
         pd.DataFrame(
             {
-                "event_id": ["a"],
-                "event_type": ["attack"],
-                "date_start": ["2024-01-09"],
-                "date_end": ["2024-01-09"],
-                "count": ["1"],
-                "admin1": ["Homs"],
+                "event_id": ["a", "b", "c"],
+                "event_type": ["attack", "attack", "airstrike"],
+                "date_start": ["2023-11-20", "2024-01-09", "2024-01-10"],
+                "date_end": ["2023-11-20", "2024-01-09", "2024-01-12"],
+                "count": ["1", "1", "3"],
+                "admin1": ["Homs", "Homs;Raqqa", "Raqqa"],
+                "killed": ["2", "4", ""],
             }
         )
     )
-    daily = an.count_events(events, freq="D")
-    monthly = an.count_events(events, freq="MS", by="admin1")
-    assert daily["count"].sum() == monthly["count"].sum() == 1
+    coverage = ("2024-01-01", "2024-03-31")
+    daily = an.count_events(events, freq="D", coverage=coverage)
+    monthly = an.count_events(events, freq="M", coverage=coverage)
+    deaths = an.count_events(events, freq="W-FRI", by="admin1", value="killed", coverage=coverage)
+    assert daily["count"].sum() == monthly["count"].sum() == 4  # the 2023 record is outside
+    assert monthly["period"].dt.strftime("%Y-%m").unique().tolist() == [
+        "2024-01",
+        "2024-02",
+        "2024-03",
+    ]
+    assert deaths.groupby("admin1")["killed"].sum().to_dict() == {"Homs": 2.0, "Raqqa": 2.0}
+    assert deaths["records_no_killed"].sum() > 0
+    assert an.count_report(monthly).outside_window == 1
+    assert an.load_badia_2024_coverage().start.isoformat() == "2024-01-01"
 
 
 def test_docs_schema_page_is_what_the_schema_writes():

@@ -3,7 +3,8 @@
 - :mod:`~analysis.counting.count`: :func:`count_events` and :func:`count_report`,
   what a caller uses.
 - :mod:`~analysis.counting.options`: the options of a count, checked in one
-  place (:data:`ALLOCATIONS`, :data:`FREQ_ALIASES`, :data:`COUNT_COLUMNS`).
+  place (:data:`ALLOCATIONS`, :data:`FREQ_ALIASES`, :data:`MULTI`,
+  :data:`COUNT_COLUMNS`).
 - :mod:`~analysis.counting.parts`, :mod:`~analysis.counting.engine`,
   :mod:`~analysis.counting.finishing`: the steps, from records read into
   arrays to difference arrays to the count frame and its :class:`CountReport`.
@@ -30,6 +31,7 @@ __getattr__, __dir__, __all__ = attach(
         "CountReport": "analysis.counting.finishing",
         "ALLOCATIONS": "analysis.counting.options",
         "FREQ_ALIASES": "analysis.counting.options",
+        "MULTI": "analysis.counting.options",
         "COUNT_COLUMNS": "analysis.counting.options",
         "count_events_dask": "analysis.counting.scaling",
     },

@@ -29,6 +29,27 @@ So ``count_low <= count <= count_high`` holds for every period, and the sum of
 ``count`` over all periods equals the sum of the records' counts that fall in
 the coverage window, under every allocation.
 
+Another numeric column is summed the same way with ``value=``: with
+``value='killed'`` the frame holds ``killed``, ``killed_low``, ``killed_high``
+and ``records_no_killed``.  Its bounds are ``killed_low`` and ``killed_high``
+where a record gives them, else its ``killed`` itself; a record with no
+``killed`` enters with the midpoint of its bounds (its lower bound being 0 if
+not given), or with 0 and an open upper bound when it gives none: the toll is
+unknown, and ``records_no_killed`` says how many such records a period holds.
+
+Records listing several places
+------------------------------
+A cell of a ``by`` column may list several values, ``;``-separated
+(``admin1 = 'Homs;Raqqa'``).  ``multi`` says how such a record is grouped:
+``'split'`` (the default) divides its count and bounds evenly among the
+listed values, so the groups add up to the total; ``'each'`` counts it whole
+under each value, so the groups add up to more than the total (the count
+report says so in its notes); ``'joint'`` keeps ``'Homs;Raqqa'`` as a group of
+its own.  Under ``'split'`` and ``'each'`` spaces around a value are dropped
+(``' Hama '`` is ``'Hama'``) and a cell listing nothing (``';'``) is a missing
+value.  ``multiple`` (places in governorates the source does not name) is one
+value like any other.
+
 The algorithm is a difference array (:mod:`analysis.counting.engine`): each
 record adds its daily share at its first day and subtracts it after its last,
 and a cumulative sum gives every day of every group at once.  Its cost grows
@@ -58,13 +79,16 @@ Examples
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from analysis.counting.engine import count_frame, plan_counts
 from analysis.counting.finishing import CountReport, finish_counts
-from analysis.counting.options import Allocation, CountOptions, count_options
+from analysis.counting.options import Allocation, CountOptions, Multi, count_options
+
+if TYPE_CHECKING:
+    from analysis.sources.provenance import Coverage
 
 
 def is_dask_frame(events: Any) -> bool:
@@ -90,6 +114,9 @@ def count_events(
     *,
     include_aggregates: bool = False,
     event_types: list[str] | tuple[str, ...] | None = None,
+    value: str = "count",
+    multi: Multi = "split",
+    coverage: Coverage | tuple[Any, Any] | None = None,
 ) -> pd.DataFrame:
     """Count events per period and event type, on a complete time axis.
 
@@ -102,15 +129,23 @@ def count_events(
         ``count`` (as from :func:`analysis.load_events`); ``count_low``,
         ``count_high`` and ``is_aggregate`` are used when present.
     freq : str, default 'D'
-        ``'D'`` (days), ``'W'`` or ``'W-<DAY>'`` (weeks ending on that day, as
+        ``'D'`` (days); ``'W'`` or ``'W-<DAY>'`` (weeks ending on that day, as
         in pandas: ``'W-SUN'`` is Monday..Sunday, ``'W-FRI'`` Saturday..Friday
-        as ACLED counts weeks), ``'MS'`` (months), ``'QS'`` (quarters) or
-        ``'YS'`` (years).  Every period is labelled by its first day.
+        as ACLED counts weeks), labelled by their first day; months ``'MS'``
+        or ``'M'``, quarters ``'QS'`` or ``'Q'``, years ``'YS'`` or ``'Y'``,
+        labelled by their first day; or the same months, quarters and years
+        labelled by their *last* day: ``'ME'``, ``'QE'``, ``'YE'`` (as pandas
+        labels them).  Only the ``period`` label differs between ``'MS'`` and
+        ``'ME'``: it is the calendar period's last day even where the coverage
+        window ends earlier, and ``days``, the counts and the order of rows
+        are the same.
     by : str or list of str, optional
-        Columns to count separately, e.g. ``'admin1'``.  Values are taken as
-        they are (a record with ``admin1 = 'Homs;Raqqa'`` forms its own group);
-        missing values form a group of their own.  Every combination of ``by``
-        values seen in the counted records gets every period and event type.
+        Columns to count separately, e.g. ``'admin1'``; a column missing from
+        ``events`` is an error that names a close one (``'governorate'``:
+        did you mean ``'admin1'``?).  Missing values form a group of their
+        own.  Every combination of ``by`` values seen in the counted records
+        gets every period and event type.  Cells listing several values
+        (``'Homs;Raqqa'``) are grouped as ``multi`` says.
     allocate : {'spread', 'spread_integer', 'start', 'end'}, default 'spread'
         ``'spread'`` shares a record's count evenly over its window's days (30
         strikes in 3 days give 10 a day).  ``'spread_integer'`` does the same,
@@ -135,13 +170,31 @@ def count_events(
         Event types to report, in this order; default all of
         :data:`analysis.records.schema.EVENT_TYPES`.  A record of another type is an
         error.
+    value : str, default 'count'
+        The numeric column summed.  ``'killed'`` counts deaths: the output
+        columns are then named after it (``killed``, ``killed_low``,
+        ``killed_high``, ``records_no_killed``), with the bounds and
+        unknown values treated as the module notes say.
+    multi : {'split', 'each', 'joint'}, default 'split'
+        How a record listing several ``;``-separated values of a ``by``
+        column is grouped: its count (and bounds) divided evenly among them,
+        whole under each of them (groups then add up to more than the total),
+        or as a group of its own.  See the module notes.
+    coverage : Coverage or (start, end), optional
+        The period the records' gathering covered, as a data set's sidecar
+        declares it (:func:`analysis.read_coverage`,
+        :func:`analysis.load_badia_2024_coverage`) or as a pair of dates.  It
+        is the coverage window: periods outside it are absent (no data, never
+        zero), and records or parts of records outside it are accounted in
+        the count report.  ``start`` and ``end`` may narrow it; outside it
+        they are an error.
 
     Returns
     -------
     pandas.DataFrame
         One row per period x event type (x ``by`` group), sorted by ``by``
         groups, then event type, then period, with columns ``period``,
-        ``event_type``, the ``by`` columns, then:
+        ``event_type``, the ``by`` columns, then (for ``value='count'``):
 
         ``days``
             Days of the period inside the coverage window (a partial first or
@@ -155,13 +208,17 @@ def count_events(
         ``records_no_count``
             Contributing records whose own ``count`` was empty.
 
-        ``result.attrs['count_report']`` holds a :class:`CountReport` that
-        accounts for every input record.
+        With another ``value``, ``count`` in these names is that value's name
+        (``killed``, ``killed_low``, ``killed_high``, ``records_no_killed``).
+        :func:`count_report` gives the :class:`CountReport` that accounts for
+        every input record (``result.attrs['count_report']`` holds it as JSON
+        types, so it survives ``to_parquet`` and ``read_parquet``).
 
     Raises
     ------
     ValueError
-        For an unknown ``freq`` or ``allocate``, a missing column, a missing
+        For an unknown ``freq``, ``allocate`` or ``multi``, a ``start`` or
+        ``end`` outside ``coverage``, a missing column, a missing
         date, an end before its start, an event type outside ``event_types``,
         a record with neither count nor count_low, a negative count or bound,
         an infinite count or ``count_low``, a count or bound of 2**62 or more
@@ -200,6 +257,24 @@ def count_events(
     >>> print(weekly[["period", "count", "count_low", "count_high"]].to_string(index=False))
         period  count  count_low  count_high
     2024-09-30   31.0       31.0         inf
+
+    Deaths per month and governorate, a record of two governorates split
+    between them, months labelled by their last day:
+
+    >>> attacks = pd.DataFrame({
+    ...     "event_type": ["attack", "attack"], "admin1": ["Homs;Raqqa", "Homs"],
+    ...     "date_start": pd.to_datetime(["2024-01-10", "2024-02-03"]),
+    ...     "date_end": pd.to_datetime(["2024-01-10", "2024-02-03"]),
+    ...     "count": [1.0, 1.0], "killed": [6.0, None]})
+    >>> deaths = count_events(attacks, freq="ME", by="admin1", value="killed",
+    ...                       event_types=["attack"])
+    >>> print(deaths[["period", "admin1", "killed", "killed_high", "records_no_killed"]]
+    ...       .to_string(index=False))
+        period admin1  killed  killed_high  records_no_killed
+    2024-01-31   Homs     3.0          3.0                  0
+    2024-02-29   Homs     0.0          inf                  1
+    2024-01-31  Raqqa     3.0          3.0                  0
+    2024-02-29  Raqqa     0.0          0.0                  0
     """
     options = count_options(
         freq,
@@ -209,6 +284,9 @@ def count_events(
         end,
         include_aggregates=include_aggregates,
         event_types=event_types,
+        value=value,
+        multi=multi,
+        coverage=coverage,
     )
     if is_dask_frame(events):  # partition by partition: see analysis.counting.scaling
         from analysis.counting.scaling import count_dask
@@ -255,6 +333,11 @@ def count_report(counts: pd.DataFrame) -> CountReport:
     (2, 1, 1)
     """
     report = counts.attrs.get("count_report")
-    if not isinstance(report, CountReport):
-        raise KeyError("this frame carries no count report; it was not made by count_events")
-    return report
+    if isinstance(report, CountReport):
+        return report
+    if isinstance(report, dict):
+        try:
+            return CountReport.from_dict(report)
+        except (TypeError, ValueError) as exc:
+            raise KeyError(f"this frame's count report cannot be read: {exc}") from None
+    raise KeyError("this frame carries no count report; it was not made by count_events")

@@ -54,7 +54,7 @@ import pandas as pd
 
 from analysis.counting.exact import add_limbs, difference_limbs
 from analysis.counting.options import CountOptions, check_columns, columns_used
-from analysis.counting.parts import Part, describe_rows, lookup, read_part
+from analysis.counting.parts import Part, lookup, read_part
 
 _CHUNK_ROWS: Final = 1 << 20
 
@@ -123,8 +123,8 @@ def _scan_part(part: Part) -> EventScan:
                 values.append(None if pos == len(labels) else labels[pos])
             groups.add(tuple(reversed(values)))
     return EventScan(
-        n_rows=part.n_rows,
-        n_aggregates=part.n_rows - counted,
+        n_rows=part.records,
+        n_aggregates=part.aggregates,
         first_day=part.first_day,
         last_day=part.last_day,
         labels=part.by_labels,
@@ -282,6 +282,8 @@ class PartialCounts:
     partly_outside: int
     records_no_count: int
     count_outside_window: float
+    records_multi: int = 0
+    records_widened: int = 0
 
     def __add__(self, other: PartialCounts) -> PartialCounts:
         return PartialCounts(
@@ -359,22 +361,13 @@ def _points_without_count(part: Part) -> tuple[np.ndarray, np.ndarray]:
     """Find the rows with no count of their own, and the count each enters with.
 
     That is the midpoint of its bounds, or its lower bound where the upper one
-    is open.  Raises for a counted row with neither count nor ``count_low``.
+    is open (:func:`~analysis.counting.parts.read_part` has made sure that
+    every counted row has one or the other).
     """
     special = part.special
     no_count = special[np.isnan(part.special_values[0])]
     lo_, hi_ = part.low[no_count], part.high[no_count]
-    point_nc = np.where(np.isnan(hi_), lo_, (lo_ + hi_) / 2)
-    if len(no_count):
-        bad = np.isnan(point_nc)
-        if part.skip is not None and bad.any():
-            skipped = np.zeros(part.n_rows, dtype=bool)
-            skipped[part.skip] = True
-            bad &= ~skipped[no_count]
-        if bad.any():
-            rows = describe_rows(part.where, no_count[bad], part.offset)
-            raise ValueError(f"count_events: records at {rows} have neither count nor count_low")
-    return no_count, point_nc
+    return no_count, np.where(np.isnan(hi_), lo_, (lo_ + hi_) / 2)
 
 
 @dataclass
@@ -451,12 +444,18 @@ def _trash_uncounted(
     lost = 0.0
     trashed = [np.empty(0, dtype=np.intp)]
     skip = part.skip
+    # Under multi='each' a record's copies each carry its whole count: what falls
+    # outside the window is counted once, on the first copy.
+    once = None
+    if plan.options.multi == "each" and part.extra is not None:
+        once = np.ones(part.n_rows, dtype=bool)
+        once[part.extra] = False
     if win.inside is not None:  # counted rows wholly outside the window
         outside = ~win.inside
         if skip is not None:
             outside[skip] = False
         out = np.flatnonzero(outside)
-        lost = float(win.point[out].sum())
+        lost = float(np.sum(win.point[out], where=True if once is None else once[out]))
         win.ks[out] = trash
         win.kl[out] = trash
         trashed.append(out)
@@ -468,7 +467,7 @@ def _trash_uncounted(
             win.partly[skip] = False
     if win.partly is not None and win.width is not None and win.partly.any():
         lo, hi = plan.first_day, plan.last_day
-        idx = np.flatnonzero(win.partly)
+        idx = np.flatnonzero(win.partly if once is None else win.partly & once)
         kept_days = np.minimum(part.d1[idx], hi) - np.maximum(part.d0[idx], lo) + 1
         lost += float((win.point[idx] * (1 - kept_days / win.width[idx])).sum())
     return np.concatenate(trashed), lost
@@ -538,11 +537,35 @@ def _accumulate(part: Part, plan: CountPlan) -> PartialCounts:
         open_ends=open_e,
         no_count_starts=no_count_s,
         no_count_ends=no_count_e,
-        records_counted=part.n_rows - len(trashed),
-        partly_outside=0 if win.partly is None else int(win.partly.sum()),
-        records_no_count=int((ks[no_count] != trash).sum()),
         count_outside_window=lost,
+        **_tally(part, win, no_count, trashed, trash),
     )
+
+
+def _tally(
+    part: Part, win: _Windows, no_count: np.ndarray, trashed: np.ndarray, trash: int
+) -> dict[str, int]:
+    """Count the records (not the rows: see ``Part.extra``) for the count report."""
+    ks = win.ks
+    partly = 0 if win.partly is None else int(np.count_nonzero(win.partly))
+    tally = {
+        "records_counted": part.n_rows - len(trashed),
+        "partly_outside": partly,
+        "records_no_count": int(np.count_nonzero(ks[no_count] != trash)),
+        "records_multi": 0,
+        "records_widened": part.widened,
+    }
+    if part.extra is None or part.listed is None:
+        return tally
+    # Copies of a record share its window and its type: all or none are kept.
+    copy = np.zeros(part.n_rows, dtype=bool)
+    copy[part.extra] = True
+    tally["records_counted"] -= int(np.count_nonzero(ks[part.extra] != trash))
+    if win.partly is not None:
+        tally["partly_outside"] -= int(np.count_nonzero(win.partly[part.extra]))
+    tally["records_no_count"] -= int(np.count_nonzero((ks[no_count] != trash) & copy[no_count]))
+    tally["records_multi"] = int(np.count_nonzero(ks[part.listed] != trash))
+    return tally
 
 
 def count_partial(part: pd.DataFrame, plan: CountPlan, *, where: str = "") -> PartialCounts:

@@ -19,7 +19,7 @@ Examples
 >>> counts = finish_counts(count_partial(part, plan), plan)
 >>> counts.loc[counts["event_type"] == "attack", ["period", "count"]].to_numpy().tolist()
 [[Timestamp('2024-01-01 00:00:00'), 1.0], [Timestamp('2024-02-01 00:00:00'), 1.0]]
->>> counts.attrs["count_report"].records_counted
+>>> CountReport.from_dict(counts.attrs["count_report"]).records_counted
 1
 """
 
@@ -33,6 +33,7 @@ import pandas as pd
 
 from analysis.counting.exact import normalise, to_float
 from analysis.counting.options import FREQ_ALIASES
+from analysis.counting.parts import list_parts
 
 if TYPE_CHECKING:
     from analysis.counting.engine import CountPlan, PartialCounts
@@ -61,11 +62,24 @@ class CountReport:
         Counted records whose window reaches outside the coverage window; the
         part outside is not counted.
     records_no_count : int
-        Counted records whose own ``count`` was empty.
+        Counted records whose own value (``count``, or the column ``value``
+        names) was empty.
     count_outside_window : float
-        Sum of ``count`` (as it enters the sum) that fell outside the window.
+        Sum of the value (as it enters the sum) that fell outside the window.
     start, end : pandas.Timestamp
         The coverage window.
+    value : str
+        The column summed (``'count'``, ``'killed'``, ...).
+    multi : str
+        How records listing several values of a ``by`` column were grouped.
+    records_multi : int
+        Counted records that list several values of a ``by`` column (under
+        ``multi='split'`` or ``'each'``).
+    coverage : str or None
+        Where the coverage window was declared, if it was (a file name).
+    notes : tuple of str
+        Sentences a reader of the counts needs (e.g. that under
+        ``multi='each'`` the groups add up to more than the total).
     """
 
     records_in: int
@@ -77,10 +91,91 @@ class CountReport:
     count_outside_window: float
     start: pd.Timestamp
     end: pd.Timestamp
+    value: str = "count"
+    multi: str = "split"
+    records_multi: int = 0
+    coverage: str | None = None
+    notes: tuple[str, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         """Return the report as a plain dict."""
         return asdict(self)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the report as JSON types: days as ``YYYY-MM-DD``, notes as a list.
+
+        This is the form a count frame carries in ``attrs["count_report"]``, so the
+        report survives ``to_parquet``/``read_parquet`` (pandas keeps ``attrs`` as
+        JSON in the file's metadata) and :meth:`from_dict` gives it back.
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> day = pd.Timestamp("2024-01-01")
+        >>> report = CountReport(3, 2, 1, 0, 0, 1, 0.0, day, day, notes=("a note",))
+        >>> report.to_dict()["start"], report.to_dict()["notes"]
+        ('2024-01-01', ['a note'])
+        >>> CountReport.from_dict(report.to_dict()) == report
+        True
+        """
+        data = self.as_dict()
+        for key in ("start", "end"):
+            data[key] = None if pd.isna(data[key]) else pd.Timestamp(data[key]).isoformat()
+            if data[key] is not None and data[key].endswith("T00:00:00"):
+                data[key] = data[key][: -len("T00:00:00")]
+        data["notes"] = list(self.notes)
+        data["count_outside_window"] = float(self.count_outside_window)
+        for key in (
+            "records_in",
+            "records_counted",
+            "aggregates_excluded",
+            "outside_window",
+            "partly_outside",
+            "records_no_count",
+            "records_multi",
+        ):
+            data[key] = int(data[key])
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> CountReport:
+        """Rebuild a report from :meth:`to_dict`'s form (or :meth:`as_dict`'s)."""
+        fields = dict(data)
+        for key in ("start", "end"):
+            fields[key] = pd.NaT if fields.get(key) is None else pd.Timestamp(fields[key])
+        fields["notes"] = tuple(fields.get("notes", ()))
+        return cls(**fields)
+
+    def as_text(self) -> str:
+        """Return the report as lines of ``name: value``, then its notes.
+
+        ``count`` in ``records_no_count`` and ``count_outside_window`` is the
+        value's name (``records_no_killed``, ``killed_outside_window``); dates
+        are written as days.
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> day = pd.Timestamp("2024-01-01")
+        >>> report = CountReport(3, 2, 1, 0, 0, 1, 0.0, day, day, value="killed")
+        >>> for line in report.as_text().splitlines()[5:8]:
+        ...     print(line)
+        records_no_killed: 1
+        killed_outside_window: 0.0
+        start: 2024-01-01
+        """
+        names = {
+            "records_no_count": f"records_no_{self.value}",
+            "count_outside_window": f"{self.value}_outside_window",
+        }
+        lines = []
+        for key, item in self.as_dict().items():
+            if key == "notes":
+                continue
+            shown = item.date().isoformat() if isinstance(item, pd.Timestamp) else item
+            lines.append(f"{names.get(key, key)}: {shown}")
+        lines += [f"note: {note}" for note in self.notes]
+        return "\n".join(lines)
 
 
 def finish_counts(
@@ -101,13 +196,14 @@ def finish_counts(
     -------
     pandas.DataFrame
         As :func:`~analysis.counting.count.count_events` returns, with its
-        :class:`CountReport` in ``attrs["count_report"]``.
+        :class:`CountReport` in ``attrs["count_report"]`` (as
+        :meth:`CountReport.to_dict`, so it survives a Parquet round trip).
     """
     axis = _PeriodAxis.of(plan)
     values = _period_values(partial, plan, axis)
     result = _frame(plan, axis, values)
     _restore_dtypes(result, plan, by_dtypes or {})
-    result.attrs["count_report"] = _report(partial, plan)
+    result.attrs["count_report"] = _report(partial, plan).to_dict()
     return result
 
 
@@ -118,7 +214,8 @@ class _PeriodAxis:
     Attributes
     ----------
     first : numpy.ndarray
-        Each period's first day (days since 1970-01-01), the ``period`` label.
+        Each period's label (days since 1970-01-01): its first day, or its
+        last day for the end-labelled frequencies (``ME``, ``QE``, ``YE``).
     offsets, last : numpy.ndarray
         The first and last day of each period inside the coverage window.
     days : numpy.ndarray
@@ -141,7 +238,7 @@ class _PeriodAxis:
         """Lay out the periods meeting ``plan``'s coverage window at its ``freq``."""
         lo, hi = plan.first_day, plan.last_day
         n_days = hi - lo + 1
-        first, cover_first = _period_bounds(lo, hi, plan.options.freq)
+        first, cover_first = _period_bounds(lo, hi, plan.options.freq, plan.options.label)
         offsets = cover_first - lo
         return cls(
             first=first,
@@ -188,13 +285,15 @@ def _period_values(
         count_p = _largest_remainder(count_p)
         low_p = _largest_remainder(low_p, at_most=count_p)
         high_p = _largest_remainder(high_p, at_least=count_p)
-    return {
-        "records": overlapping(partial.starts, partial.ends),
-        "count": count_p,
-        "count_low": low_p,
-        "count_high": high_p,
-        "records_no_count": overlapping(partial.no_count_starts, partial.no_count_ends),
-    }
+    names = plan.options.columns[1:]  # records, the value, its bounds, records without it
+    quantities = (
+        overlapping(partial.starts, partial.ends),
+        count_p,
+        low_p,
+        high_p,
+        overlapping(partial.no_count_starts, partial.no_count_ends),
+    )
+    return dict(zip(names, quantities, strict=True))
 
 
 def _frame(plan: CountPlan, axis: _PeriodAxis, values: dict[str, np.ndarray]) -> pd.DataFrame:
@@ -220,24 +319,29 @@ def _frame(plan: CountPlan, axis: _PeriodAxis, values: dict[str, np.ndarray]) ->
             ),
             **{c: out[c] for c in options.by},
             "days": np.tile(axis.days, n_groups).astype(np.int64),
-            "records": values["records"].ravel().astype(np.int64),
-            "count": values["count"].ravel(),
-            "count_low": values["count_low"].ravel(),
-            "count_high": values["count_high"].ravel(),
-            "records_no_count": values["records_no_count"].ravel().astype(np.int64),
+            **{
+                name: values[name].ravel().astype(np.int64 if name.startswith("records") else float)
+                for name in options.columns[1:]
+            },
         }
     )
 
 
 def _restore_dtypes(result: pd.DataFrame, plan: CountPlan, by_dtypes: dict[str, Any]) -> None:
-    """Give the ``by`` columns of ``result`` the records' dtypes (in place)."""
+    """Give the ``by`` columns of ``result`` the records' dtypes (in place).
+
+    A categorical's categories that list several values are replaced by those
+    values, in place, unless ``multi='joint'``.
+    """
     for col, dtype in by_dtypes.items():
         if isinstance(dtype, pd.CategoricalDtype):
             categories = (
-                dtype.categories
+                list(dtype.categories)
                 if dtype.categories is not None
                 else plan.labels[plan.options.by.index(col)]
             )
+            if plan.options.multi != "joint":
+                categories = list(dict.fromkeys(v for c in categories for v in list_parts(c)))
             result[col] = pd.Categorical(result[col], categories=categories)
         elif dtype != np.dtype(object):
             result[col] = result[col].astype(dtype)
@@ -246,6 +350,7 @@ def _restore_dtypes(result: pd.DataFrame, plan: CountPlan, by_dtypes: dict[str, 
 def _report(partial: PartialCounts, plan: CountPlan) -> CountReport:
     """Account for every input record of the count."""
     counted = partial.records_counted
+    options = plan.options
     return CountReport(
         records_in=plan.n_rows,
         records_counted=counted,
@@ -256,7 +361,45 @@ def _report(partial: PartialCounts, plan: CountPlan) -> CountReport:
         count_outside_window=float(np.round(partial.count_outside_window, _ROUND_DECIMALS)),
         start=pd.Timestamp(np.datetime64(plan.first_day, "D")),
         end=pd.Timestamp(np.datetime64(plan.last_day, "D")),
+        value=options.value,
+        multi=options.multi,
+        records_multi=partial.records_multi,
+        coverage=options.coverage_source,
+        notes=_notes(partial, plan),
     )
+
+
+def _notes(partial: PartialCounts, plan: CountPlan) -> tuple[str, ...]:
+    """Return the report's sentences: how lists were grouped, where the coverage comes from."""
+    options = plan.options
+    notes = []
+    listed = partial.records_multi
+    by = ", ".join(options.by)
+    if listed and options.multi == "each":
+        notes.append(
+            f"multi='each': {listed} record(s) listing several values of {by} are counted "
+            f"whole under each value, so the groups' {options.value} add up to more than the "
+            "records' total"
+        )
+    elif listed:
+        notes.append(
+            f"multi='split': {listed} record(s) listing several values of {by} are divided "
+            f"evenly among them; the groups' {options.value} add up to the records' total"
+        )
+    if partial.records_widened:
+        low, high = options.bounds
+        notes.append(
+            f"{partial.records_widened} record(s) give {options.value} outside their own "
+            f"{low}..{high}; their bounds were widened to hold it"
+        )
+    if options.coverage_source is not None:
+        window = f"{np.datetime64(plan.first_day, 'D')}..{np.datetime64(plan.last_day, 'D')}"
+        notes.append(
+            f"coverage {window} as declared for {options.coverage_source}: periods outside it "
+            "are no data and are left out; records and counts outside it are in "
+            "outside_window, partly_outside and count_outside_window"
+        )
+    return tuple(notes)
 
 
 def _shift(values: np.ndarray) -> np.ndarray:
@@ -267,8 +410,14 @@ def _shift(values: np.ndarray) -> np.ndarray:
     return out
 
 
-def _period_bounds(start: int, end: int, freq: str) -> tuple[np.ndarray, np.ndarray]:
-    """First day of every period meeting [start, end] and each one's first covered day."""
+def _period_bounds(
+    start: int, end: int, freq: str, label: str = "start"
+) -> tuple[np.ndarray, np.ndarray]:
+    """Label of every period meeting [start, end], and each one's first covered day.
+
+    The label is the period's first day, or with ``label='end'`` its last
+    (the whole period's, wherever the coverage window ends).
+    """
     pfreq = FREQ_ALIASES[freq]
     if pfreq == "D":
         first = np.arange(start, end + 1, dtype=np.int64)
@@ -277,6 +426,9 @@ def _period_bounds(start: int, end: int, freq: str) -> tuple[np.ndarray, np.ndar
     hi = pd.Timestamp(np.datetime64(end, "D"))
     periods = pd.period_range(lo.to_period(pfreq), hi.to_period(pfreq), freq=pfreq)
     first = periods.start_time.to_numpy().astype("datetime64[D]").astype(np.int64)
+    if label == "end":
+        last = periods.end_time.to_numpy().astype("datetime64[D]").astype(np.int64)
+        return last, np.maximum(first, start)
     return first, np.maximum(first, start)
 
 

@@ -45,7 +45,7 @@ Examples
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -54,10 +54,14 @@ from analysis.counting.finishing import finish_counts
 from analysis.counting.options import (
     Allocation,
     CountOptions,
+    Multi,
     check_columns,
     columns_used,
     count_options,
 )
+
+if TYPE_CHECKING:
+    from analysis.sources.provenance import Coverage
 
 
 def _count_partition(part: pd.DataFrame, options: CountOptions, number: int) -> LocalCounts:
@@ -87,6 +91,9 @@ def count_events_dask(
     *,
     include_aggregates: bool = False,
     event_types: list[str] | tuple[str, ...] | None = None,
+    value: str = "count",
+    multi: Multi = "split",
+    coverage: Coverage | tuple[Any, Any] | None = None,
 ) -> pd.DataFrame:
     """Count the records of a Dask DataFrame, partition by partition.
 
@@ -100,7 +107,7 @@ def count_events_dask(
     events : dask.dataframe.DataFrame
         Records as :func:`analysis.count_events` takes them, in partitions
         (e.g. ``dask.dataframe.read_parquet`` of a folder of Parquet files).
-    freq, by, allocate, start, end, include_aggregates, event_types
+    freq, by, allocate, start, end, include_aggregates, event_types, value, multi, coverage
         As in :func:`analysis.count_events`.
 
     Returns
@@ -147,6 +154,9 @@ def count_events_dask(
         end,
         include_aggregates=include_aggregates,
         event_types=event_types,
+        value=value,
+        multi=multi,
+        coverage=coverage,
     )
     return count_dask(events, options)
 

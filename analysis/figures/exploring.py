@@ -6,20 +6,23 @@ whenever one of them changes; anywhere else it returns the static
 :class:`matplotlib.figure.Figure` for the chosen options.  The logic behind
 both is plain and testable without a kernel: :func:`explore_options` says what
 the controls offer for a given frame, :func:`explore_counts` computes the
-counts drawn for one choice, :func:`in_governorate` is the governorate rule.
+counts drawn for one choice.
 
-How a governorate selects records
----------------------------------
+How a governorate counts records
+--------------------------------
 ``admin1`` holds a record's governorate, several of them ``;``-separated
 (``'Homs;Raqqa'``), or ``multiple`` where the record's places span several
-governorates that the source does not name.  A record is in a governorate
-when that name is one of its ``;``-separated parts, whole (``'Homs;Raqqa'``
-is in Homs and in Raqqa; nothing matches a part of a name).  So a record of
-two governorates is counted under each, and the governorates' series need
-not add up to the total.  ``multiple`` is an option of its own: it selects
-the records marked ``multiple`` and no named governorate includes them,
-since nothing says which governorates they are in.  Records without
-``admin1`` are counted only under "All".
+governorates that the source does not name.  A governorate's counts are those
+of :func:`analysis.count_events` with ``by="admin1"``, under its ``multi``
+rule, the same as anywhere else in the package: by default (``'split'``) a
+record of two governorates counts half under each, so the governorates'
+series add up to the total; ``multi='each'`` counts it whole under each
+(:func:`in_governorate` says which records name a governorate), and
+``multi='joint'`` keeps ``'Homs;Raqqa'`` as a choice of its own.  A name
+matches a whole ``;``-part, never a part of a name.  ``multiple`` is a choice
+of its own: no named governorate includes those records, since nothing says
+which governorates they are in.  Records without ``admin1`` are counted only
+under "All".
 
 Examples
 --------
@@ -40,8 +43,9 @@ from typing import TYPE_CHECKING, Any, Final
 
 import pandas as pd
 
-from analysis.counting import ALLOCATIONS, FREQ_ALIASES, count_events
-from analysis.counting.options import Allocation
+from analysis.counting import ALLOCATIONS, FREQ_ALIASES, MULTI, count_events, count_report
+from analysis.counting.options import Allocation, Multi
+from analysis.counting.parts import list_parts
 from analysis.records.schema import EVENT_TYPES, EventType
 
 if TYPE_CHECKING:
@@ -68,7 +72,9 @@ _FREQ_WORDS: Final[dict[str, str]] = {
 
 
 def in_governorate(admin1: pd.Series, name: str) -> pd.Series:
-    """Tell which records are in a governorate: ``name`` is a whole ``;``-part of ``admin1``.
+    """Tell which records name a governorate: ``name`` is a whole ``;``-part of ``admin1``.
+
+    These are the records counted under ``name`` with ``multi='each'``.
 
     Parameters
     ----------
@@ -102,21 +108,25 @@ def _counted(events: pd.DataFrame) -> pd.DataFrame:
     return events.loc[~events["is_aggregate"].fillna(False).astype(bool)]
 
 
-def explore_options(events: pd.DataFrame) -> dict[str, tuple[str, ...]]:
+def explore_options(events: pd.DataFrame, multi: Multi = "split") -> dict[str, tuple[str, ...]]:
     """Return what each control offers for these records, keyed by argument name.
 
     Parameters
     ----------
     events : pandas.DataFrame
         Validated records (as from :func:`analysis.load_events`); not modified.
+    multi : {'split', 'each', 'joint'}, default 'split'
+        How records listing several governorates are counted (see the module
+        notes); under ``'joint'`` a list is a governorate choice of its own.
 
     Returns
     -------
     dict of str to tuple of str
         ``event_type``: the types of the counted records (period aggregates
         are never counted), in :data:`analysis.records.schema.EVENT_TYPES` order;
-        ``admin1``: the governorates named in ``admin1`` parts, sorted, then
-        ``'multiple'`` if some record is marked so; ``freq``:
+        ``admin1``: the governorates named in ``admin1`` parts (under
+        ``'joint'``: the ``admin1`` values), sorted, then ``'multiple'`` if
+        some record is marked so; ``freq``:
         :data:`EXPLORE_FREQS`; ``allocate``: every allocation.  "All" is not
         listed: it is ``None`` for ``event_type`` and ``admin1``.
 
@@ -129,6 +139,8 @@ def explore_options(events: pd.DataFrame) -> dict[str, tuple[str, ...]]:
     ('Homs', 'Raqqa', 'multiple')
     >>> explore_options(events)["event_type"]
     ('airstrike', 'attack')
+    >>> explore_options(events, multi="joint")["admin1"]
+    ('Raqqa;Homs', 'multiple')
     """
     counted = _counted(events)
     present = set(counted["event_type"].dropna().astype(str))
@@ -136,7 +148,7 @@ def explore_options(events: pd.DataFrame) -> dict[str, tuple[str, ...]]:
     names: set[str] = set()
     if "admin1" in counted.columns:
         for value in counted["admin1"].dropna().astype(str).unique():
-            names.update(part.strip() for part in value.split(";") if part.strip())
+            names.update([value] if multi == "joint" else list_parts(value))
     governorates = tuple(sorted(names - {MULTIPLE}))
     if MULTIPLE in names:
         governorates += (MULTIPLE,)
@@ -154,8 +166,11 @@ def _check_choice(
     admin1: str | None,
     freq: str,
     allocate: str,
+    multi: Multi = "split",
 ) -> None:
     """Raise a ValueError naming the argument and its allowed values."""
+    if multi not in MULTI:
+        raise ValueError(f"explore: multi {multi!r} is not one of {list(MULTI)}")
     if event_type is not None and event_type not in EVENT_TYPES:
         raise ValueError(
             f"explore: event_type {event_type!r} is not one of {list(EVENT_TYPES)} "
@@ -164,7 +179,7 @@ def _check_choice(
     if admin1 is not None:
         if "admin1" not in events.columns:
             raise ValueError(f"explore: admin1 {admin1!r} given, but events have no admin1 column")
-        allowed = explore_options(events)["admin1"]
+        allowed = explore_options(events, multi)["admin1"]
         if admin1 not in allowed:
             raise ValueError(
                 f"explore: admin1 {admin1!r} is not one of {list(allowed)} (or None for all)"
@@ -181,6 +196,7 @@ def explore_counts(
     admin1: str | None = None,
     freq: str = "W-FRI",
     allocate: Allocation = "spread",
+    multi: Multi = "split",
 ) -> pd.DataFrame:
     """Count the records of one choice of event type and governorate.
 
@@ -199,19 +215,24 @@ def explore_counts(
         One of :data:`analysis.records.schema.EVENT_TYPES`; ``None`` for every type
         present in ``events`` (one series each).
     admin1 : str, optional
-        A governorate of :func:`explore_options` (``'multiple'`` included),
-        matched as in :func:`in_governorate`; ``None`` for all records.
+        A governorate of :func:`explore_options` (``'multiple'`` included);
+        ``None`` for all records.
     freq : str, default 'W-FRI'
         A frequency of :func:`analysis.count_events` (``'D'``, ``'W-<DAY>'``,
         ``'MS'``, ``'QS'``, ``'YS'``, ...).
     allocate : {'spread', 'spread_integer', 'start', 'end'}, default 'spread'
         How a record's count is placed on its window's days.
+    multi : {'split', 'each', 'joint'}, default 'split'
+        How a record listing several governorates counts under each (see the
+        module notes).
 
     Returns
     -------
     pandas.DataFrame
-        :func:`analysis.count_events` of the selected records, with its
-        ``count_report``.
+        :func:`analysis.count_events` of the selected records: for a
+        governorate, its rows of ``count_events(..., by="admin1",
+        multi=multi)`` without the ``admin1`` column, with the report of that
+        count (every governorate's records of the chosen types).
 
     Raises
     ------
@@ -225,11 +246,12 @@ def explore_counts(
     >>> events = load_badia_2024()
     >>> homs = explore_counts(events, "attack", "Homs", freq="MS")
     >>> summer = homs["period"].between("2024-05-01", "2024-07-01")
-    >>> print(homs.loc[summer, ["period", "records", "count"]].to_string(index=False))
+    >>> print(homs.loc[summer, ["period", "records", "count"]].to_string(
+    ...     index=False, float_format="{:.2f}".format))
         period  records  count
-    2024-05-01        5    5.0
-    2024-06-01        2    2.0
-    2024-07-01        2    2.0
+    2024-05-01       10  12.44
+    2024-06-01        8   6.28
+    2024-07-01        2   2.00
 
     Every choice shares the axis of all records, so a governorate without
     sweeps is a row of zeros rather than an error:
@@ -238,22 +260,28 @@ def explore_counts(
     >>> hama["period"].min(), hama["count"].sum()
     (Timestamp('2023-08-01 00:00:00'), np.float64(0.0))
     """
-    _check_choice(events, event_type, admin1, freq, allocate)
+    _check_choice(events, event_type, admin1, freq, allocate, multi)
     counted = _counted(events)
     if counted.empty:
         raise ValueError("explore: events hold no records to count (none, or only aggregates)")
-    start, end = counted["date_start"].min(), counted["date_end"].max()
+    window = {"start": counted["date_start"].min(), "end": counted["date_end"].max()}
     if event_type is None:
-        types = explore_options(events)["event_type"]
+        types = list(explore_options(events)["event_type"])
         subset = events
     else:
-        types = (event_type,)
+        types = [event_type]
         subset = events.loc[events["event_type"] == event_type]
-    if admin1 is not None:
-        subset = subset.loc[in_governorate(subset["admin1"], admin1)]
-    return count_events(
-        subset, freq=freq, allocate=allocate, start=start, end=end, event_types=list(types)
-    )
+    options: dict[str, Any] = {"freq": freq, "allocate": allocate, "event_types": types}
+    if admin1 is None:
+        return count_events(subset, **window, **options)
+    grouped = count_events(subset, by="admin1", multi=multi, **window, **options)
+    chosen = grouped["admin1"].eq(admin1).fillna(False).to_numpy(dtype=bool)
+    if not chosen.any():  # no record of these types there: zeros on the common axis
+        result = count_events(subset.iloc[:0], **window, **options)
+    else:
+        result = grouped.loc[chosen].drop(columns="admin1").reset_index(drop=True)
+    result.attrs = {"count_report": count_report(grouped).to_dict()}
+    return result
 
 
 def explore_title(
@@ -302,10 +330,11 @@ def _draw(
     admin1: str | None,
     freq: str,
     allocate: Allocation,
+    multi: Multi = "split",
 ) -> Figure:
     from analysis.figures.plotting import plot_counts
 
-    counts = explore_counts(events, event_type, admin1, freq, allocate)
+    counts = explore_counts(events, event_type, admin1, freq, allocate, multi)
     # Every type of the choice is drawn, a type without records as a line of zeros.
     types = [str(t) for t in counts["event_type"].unique()]
     return plot_counts(
@@ -335,11 +364,12 @@ def _widget(
     admin1: str | None,
     freq: str,
     allocate: Allocation,
+    multi: Multi = "split",
 ) -> Any:
     import ipywidgets as widgets
     import matplotlib.pyplot as plt
 
-    options = explore_options(events)
+    options = explore_options(events, multi)
     types = options["event_type"] + (
         (event_type,) if event_type and event_type not in options["event_type"] else ()
     )
@@ -380,7 +410,7 @@ def _widget(
         place = None if values["admin1"] == ALL else values["admin1"]
         title = explore_title(kind, place, values["freq"], values["allocate"])
         try:
-            figure = _draw(events, kind, place, values["freq"], values["allocate"])
+            figure = _draw(events, kind, place, values["freq"], values["allocate"], multi)
         except ValueError as error:  # shown where the chart would be, not lost in a log
             output.outputs = ({"output_type": "stream", "name": "stderr", "text": f"{error}\n"},)
             return
@@ -402,6 +432,7 @@ def explore(
     admin1: str | None = None,
     freq: str = "W-FRI",
     allocate: Allocation = "spread",
+    multi: Multi = "split",
     interactive: bool | None = None,
 ) -> Any:
     """Chart counts by event type, governorate, frequency and allocation; in Jupyter, with controls.
@@ -419,12 +450,15 @@ def explore(
         The type drawn first; ``None`` (default) for every type present.
     admin1 : str, optional
         The governorate drawn first (see the module notes on how ``;``-parts
-        and ``multiple`` are matched); ``None`` (default) for all records.
+        and ``multiple`` count); ``None`` (default) for all records.
     freq : str, default 'W-FRI'
         A :func:`analysis.count_events` frequency; the controls offer
         ``'D'``, ``'W-FRI'`` and ``'MS'`` (and ``freq`` if it is another).
     allocate : {'spread', 'spread_integer', 'start', 'end'}, default 'spread'
         How a record's count is placed on its window's days.
+    multi : {'split', 'each', 'joint'}, default 'split'
+        How a record listing several governorates counts under each, as in
+        :func:`analysis.count_events`.
     interactive : bool, optional
         ``True`` for the controls, ``False`` for a static figure; ``None``
         (default) for the controls when running in an IPython kernel with
@@ -468,14 +502,14 @@ def explore(
     In JupyterLab, ``explore(load_badia_2024())`` as a cell's last line shows
     the controls.
     """
-    _check_choice(events, event_type, admin1, freq, allocate)
+    _check_choice(events, event_type, admin1, freq, allocate, multi)
     if interactive is None:
         interactive = _in_kernel() and importlib.util.find_spec("ipywidgets") is not None
     if not interactive:
-        return _draw(events, event_type, admin1, freq, allocate)
+        return _draw(events, event_type, admin1, freq, allocate, multi)
     if importlib.util.find_spec("ipywidgets") is None:
         raise ImportError(
             "explore: interactive=True needs ipywidgets; "
             "install it with `pip install badia-analysis[notebooks]`"
         )
-    return _widget(events, event_type, admin1, freq, allocate)
+    return _widget(events, event_type, admin1, freq, allocate, multi)

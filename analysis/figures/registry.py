@@ -276,8 +276,8 @@ register(
     "attacks_2024_by_source",
     "ISIS attacks per month in 2024: CEP, SOHR (implied by running totals), the project's sample",
     stories.draw_attacks_2024_by_source,
-    config.BADIA_2024_TOTALS,
-    config.BADIA_2024_EVENTS,
+    config.BADIA_2024_REPORTED_TOTALS,
+    config.BADIA_2024_RECORD,
     config.SEED_ARTICLE_RECORDS,
     reading="Three sources that count different things, side by side and never added: CEP's "
     "confirmed attacks in five governorates (it published no figure for February and August), "
@@ -292,8 +292,8 @@ register(
     "cumulative_2024",
     "SOHR's running total of ISIS operations against the cumulative count of sweep campaigns",
     stories.draw_cumulative_2024,
-    config.BADIA_2024_TOTALS,
-    config.BADIA_2024_EVENTS,
+    config.BADIA_2024_REPORTED_TOTALS,
+    config.BADIA_2024_RECORD,
     config.SEED_ARTICLE_RECORDS,
     reading="Top: SOHR's running total of ISIS operations since 1 January 2024 as reported "
     "(horizontal bars: as-of dates known only to within a few days). Bottom: the cumulative "
@@ -335,7 +335,7 @@ register(
     "Attack rates before, during and after the dated sweep campaigns: pooled by window, and "
     "each campaign against the four weeks before it, with the placebo p-value",
     stories.draw_event_study_2024,
-    config.BADIA_2024_EVENTS,
+    config.BADIA_2024_RECORD,
     reading="Left: attacks per day in the 28 days before the launches, during the campaigns "
     "(launch plus an assumed 7 days) and in the 28 days after, pooled over the campaigns with "
     "95% intervals, over the mean of each day. Right: each campaign's rate during against "
@@ -350,7 +350,7 @@ register(
     "The 2024 sample's airstrikes per day, week and month, spread over their windows or put on "
     "their first day",
     stories.draw_allocation_views,
-    config.BADIA_2024_EVENTS,
+    config.BADIA_2024_RECORD,
     reading="The same airstrike records of the 2024 sample per day, per ACLED week (Saturday "
     "to Friday) and per month: solid, each record's count spread evenly over its window; "
     "dashed, all of it on the window's first day. Spreading turns a report over a week or a "
@@ -362,7 +362,7 @@ register(
     "The gazetteer's places in English and Arabic, sized by how many records name them",
     stories.draw_places_map,
     config.GAZETTEER,
-    config.BADIA_2024_EVENTS,
+    config.BADIA_2024_RECORD,
     config.SEED_ARTICLE_RECORDS,
     reading="Every located place of the gazetteer by longitude and latitude, coloured by "
     "governorate and sized by how many records (the 2024 sample and the seed report) name it; "

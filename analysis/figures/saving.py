@@ -298,6 +298,23 @@ def round_drawn(fig: Figure, digits: int = DRAWN_DIGITS) -> list[Artist]:
     return unrounded
 
 
+def _restart_layout(fig: Figure) -> None:
+    """Put every Axes of a laid-out figure back in its grid cell before the layout runs.
+
+    Constrained layout starts from where the Axes stand, and where they stand
+    decides (a little) what it finds: tick labels are chosen for an axis's
+    length.  Started from the same place, every save of a figure lays it out
+    the same, to the last digit the SVG prints.
+    """
+    if fig.get_layout_engine() is None:
+        return
+    for ax in fig.axes:
+        spec = ax.get_subplotspec()
+        if spec is not None:
+            # the private setter keeps the Axes in the layout (set_position takes it out)
+            ax._set_position(spec.get_position(fig), which="both")  # type: ignore[attr-defined]
+
+
 @contextlib.contextmanager
 def _replacing(path: Path) -> Iterator[Any]:
     """Write to a temporary file beside ``path``, then rename it over ``path``."""
@@ -353,6 +370,7 @@ def save_figure(fig: Figure, stem: str | Path, formats: Sequence[str] = FORMATS)
     written = []
     with figure_style():
         round_drawn(fig)
+        _restart_layout(fig)
         for ext in formats:
             path = stem.with_name(f"{stem.name}.{ext}")
             with _replacing(path) as out:

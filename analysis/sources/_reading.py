@@ -25,7 +25,7 @@ import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -42,20 +42,29 @@ from analysis.records.schema import (
     STRING_COLUMNS,
 )
 from analysis.records.validating import EventValidationError, Validated
+from analysis.sources.provenance import Coverage
 
 PROBLEM_COLUMNS = ("file", "line", "row", "column", "value", "rule", "message")
 """The columns of a problems table, as :class:`~analysis.records.validating.Validated` has them."""
 
 
-class Coverage(NamedTuple):
-    """The span a source file covers: its earliest and latest event date, inclusive.
+def span_coverage(first: Any, last: Any, source: str | Path, what: str) -> Coverage | None:
+    """Return the span a source file covers, from its earliest to its latest date (inclusive).
 
     A period inside it with no events is a zero; outside it the file says
-    nothing.  Both are ``NaT`` for a file with no readable date.
-    """
+    nothing.  None for a file with no readable date.
 
-    start: pd.Timestamp
-    end: pd.Timestamp
+    Examples
+    --------
+    >>> span = span_coverage(pd.Timestamp("2024-03-01"), pd.Timestamp("2024-03-03"), "a.csv", "")
+    >>> str(span)
+    '2024-03-01..2024-03-03 (declared for a.csv)'
+    >>> span_coverage(pd.NaT, pd.NaT, "a.csv", "") is None
+    True
+    """
+    if pd.isna(first) or pd.isna(last):
+        return None
+    return Coverage(pd.Timestamp(first).date(), pd.Timestamp(last).date(), what, Path(source))
 
 
 @dataclass(frozen=True)
@@ -73,9 +82,10 @@ class SourceRecords:
     problems : pandas.DataFrame
         One row per problem: ``file``, ``line``, ``row``, ``column`` (the
         file's own column), ``value``, ``rule``, ``message``.
-    coverage : Coverage
+    coverage : analysis.Coverage or None
         The file's own span: earliest..latest event date of its rows (not of
-        the records' windows, which may reach beyond it).
+        the records' windows, which may reach beyond it); None where no row
+        has a readable date.  ``count_events(..., coverage=...)`` takes it.
     layout : str
         The layout the file was read as.
     rows : int
@@ -89,7 +99,7 @@ class SourceRecords:
     events: pd.DataFrame
     rejects: pd.DataFrame
     problems: pd.DataFrame
-    coverage: Coverage
+    coverage: Coverage | None
     layout: str
     rows: int
     merged: int = 0

@@ -125,8 +125,8 @@ Examples
 ('acled_2023', ['airstrike', 'month'])
 >>> [str(read.events.loc[0, c].date()) for c in ("date_start", "date_end")]
 ['2024-03-01', '2024-03-31']
->>> [str(day.date()) for day in read.coverage]
-['2024-03-15', '2024-03-15']
+>>> str(read.coverage.start), str(read.coverage.end)
+('2024-03-15', '2024-03-15')
 """
 
 from __future__ import annotations
@@ -142,7 +142,6 @@ import pandas as pd
 from analysis.records.reading import Errors, LayoutError, missing_columns, read_raw_csv
 from analysis.records.validating import Validated
 from analysis.sources._reading import (
-    Coverage,
     ProblemLog,
     SourceRecords,
     canonical_records,
@@ -153,6 +152,7 @@ from analysis.sources._reading import (
     parse_numbers,
     rejects_table,
     remove_matches,
+    span_coverage,
     stripped,
 )
 from analysis.sources.classifying import SWEEP_PATTERN
@@ -824,7 +824,12 @@ def acled_to_events(
         events=records.loc[~bad].reset_index(drop=True) if bad.any() else records,
         rejects=rejects_table(frame, bad, problems, row_lines),
         problems=problems,
-        coverage=Coverage(parsed["event_date"].min(), parsed["event_date"].max()),
+        coverage=span_coverage(
+            parsed["event_date"].min(),
+            parsed["event_date"].max(),
+            source,
+            "the export's own span: earliest to latest event_date",
+        ),
         layout=layout,
         rows=rows_read,
         merged=rows_read - n,
@@ -879,7 +884,7 @@ def read_acled_export(
     ...         writer = csv.DictWriter(fh, fieldnames=ACLED_COLUMNS)
     ...         _ = writer.writeheader(), writer.writerows(rows)
     ...     export = read_acled_export(path)
-    >>> [f"{day:%Y-%m-%d}" for day in export.coverage]
+    >>> [f"{day:%Y-%m-%d}" for day in (export.coverage.start, export.coverage.end)]
     ['2024-03-15', '2024-04-02']
     >>> f"{export.events['date_end'].max():%Y-%m-%d}"  # the windows reach beyond it
     '2024-04-30'

@@ -24,8 +24,8 @@ from typing import cast
 import pandas as pd
 
 from analysis.config import (
-    BADIA_2024_EVENTS,
-    BADIA_2024_TOTALS,
+    BADIA_2024_RECORD,
+    BADIA_2024_REPORTED_TOTALS,
     SEED_ARTICLE_RECORDS,
     SEED_ARTICLE_TEXT,
     UCDP_GED_SYRIA,
@@ -34,6 +34,7 @@ from analysis.sources.places import (
     BADIA_GOVERNORATES,
     IS_SIDE_PATTERN,
 )
+from analysis.sources.provenance import Coverage, read_coverage
 
 
 def seed_article_text() -> str:
@@ -75,7 +76,14 @@ def load_seed_records() -> pd.DataFrame:
 
 
 def load_badia_2024(*, seed_aggregates: bool = False) -> pd.DataFrame:
-    """Return the 2024 Badia event sample as validated canonical records.
+    """Return the 2024 Badia event record as validated canonical records.
+
+    The record is ``seeds/badia_2024/events_2024_record.csv``: the first
+    sample of news reports, its documented amendments and the rows added from
+    further reports, merged by ``scripts/build_badia_2024_record.py``.  The
+    period its gathering covered is :func:`load_badia_2024_coverage`: count
+    with it (``count_events(events, coverage=...)``) so that months nobody
+    searched are no data, not zeros.
 
     Parameters
     ----------
@@ -90,32 +98,59 @@ def load_badia_2024(*, seed_aggregates: bool = False) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        72 records gathered from public news reports (four from 2023), built
-        from the raw compilation by ``scripts/convert_badia_events.py`` (and
-        the two aggregates last, when asked).  A sample of reports, not a
+        133 records gathered from public news reports (four from 2023, before
+        the declared coverage), each with its URL; the columns of the schema
+        then ``other_urls``, ``coding``, ``origin`` and ``amended`` (and the
+        two aggregates last, when asked).  A record of reports, not a
         complete count of events.
 
     Examples
     --------
     >>> len(load_badia_2024()), len(load_badia_2024(seed_aggregates=True))
-    (72, 74)
+    (133, 135)
     """
     from analysis.records.loading import load_events
 
-    events = load_events(BADIA_2024_EVENTS)
+    events = load_events(BADIA_2024_RECORD)
     if not seed_aggregates:
         return events
     seed = load_seed_records()
     return pd.concat([events, seed[seed["is_aggregate"]]], ignore_index=True)
 
 
+def load_badia_2024_coverage() -> Coverage:
+    """Return the period the gathering of the 2024 record covered, as its sidecar declares.
+
+    Returns
+    -------
+    Coverage
+        2024-01-01..2024-12-31, with the sidecar's note on which months are
+        well covered and which are thin.  Pass it to
+        :func:`analysis.count_events` as ``coverage=``: periods outside it are
+        left out (no data), and the records outside it (the four of 2023) are
+        accounted in the count report.
+
+    Examples
+    --------
+    >>> cov = load_badia_2024_coverage()
+    >>> str(cov)
+    '2024-01-01..2024-12-31 (declared for events_2024_record.csv)'
+    """
+    return read_coverage(BADIA_2024_RECORD)
+
+
 def load_totals() -> pd.DataFrame:
-    """Return the published totals (CEP, SOHR, CENTCOM, the seed report), checked.
+    """Return the published totals (CEP, SOHR, CENTCOM, the seed report, ...), checked.
 
     Returns
     -------
     pandas.DataFrame
-        :func:`analysis.sources.totals.load_reported_totals` of the shipped file.
+        :func:`analysis.sources.totals.load_reported_totals` of
+        ``seeds/badia_2024/reported_totals.csv``: the first compilation, its
+        documented amendments and the figures added from further reports,
+        merged by ``scripts/merge_reported_totals.py``.  Each series'
+        coverage: :func:`analysis.read_coverage` of that file with
+        ``series=``.
 
     Examples
     --------
@@ -124,7 +159,7 @@ def load_totals() -> pd.DataFrame:
     """
     from analysis.sources.totals import load_reported_totals
 
-    return load_reported_totals(BADIA_2024_TOTALS)
+    return load_reported_totals(BADIA_2024_REPORTED_TOTALS)
 
 
 def load_ucdp_badia(governorates: tuple[str, ...] = BADIA_GOVERNORATES) -> pd.DataFrame:

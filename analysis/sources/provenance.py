@@ -7,6 +7,11 @@ access dates, licence, citation), its SHA-256 checksum, its language, a short
 build their source line from these sidecars with :func:`source_line`, never by
 hand; :func:`verify_seeds` checks that no seed file changed or lacks a sidecar.
 
+A sidecar may also declare the data set's ``coverage``: the period its
+gathering covered, so that a count can tell a period with no events from a
+period nobody looked at.  :func:`read_coverage` reads it into a
+:class:`Coverage`, which :func:`analysis.count_events` takes.
+
 Examples
 --------
 >>> from analysis.config import UCDP_GED_SYRIA
@@ -18,11 +23,15 @@ Examples
 
 from __future__ import annotations
 
+import calendar
 import csv
+import datetime as dt
 import gzip
 import hashlib
 import io
 import json
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
@@ -267,3 +276,162 @@ def verify_seeds(seeds_dir: str | Path = SEEDS_DIR) -> list[Path]:
             f"{root}: {len(problems)} provenance problem(s):\n  " + "\n  ".join(problems)
         )
     return files
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """The period a data set's gathering covered, as its sidecar declares it.
+
+    Inside it, a period without records is a zero; outside it, there is no
+    data.  Made by :func:`read_coverage`; :func:`analysis.count_events`
+    takes it as ``coverage=``.
+
+    Attributes
+    ----------
+    start, end : datetime.date
+        First and last day covered (inclusive).
+    note : str
+        What the sidecar says about the coverage (how it was gathered, what is
+        thin).
+    source : pathlib.Path
+        The data file whose sidecar declares it.
+    series : str or None
+        For a file of several series, the one this coverage is of
+        (``'source=CEP, metric=attacks, kind=period'``); None otherwise.
+    gaps : tuple of str
+        Months (``'YYYY-MM'``) between ``start`` and ``end`` that the series
+        does not cover; a count refuses a coverage with gaps.
+    """
+
+    start: dt.date
+    end: dt.date
+    note: str
+    source: Path
+    series: str | None = None
+    gaps: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        return f"{self.start.isoformat()}..{self.end.isoformat()} (declared for {self.source.name})"
+
+
+def read_coverage(path: str | Path, series: Mapping[str, str] | None = None) -> Coverage:
+    """Read the coverage a data file's sidecar declares.
+
+    A sidecar's ``coverage`` is either one period, ``{"start", "end",
+    "note"}`` (dates ``YYYY-MM-DD``), or, for a file holding several series,
+    ``{"rule", "series": [...]}``, one entry per series with the months it
+    covers (``"months"``, ``"YYYY-MM"``) and the months searched without
+    finding it (``"not_found"``).  Of such a file, pick one series with
+    ``series``: its coverage runs from the first day of its first month to
+    the last day of its last, and the months between that it lacks are its
+    ``gaps``.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        The data file, or its sidecar (``<file>.meta.json``).
+    series : mapping of str to str, optional
+        For a per-series coverage, the fields that pick one series, e.g.
+        ``{"source": "CEP", "metric": "attacks"}``.
+
+    Returns
+    -------
+    Coverage
+        The declared coverage.
+
+    Raises
+    ------
+    ProvenanceError
+        If the sidecar is missing or declares no coverage, if a date is not
+        ``YYYY-MM-DD`` or the end is before the start, or if a per-series
+        coverage is read without ``series`` (the message lists the series)
+        or ``series`` picks none or several.
+
+    Examples
+    --------
+    >>> from analysis.config import BADIA_2024_RECORD, BADIA_2024_REPORTED_TOTALS
+    >>> cov = read_coverage(BADIA_2024_RECORD)
+    >>> cov.start, cov.end
+    (datetime.date(2024, 1, 1), datetime.date(2024, 12, 31))
+    >>> cep = read_coverage(BADIA_2024_REPORTED_TOTALS, series={"source": "CEP",
+    ...                     "metric": "attacks"})
+    >>> cep.start, cep.end, cep.gaps
+    (datetime.date(2024, 1, 1), datetime.date(2024, 11, 30), ('2024-02', '2024-08'))
+    """
+    data = Path(path)
+    if data.name.endswith(SIDECAR_SUFFIX):
+        data = data.with_name(data.name[: -len(SIDECAR_SUFFIX)])
+    declared = read_provenance(data).get("coverage")
+    side = sidecar_path(data)
+    if not isinstance(declared, dict):
+        raise ProvenanceError(f"{side}: declares no coverage (no 'coverage' object)")
+    if "series" in declared:
+        return _series_coverage(data, declared, series)
+    if series is not None:
+        raise ProvenanceError(f"{side}: declares one coverage for the whole file; drop series=")
+    missing = [k for k in ("start", "end") if k not in declared]
+    if missing:
+        raise ProvenanceError(f"{side}: coverage lacks {', '.join(missing)}")
+    start = _iso_day(declared["start"], side, "start")
+    end = _iso_day(declared["end"], side, "end")
+    if end < start:
+        raise ProvenanceError(f"{side}: coverage ends ({end}) before it starts ({start})")
+    return Coverage(start, end, str(declared.get("note", "")), data)
+
+
+def _iso_day(value: Any, side: Path, key: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise ProvenanceError(
+            f"{side}: coverage {key} {value!r} is not a date (YYYY-MM-DD)"
+        ) from None
+
+
+def _describe_series(entry: Mapping[str, Any]) -> str:
+    return ", ".join(f"{k}={entry[k]}" for k in ("source", "metric", "kind") if k in entry)
+
+
+def _series_coverage(
+    data: Path, declared: Mapping[str, Any], series: Mapping[str, str] | None
+) -> Coverage:
+    """Return the coverage of one series of a per-series ``coverage`` object."""
+    side = sidecar_path(data)
+    entries = [e for e in declared["series"] if isinstance(e, Mapping)]
+    listed = "\n  ".join(_describe_series(e) for e in entries)
+    if series is None:
+        raise ProvenanceError(
+            f"{side}: declares a coverage per series; pick one with series=, e.g. "
+            f"series={{'source': ..., 'metric': ...}}, among:\n  {listed}"
+        )
+    chosen = [e for e in entries if all(str(e.get(k)) == str(v) for k, v in series.items())]
+    if len(chosen) != 1:
+        found = "no series" if not chosen else f"{len(chosen)} series"
+        raise ProvenanceError(
+            f"{side}: series={dict(series)} picks {found}; pick one of:\n  {listed}"
+        )
+    (entry,) = chosen
+    try:
+        months = sorted({dt.date.fromisoformat(f"{m}-01") for m in entry.get("months", [])})
+    except ValueError as exc:
+        raise ProvenanceError(f"{side}: a month of {_describe_series(entry)}: {exc}") from None
+    if not months:
+        raise ProvenanceError(f"{side}: {_describe_series(entry)} lists no months")
+    first, last = months[0], months[-1]
+    end = last.replace(day=calendar.monthrange(last.year, last.month)[1])
+    covered = {m.strftime("%Y-%m") for m in months}
+    gaps = tuple(m for m in _months(first, last) if m not in covered)
+    note = str(declared.get("rule", ""))
+    if entry.get("not_found"):
+        note += f" Searched without finding: {', '.join(entry['not_found'])}."
+    return Coverage(first, end, note.strip(), data, _describe_series(entry), gaps)
+
+
+def _months(first: dt.date, last: dt.date) -> list[str]:
+    """Every month from ``first`` to ``last`` (first days of months), as ``'YYYY-MM'``."""
+    out = []
+    year, month = first.year, first.month
+    while (year, month) <= (last.year, last.month):
+        out.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out

@@ -323,7 +323,8 @@ def implied_per_period(implied: pd.DataFrame, freq: str = "MS") -> pd.DataFrame:
         :func:`implied_counts` output (one source, metric and area).  Not
         modified.
     freq : str, default "MS"
-        A pandas period-start alias: ``D``, ``W-<DAY>``, ``MS``, ``QS``, ``YS``.
+        A start-labelled frequency of :func:`analysis.count_events`: ``D``,
+        ``W-<DAY>``, ``MS`` (or ``M``), ``QS`` (``Q``), ``YS`` (``Y``).
 
     Returns
     -------
@@ -342,10 +343,11 @@ def implied_per_period(implied: pd.DataFrame, freq: str = "MS") -> pd.DataFrame:
     >>> bool(round(monthly["count"].sum(), 6) == sohr["count"].sum())
     True
     """
-    from analysis.counting import FREQ_ALIASES
+    from analysis.counting.options import END_LABELLED, FREQ_ALIASES
 
-    if freq not in FREQ_ALIASES:
-        raise ValueError(f"freq {freq!r} is not supported; use one of {sorted(FREQ_ALIASES)}")
+    if freq not in FREQ_ALIASES or freq in END_LABELLED:
+        allowed = sorted(set(FREQ_ALIASES) - END_LABELLED)
+        raise ValueError(f"freq {freq!r} is not supported; use one of {allowed}")
     if implied.empty:
         raise TotalsError("implied_per_period needs at least one interval")
     days = implied["days"].to_numpy(dtype=np.int64)

@@ -70,7 +70,6 @@ import pandas as pd
 from analysis.records.reading import Errors, LayoutError, missing_columns, read_raw_csv
 from analysis.records.validating import Validated
 from analysis.sources._reading import (
-    Coverage,
     ProblemLog,
     SourceRecords,
     canonical_records,
@@ -79,6 +78,7 @@ from analysis.sources._reading import (
     parse_dates,
     parse_numbers,
     rejects_table,
+    span_coverage,
     stripped,
 )
 from analysis.sources.classifying import classify_event_types
@@ -443,7 +443,12 @@ def ucdp_to_events(
     )
     problems = log.table()
     bad = log.bad_rows(n)
-    coverage = Coverage(parsed["date_start"].min(), parsed["date_end"].max())
+    coverage = span_coverage(
+        parsed["date_start"].min(),
+        parsed["date_end"].max(),
+        source,
+        "the file's own span: earliest date_start to latest date_end",
+    )
     return SourceRecords(
         events=records.loc[~bad].reset_index(drop=True) if bad.any() else records,
         rejects=rejects_table(raw, bad, problems, lines),

@@ -31,7 +31,7 @@ from typing import Final, Literal
 import numpy as np
 from scipy.optimize import minimize_scalar
 from scipy.special import gammaln, xlogy
-from scipy.stats import norm
+from scipy.stats import chi2, norm
 
 Family = Literal["negbin", "poisson"]
 FAMILIES: Final[tuple[str, ...]] = ("negbin", "poisson")
@@ -40,8 +40,17 @@ ALPHA_BOUNDS: Final[tuple[float, float]] = (1e-8, 1e3)
 """Search range of the NB dispersion; an estimate at the lower bound means the
 data show no overdispersion (the NB model is then the Poisson model)."""
 
+POISSON_ALPHA: Final = 1e-6
+"""An NB2 dispersion below this is treated as none: the model is Poisson (its
+intervals are then the exact Poisson ones)."""
+
+Z95: Final = 1.959963984540054
+"""The 97.5% quantile of the standard normal: half-width of a 95% Wald interval."""
+
 _MAX_ITER: Final = 50
 _TOL: Final = 1e-9
+_LOGLIK_TOL: Final = 1e-8
+"""A fit is converged when less than this much log-likelihood is left to gain."""
 _ETA_CLIP: Final = 30.0
 
 
@@ -145,6 +154,13 @@ def irls(
         cov = np.linalg.inv(info)
     except np.linalg.LinAlgError:
         cov = np.full((p, p), np.nan)
+    if not converged:
+        # IRLS converges linearly on NB2 and can crawl on an outlier; what
+        # matters is whether the likelihood is at its maximum: the Newton
+        # decrement (the log-likelihood still to gain) is below _LOGLIK_TOL.
+        score = design.T @ ((y - mu) / (1.0 + alpha * mu))
+        gain = float(score @ cov @ score) / 2.0
+        converged = bool(np.isfinite(gain) and gain <= _LOGLIK_TOL)
     return CountFit(beta, cov, float(alpha), mu, nb_loglik(y, mu, alpha), converged)
 
 
@@ -230,9 +246,35 @@ def wald(estimate: float, se: float) -> tuple[float, float, float]:
     """
     if not np.isfinite(se) or se <= 0:
         return float("nan"), float("nan"), float("nan")
-    z = norm.ppf(0.975)
     p = float(2.0 * norm.sf(abs(estimate) / se))
-    return float(np.exp(estimate - z * se)), float(np.exp(estimate + z * se)), p
+    return float(np.exp(estimate - Z95 * se)), float(np.exp(estimate + Z95 * se)), p
+
+
+def rate_interval(count: float, days: float, days_sq: float, alpha: float) -> tuple[float, float]:
+    """Return the 95% interval of a rate ``count / days`` (events per day).
+
+    For Poisson counts (``alpha`` below :data:`POISSON_ALPHA`) and for a zero
+    count, the exact (Garwood) Poisson interval.  For NB2 counts, a Wald interval on the log
+    scale with variance ``1/count + alpha * days_sq / days**2``, where
+    ``days_sq`` is the sum of the squared period lengths (the variance of a
+    sum of NB2 counts whose means are proportional to the days).
+
+    Examples
+    --------
+    >>> lo, hi = rate_interval(0.0, 30.0, 30.0, 0.0)
+    >>> lo, round(hi * 30, 4)
+    (0.0, 3.6889)
+    >>> lo, hi = rate_interval(20.0, 10.0, 10.0, 0.5)
+    >>> bool(lo < 2.0 < hi)
+    True
+    """
+    if count == 0 or alpha < POISSON_ALPHA:
+        lo = 0.0 if count == 0 else float(chi2.ppf(0.025, 2 * count) / 2 / days)
+        hi = float(chi2.ppf(0.975, 2 * count + 2) / 2 / days)
+        return lo, hi
+    se = float(np.sqrt(1.0 / count + alpha * days_sq / days**2))
+    rate = count / days
+    return rate * float(np.exp(-Z95 * se)), rate * float(np.exp(Z95 * se))
 
 
 def hac_cov(

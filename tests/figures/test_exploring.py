@@ -9,7 +9,7 @@ import pytest
 from matplotlib.figure import Figure
 from pandas.testing import assert_frame_equal
 
-from analysis.counting import ALLOCATIONS, count_events
+from analysis.counting import ALLOCATIONS, count_events, count_report
 from analysis.figures.exploring import (
     explore,
     explore_counts,
@@ -74,14 +74,31 @@ def _series(fig):
     return [t for t in texts if t != "no upper bound"]
 
 
-def _reference(events, event_type=None, governorate=None, freq="W-FRI", allocate="spread"):
-    """count_events on a frame filtered by hand, on the window of all records."""
+def _reference(
+    events, event_type=None, governorate=None, freq="W-FRI", allocate="spread", multi="split"
+):
+    """count_events on a frame filtered (and divided) by hand, on the window of all records.
+
+    A record naming ``governorate`` among k governorates enters with its count
+    and bounds divided by k under ``multi='split'``, whole under ``'each'``.
+    """
     subset = events
     if event_type is not None:
         subset = subset[subset["event_type"] == event_type]
     if governorate is not None:
-        parts = subset["admin1"].fillna("").str.split(";")
-        subset = subset[[governorate in p for p in parts]]
+        parts = [
+            [p.strip() for p in str(v).split(";") if p.strip()] if pd.notna(v) else []
+            for v in subset["admin1"]
+        ]
+        named = [governorate in p for p in parts]
+        share = [
+            1 / len(p) if multi == "split" and n else 1.0 for p, n in zip(parts, named, strict=True)
+        ]
+        subset = subset.assign(
+            count=subset["count"] * share,
+            count_low=subset["count_low"].fillna(subset["count"].clip(upper=1)) * share,
+            count_high=subset["count_high"] * share,
+        )[named]
     types_ = (
         [event_type]
         if event_type
@@ -133,13 +150,40 @@ def test_governorate_matches_whole_parts_only():
     assert in_governorate(admin1, "multiple").tolist() == [False] * 4 + [True, False]
 
 
-def test_governorate_counts_records_naming_it_among_others():
+def test_governorate_counts_follow_the_multi_rule_of_count_events():
     events = _events(["Homs;Raqqa", "Homs", "Raqqa", "multiple", "Deir ez-Zor;Raqqa"])
-    homs = explore_counts(events, admin1="Homs", freq="D")
-    assert homs["count"].sum() == 2.0
+    homs = explore_counts(events, admin1="Homs", freq="D")  # split: half of Homs;Raqqa
+    assert homs["count"].sum() == 1.5
     assert homs.loc[homs["count"] > 0, "period"].dt.day.tolist() == [1, 2]
     raqqa = explore_counts(events, admin1="Raqqa", freq="D")
-    assert raqqa["count"].sum() == 3.0
+    assert raqqa["count"].sum() == 2.0
+    grouped = count_events(
+        events, freq="D", by="admin1", start="2024-01-01", end="2024-01-05", event_types=["attack"]
+    )
+    for name in ("Homs", "Raqqa", "Deir ez-Zor", "multiple"):
+        mine = grouped.loc[grouped["admin1"] == name, "count"].to_numpy()
+        assert explore_counts(events, admin1=name, freq="D")["count"].tolist() == list(mine)
+    # each: the whole record under each governorate it names
+    assert explore_counts(events, admin1="Homs", freq="D", multi="each")["count"].sum() == 2.0
+    assert explore_counts(events, admin1="Raqqa", freq="D", multi="each")["count"].sum() == 3.0
+    # joint: the list is a choice of its own
+    assert explore_options(events, multi="joint")["admin1"] == (
+        "Deir ez-Zor;Raqqa",
+        "Homs",
+        "Homs;Raqqa",
+        "Raqqa",
+        "multiple",
+    )
+    joint = explore_counts(events, admin1="Homs;Raqqa", freq="D", multi="joint")
+    assert joint["count"].tolist() == [1.0, 0.0, 0.0, 0.0, 0.0]
+    assert explore_counts(events, admin1="Homs", freq="D", multi="joint")["count"].sum() == 1.0
+
+
+def test_the_counts_report_says_how_lists_were_counted():
+    events = _events(["Homs;Raqqa", "Homs"])
+    report = count_report(explore_counts(events, admin1="Homs", freq="D", multi="each"))
+    assert report.records_multi == 1
+    assert "add up to more than" in report.notes[0]
 
 
 def test_multiple_is_its_own_choice_and_in_no_named_governorate():
@@ -182,8 +226,9 @@ def test_every_choice_shares_the_axis_of_all_records(badia):
         ("event_type", "raid", "'airstrike'"),
         ("admin1", "Hom", "'Homs'"),
         ("admin1", "Homs;Raqqa", "'multiple'"),
-        ("freq", "M", "'MS'"),
+        ("freq", "2W", "'MS'"),
         ("allocate", "middle", "'spread_integer'"),
+        ("multi", "both", "'split'"),
     ],
 )
 def test_invalid_option_names_argument_and_allowed_values(badia, argument, value, allowed):
@@ -326,7 +371,10 @@ def test_interactive_without_ipywidgets_is_an_import_error(badia, monkeypatch):
 
 
 def test_a_type_without_records_in_the_choice_is_drawn_as_zeros(badia, drawn):
-    fig = explore(badia, admin1="Hama", interactive=False)  # Hama: one attack only
+    hama = badia[badia["admin1"] == "Hama"]
+    assert set(hama["event_type"]) == {"attack"}  # Hama: attacks only
+    fig = explore(badia, admin1="Hama", interactive=False)
     assert _series(fig) == ["airstrike", "sweep", "attack"]
     counts = drawn[-1]["counts"]
-    assert counts.groupby("event_type", observed=True)["count"].sum().tolist() == [0, 0, 1]
+    per_type = counts.groupby("event_type", observed=True)["count"].sum().tolist()
+    assert per_type == [0, 0, hama["count"].sum()]

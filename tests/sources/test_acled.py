@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+import analysis as an
 from analysis.config import UCDP_BADIA_MONTHLY_REFERENCE
 from analysis.records.reading import FileFormatError, LayoutError
 from analysis.records.validating import EventValidationError, Validated, validate_events
@@ -360,7 +361,10 @@ def test_the_2019_layout_with_spreadsheet_dates_reads_one_record_per_row(export_
         "Strategic developments",
     ]
     assert events["notes"].str.contains("derived from event_type").all()
-    assert [day.date().isoformat() for day in export.coverage] == ["2020-05-09", "2020-05-11"]
+    assert (export.coverage.start.isoformat(), export.coverage.end.isoformat()) == (
+        "2020-05-09",
+        "2020-05-11",
+    )
 
 
 # ---------------------------------------------------------------- monadic exports
@@ -568,7 +572,13 @@ def test_the_coverage_is_the_exports_own_span_not_its_windows(export_path):
         ]
     )
     export = read_acled_export(export_path(raw))
-    assert export.coverage == (pd.Timestamp("2024-03-01"), pd.Timestamp("2024-03-03"))
+    assert (export.coverage.start, export.coverage.end) == (
+        pd.Timestamp("2024-03-01").date(),
+        pd.Timestamp("2024-03-03").date(),
+    )
+    weekly = an.count_events(export.events, freq="D", coverage=export.coverage)
+    assert weekly["period"].min() == pd.Timestamp("2024-03-01")
+    assert weekly["period"].max() == pd.Timestamp("2024-03-03")
     assert export.events["date_end"].max() == pd.Timestamp("2024-03-31")
 
 

@@ -232,5 +232,8 @@ def test_implied_per_period_weeks_and_bad_freq(totals):
     weekly = implied_per_period(sohr, freq="W-FRI")
     assert (weekly["period"].dt.day_of_week == 5).all()  # ACLED weeks start on Saturday
     assert weekly["count"].sum() == pytest.approx(sohr["count"].sum())
-    with pytest.raises(ValueError, match="freq 'M' is not supported"):
-        implied_per_period(sohr, freq="M")
+    with pytest.raises(ValueError, match="freq '2W' is not supported"):
+        implied_per_period(sohr, freq="2W")
+    with pytest.raises(ValueError, match="freq 'ME' is not supported"):  # periods start-labelled
+        implied_per_period(sohr, freq="ME")
+    pd.testing.assert_frame_equal(implied_per_period(sohr, freq="M"), implied_per_period(sohr))

@@ -224,9 +224,9 @@ def test_records_are_canonical_validation_changes_nothing():
 
 def test_the_coverage_is_the_files_own_span(syria_raw):
     read = ucdp_to_events(syria_raw.head(50))
-    assert read.coverage == (
-        pd.Timestamp(syria_raw.head(50)["date_start"].min()),
-        pd.Timestamp(syria_raw.head(50)["date_end"].max()),
+    assert (read.coverage.start, read.coverage.end) == (
+        pd.Timestamp(syria_raw.head(50)["date_start"].min()).date(),
+        pd.Timestamp(syria_raw.head(50)["date_end"].max()).date(),
     )
     assert read.layout == "ged_syria"
 

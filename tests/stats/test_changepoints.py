@@ -235,3 +235,114 @@ def test_the_docstring_says_what_limits_a_change_point():
     notes = (detect_changepoints.__doc__ or "").split("Notes\n    -----")[1]
     for limit in ("few events", "reported", "penalty"):
         assert limit in notes, limit
+
+
+def _clustered_year(seed, rate=0.15, break_ratio=1.0):
+    """SYNTHETIC: a year of daily counts whose rate moves in 14-day gamma blocks (CV 1)."""
+    return simulate_counts(
+        365,
+        base_rate=rate,
+        alpha=1.0,
+        block_periods=14,
+        break_at=182 if break_ratio != 1.0 else None,
+        break_ratio=break_ratio,
+        seed=seed,
+    )
+
+
+def test_clustered_stationary_years_rarely_split():
+    # 500 runs in validation/calibration.md: about 2% with a break (36% day by day)
+    sims = [_clustered_year(70_000 + i) for i in range(40)]
+    weekly = sum(len(detect_changepoints(s).breakpoints) > 0 for s in sims)
+    daily = sum(len(detect_changepoints(s, block=1).breakpoints) > 0 for s in sims)
+    assert weekly <= 4
+    assert daily >= 7  # the day-level search on the same years: surges become regimes
+
+
+def test_a_clustered_shift_is_found_within_45_days():
+    found = 0
+    for i in range(30):
+        sim = _clustered_year(71_000 + i, rate=0.5, break_ratio=0.1)
+        truth = sim["period"].iloc[182]
+        found += any(abs((b - truth).days) <= 45 for b in detect_changepoints(sim).breakpoints)
+    assert found >= 24
+
+
+def _monthly(y, start="2024-01-01"):
+    periods = pd.date_range(start, periods=len(y), freq="MS")
+    return pd.DataFrame(
+        {"period": periods, "event_type": "attack", "days": periods.days_in_month, "count": y}
+    )
+
+
+def test_one_outlier_month_is_not_a_regime():
+    frame = _monthly(np.array([3, 2, 4, 3, 2, 3, 200, 3, 2, 4, 3, 2], float))
+    cps = detect_changepoints(frame)
+    assert cps.breakpoints == ()
+    assert any("rested on one period 2024-07-01" in c for c in cps.caveats)
+    assert "2024-07-01" in str(cps)
+    # a real level shift of the same length is kept
+    shifted = _monthly(np.array([3, 2, 4, 3, 2, 3, 40, 45, 38, 42, 39, 41], float))
+    assert detect_changepoints(shifted).breakpoints == (pd.Timestamp("2024-07-01"),)
+
+
+def test_a_break_found_on_weekly_totals_is_placed_on_its_day():
+    y = np.r_[np.tile([0.0, 1.0], 40), np.tile([2.0, 3.0], 40)]  # the rate changes on day 80
+    cps = detect_changepoints(_daily(y))
+    assert cps.block == 7
+    assert cps.breakpoints == (pd.Timestamp("2024-01-01") + pd.Timedelta(days=80),)
+    assert "blocks of 7 periods" in str(cps)
+    assert detect_changepoints(_daily(y), block=1).breakpoints == cps.breakpoints
+    with pytest.raises(ValueError, match="block"):
+        detect_changepoints(_daily(y), block=0)
+
+
+def test_no_events_give_one_segment_and_a_caveat():
+    cps = detect_changepoints(_daily(np.zeros(60)))
+    assert cps.breakpoints == ()
+    assert cps.segments["rate"].tolist() == [0.0]
+    assert cps.segments["rate_high"].iloc[0] == pytest.approx(3.6889 / 60, rel=1e-3)
+    assert any("no events" in c for c in cps.caveats)
+
+
+def _coal():
+    golden = json.loads((VALIDATION_DIR / "golden_coal.json").read_text(encoding="utf-8"))
+    frame = pd.DataFrame(
+        {
+            "period": pd.to_datetime([f"{y}-01-01" for y in golden["years"]]),
+            "event_type": "disaster",
+            "days": golden["days"],
+            "count": np.asarray(golden["counts"], float),
+        }
+    )
+    return frame, golden
+
+
+def test_golden_coal_counts_are_the_published_dates_per_year():
+    dates = pd.read_csv(VALIDATION_DIR / "coal_disasters.csv")["date"]
+    frame, _ = _coal()
+    assert len(dates) == 191 == frame["count"].sum()
+    assert frame["count"].iloc[0] == int((np.floor(dates) == 1851).sum())
+
+
+@pytest.mark.parametrize("cost", ["negbin", "poisson"])
+def test_coal_mining_break_is_1892_as_the_exhaustive_search_finds(cost):
+    frame, golden = _coal()
+    cps = detect_changepoints(frame, cost=cost)
+    single = golden["single_break"]
+    assert cps.breakpoints[0] == pd.Timestamp(f"{single['year']}-01-01")
+    first = cps.segments.iloc[0]
+    assert first["count"] == single["events_before"]
+    assert first["count"] / first["n_periods"] == pytest.approx(single["rate_before_per_year"])
+    assert [b.year for b in cps.breakpoints] == golden["bic"]["break_years"]
+    assert cps.penalty == pytest.approx(golden["bic"]["penalty"])
+
+
+def test_coal_last_segment_gets_the_exact_interval_at_nil_dispersion():
+    frame, golden = _coal()
+    cps = detect_changepoints(frame)
+    assert cps.alpha < 1e-6
+    last, want = cps.segments.iloc[-1], golden["last_segment"]
+    assert last["count"] == want["count"] == 4
+    assert last["rate_low"] == pytest.approx(want["exact_rate_low_per_day"], rel=1e-9)
+    assert last["rate_high"] == pytest.approx(want["exact_rate_high_per_day"], rel=1e-9)

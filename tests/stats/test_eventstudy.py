@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import warnings
 
 import numpy as np
 import pandas as pd
@@ -252,3 +253,33 @@ def test_pooled_rate_ratios_match_golden_numbers_from_independent_route():
     other = study.windows.set_index("window").loc["other"]
     assert other["rate_ratio"] == pytest.approx(want["other"]["rate_ratio"], rel=1e-4)
     assert other["p_value"] == pytest.approx(want["other"]["p_value"], rel=1e-4)
+
+
+def test_no_events_give_nan_estimates_and_a_caveat_without_warnings():
+    camps = _camps([(60, 66), (120, 126)])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        study = event_study(_daily(np.zeros(200)), camps, n_placebo=49)
+    pooled = study.pooled
+    for value in (pooled.rate_ratio, pooled.ci_low, pooled.ci_high, pooled.p_value):
+        assert np.isnan(value)
+    assert np.isnan(pooled.placebo_p_value)
+    assert pooled.n_placebo == 0
+    assert np.isnan(study.residual_autocorrelation_p)
+    assert study.per_campaign["rate_ratio"].isna().all()
+    assert any("no attack events" in c and "not identified" in c for c in study.caveats)
+    assert not any("placebo sets could be placed" in c for c in study.caveats)
+    assert study.model is None
+
+
+def test_a_window_without_events_has_no_rate_ratio():
+    y = np.ones(200)
+    y[60:67] = 0.0  # nothing during the campaign
+    study = event_study(_daily(y), _camps([(60, 66)]), n_placebo=19)
+    assert np.isnan(study.pooled.rate_ratio)
+    during = study.windows.set_index("window").loc["during"]
+    assert np.isnan(during["rate_ratio"])
+    assert during["rate_high"] > 0
+    post = study.windows.set_index("window").loc["post"]
+    assert np.isfinite(post["rate_ratio"])
+    assert any("during windows: its rate ratio is not identified" in c for c in study.caveats)

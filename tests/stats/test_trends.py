@@ -8,11 +8,13 @@ pymannkendall, and against golden numbers computed by an independent route
 from __future__ import annotations
 
 import json
+import warnings
 
 import numpy as np
 import pandas as pd
 import pymannkendall
 import pytest
+import statsmodels.api as sm
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy import stats
@@ -309,3 +311,84 @@ def test_summary_names_the_period_and_the_trend_unit_apart():
     first = fit_trend(counts, time_unit="year").summary().splitlines()
     assert first[0].startswith("Trend in event counts, 2024-01-01..2024-12-01 (12 month periods")
     assert first[1].startswith("  rate ratio per year: ")
+
+
+def _months(y):
+    periods = pd.date_range("2024-01-01", periods=len(y), freq="MS")
+    return pd.DataFrame(
+        {"period": periods, "event_type": "attack", "days": periods.days_in_month, "count": y}
+    )
+
+
+def test_an_outlier_month_fits_like_statsmodels_and_is_not_flagged_as_unconverged():
+    frame = _months(np.array([3, 2, 4, 3, 2, 3, 200, 3, 2, 4, 3, 2], float))
+    fit = fit_trend(frame)
+    assert not any("converge" in c for c in fit.caveats)
+    ref = sm.GLM(
+        frame["count"].to_numpy(),
+        np.column_stack([np.ones(12), np.arange(12.0)]),
+        family=sm.families.NegativeBinomial(alpha=fit.alpha),
+        offset=np.log(frame["days"].to_numpy(float)),
+    ).fit(tol=1e-13, maxiter=1000)
+    assert np.log(fit.rate_ratio) == pytest.approx(ref.params[1], abs=1e-6)
+
+
+@pytest.mark.parametrize(
+    ("y", "why"),
+    [
+        (np.zeros(12), "no events"),
+        (np.r_[np.zeros(11), 1.0], "last period"),
+        (np.r_[4.0, np.zeros(11)], "first period"),
+    ],
+)
+@pytest.mark.parametrize("family", ["negbin", "poisson"])
+def test_unidentified_trends_are_nan_with_a_caveat_not_an_error(y, why, family):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        fit = fit_trend(_months(y), family=family)
+    for value in (fit.rate_ratio, fit.ci_low, fit.ci_high, fit.p_value):
+        assert np.isnan(value)
+    assert any(why in c and "not identified" in c for c in fit.caveats)
+    assert "not identified" in str(fit)
+    assert fit.model is None
+
+
+def test_one_event_inside_the_series_is_still_identified():
+    fit = fit_trend(_months(np.r_[np.zeros(5), 1.0, np.zeros(6)]))
+    assert np.isfinite(fit.rate_ratio)
+
+
+@settings(max_examples=25, deadline=None)
+@given(seed=st.integers(0, 10_000), n=st.integers(10, 60))
+def test_hamed_rao_mann_kendall_matches_pymannkendall(seed, n):
+    rng = np.random.default_rng(seed)
+    x = np.cumsum(rng.normal(size=n)) + rng.poisson(2.0, n)
+    ours = mann_kendall(x, correction="hamed_rao")
+    ref = pymannkendall.hamed_rao_modification_test(x)
+    assert ours.var_s == pytest.approx(ref.var_s, rel=1e-9)
+    assert ours.p_value == pytest.approx(ref.p, rel=1e-9, abs=1e-12)
+    assert ours.variance_factor == pytest.approx(ref.var_s / mann_kendall(x).var_s, rel=1e-9)
+
+
+def test_hamed_rao_mann_kendall_holds_its_level_on_autocorrelated_series():
+    # SYNTHETIC AR(1) noise, phi 0.6, no trend: the plain test rejects far too often
+    rng = np.random.default_rng(5)
+    plain = corrected = 0
+    for _ in range(200):
+        e = rng.normal(size=60)
+        x = np.empty(60)
+        x[0] = e[0]
+        for t in range(1, 60):
+            x[t] = 0.6 * x[t - 1] + e[t]
+        plain += mann_kendall(x).p_value < 0.05
+        corrected += mann_kendall(x, correction="hamed_rao").p_value < 0.05
+    assert plain >= 40
+    assert corrected <= 0.6 * plain
+
+
+def test_summary_says_which_mann_kendall_ran():
+    sim = simulate_counts(24, freq="MS", base_rate=0.3, seed=3)
+    assert "assuming independent periods" in str(fit_trend(sim))
+    assert "Hamed-Rao" in str(fit_trend(sim, mk_correction="hamed_rao"))
+    with pytest.raises(ValueError, match="correction"):
+        mann_kendall([1, 2, 3, 4], correction="yue")  # type: ignore[arg-type]
