@@ -301,8 +301,9 @@ def _layout(data: bytes) -> tuple[list[str], np.ndarray, bool] | None:
     white space.
     """
     start = len(_BOM) if data.startswith(_BOM) else 0
+    if len(data) <= start:
+        return None
     arr = np.frombuffer(data, dtype=np.uint8)
-    padded = np.append(arr, np.frombuffer(b"\n\n", dtype=np.uint8))
     if b"\r" in data:
         after = np.flatnonzero(arr == _CR) + 1
         if after[-1] == len(arr) or not (arr[after] == _NEWLINE).all():
@@ -318,15 +319,25 @@ def _layout(data: bytes) -> tuple[list[str], np.ndarray, bool] | None:
     starts = np.concatenate([[start], ends + 1])
     stops = np.concatenate([ends, [len(arr)]])
     size = stops - starts
-    empty = (size == 0) | ((size == 1) & (padded[starts] == _CR))
+    empty = (size == 0) | ((size == 1) & (_bytes_at(arr, starts) == _CR))
     starts, stops = starts[~empty], stops[~empty]
-    white = np.flatnonzero(_SPACE[padded[starts]])  # lines that may hold only white space
+    white = np.flatnonzero(_SPACE[_bytes_at(arr, starts)])  # lines that may hold only white space
     if not len(starts) or any(not data[starts[i] : stops[i]].strip() for i in white.tolist()):
         return None
     header = _header(data[starts[0] : stops[0]])
     if header is None:
         return None
     return header, np.searchsorted(newlines, starts[1:]) + 1, quoted_newlines
+
+
+def _bytes_at(arr: np.ndarray, positions: np.ndarray) -> np.ndarray:
+    """Return the bytes at ``positions``, a newline past the end (``arr`` is not copied)."""
+    inside = positions < len(arr)
+    if inside.all():
+        return arr[positions]
+    out = np.full(len(positions), _NEWLINE, dtype=np.uint8)
+    out[inside] = arr[positions[inside]]
+    return out
 
 
 def _header(line: bytes) -> list[str] | None:
@@ -356,7 +367,7 @@ def _inside_quotes(arr: np.ndarray, start: int, newlines: np.ndarray) -> np.ndar
     starts_field = (opening == start) | (before == _COMMA) | (before == _NEWLINE)
     doubled = opening[1:] == closing[:-1] + 1
     starts_field[1:] |= doubled
-    after = np.append(arr, np.uint8(_NEWLINE))[closing + 1]
+    after = _bytes_at(arr, closing + 1)
     ends_field = (after == _COMMA) | (after == _NEWLINE) | (after == _CR)
     ends_field[:-1] |= doubled
     if not (starts_field.all() and ends_field.all()):
@@ -426,8 +437,7 @@ def _scan_fast(text: str) -> _Scan | None:
     stops = np.concatenate([newlines_ending, [len(data)]])
     # Blank records (nothing but white space) are skipped, as pandas skips them;
     # only a record that is empty or starts with white space can be one.
-    padded = np.append(data, np.uint8(_NEWLINE))
-    maybe = np.flatnonzero(_SPACE[padded[starts]])
+    maybe = np.flatnonzero(_SPACE[_bytes_at(data, starts)])
     blank = [i for i in maybe.tolist() if not data[starts[i] : stops[i]].tobytes().strip()]
     if blank:
         starts, stops = np.delete(starts, blank), np.delete(stops, blank)
