@@ -18,6 +18,7 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 import pandas as pd
@@ -64,6 +65,48 @@ def encode(text: pa.ChunkedArray) -> tuple[np.ndarray, pa.Array]:
     encoded = pc.dictionary_encode(text, null_encoding="encode").combine_chunks()
     codes = np.asarray(encoded.indices).astype(np.int64, copy=False)
     return codes, encoded.dictionary
+
+
+def encode_columns(columns: Sequence[pd.Series]) -> tuple[dict[int, np.ndarray], pa.Array]:
+    """Encode several columns' stripped text against one set of distinct values.
+
+    Each column is encoded as written (a categorical column by its own
+    codes), then only the distinct values are stripped and encoded together:
+    the cost of stripping is that of the distinct values, not of every cell.
+
+    Returns
+    -------
+    codes : dict of int to numpy.ndarray
+        Each column's codes (by position in ``columns``) into ``distinct``.
+    distinct : pyarrow.Array
+        The distinct stripped values (null among them, if any).
+
+    Examples
+    --------
+    >>> codes, distinct = encode_columns([pd.Series([" a", "b"]), pd.Series(["a", None])])
+    >>> [distinct.take(pa.array(c)).to_pylist() for c in codes.values()]
+    [['a', 'b'], ['a', None]]
+    """
+    with ThreadPoolExecutor(2) as pool:  # Arrow's kernels run beside each other
+        parts = list(pool.map(_column_codes, columns))
+    if not parts:
+        return {}, pa.array([], type=pa.large_string())
+    written = pa.chunked_array([values for _, values in parts], type=pa.large_string())
+    to_distinct, distinct = encode(pc.utf8_trim_whitespace(written))
+    offsets = np.cumsum([0] + [len(values) for _, values in parts])
+    return {i: to_distinct[offsets[i] + codes] for i, (codes, _) in enumerate(parts)}, distinct
+
+
+def _column_codes(raw: pd.Series) -> tuple[np.ndarray, pa.Array]:
+    """Return a column's codes and its distinct values as written (large strings)."""
+    if isinstance(raw.dtype, pd.CategoricalDtype):
+        categories = arrow_text(pd.Series(raw.dtype.categories)).combine_chunks()
+        codes = raw.cat.codes.to_numpy().astype(np.int64)
+        if (codes < 0).any():  # missing: a null after the categories
+            codes = np.where(codes < 0, len(categories), codes)
+            categories = pa.concat_arrays([categories, pa.nulls(1, type=categories.type)])
+        return codes, categories
+    return encode(arrow_text(raw))
 
 
 def blank_values(values: pa.Array) -> np.ndarray:

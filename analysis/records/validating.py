@@ -49,6 +49,7 @@ from analysis.records._columns import (
     TextColumns,
     blank_values,
     encode,
+    encode_columns,
     nulls_for_empty,
     string_array,
 )
@@ -441,6 +442,11 @@ def _read_as_text(kind: str, column: pd.Series) -> bool:
     return not pd.api.types.is_numeric_dtype(dtype)  # bool dtype too: no number
 
 
+_JOINED_CELLS: Final = 100_000
+"""Up to this many cells, the text columns are stripped and encoded joined (few kernel calls);
+above, each column is encoded first and only its distinct values are stripped."""
+
+
 class _Text:
     """The schema columns read as text, each Arrow kernel run once for all of them.
 
@@ -454,17 +460,24 @@ class _Text:
         plain = [c for c in given if kinds[c] == "string"]
         parsed = [c for c in given if kinds[c] != "string" and _read_as_text(kinds[c], given[c])]
         self.plain = TextColumns(given, plain)
-        self.texts = TextColumns(given, parsed)
         strings = nulls_for_empty(self.plain.all) if plain else self.plain.all
         self.strings = strings
         self.string_blank = np.asarray(pc.is_null(strings), dtype=bool)
-        self.codes, self.distinct = encode(self.texts.all)
+        self.names = parsed
+        n = len(next(iter(given.values()))) if given else 0
+        if n * len(parsed) <= _JOINED_CELLS:  # a few kernel calls for all columns at once
+            texts = TextColumns(given, parsed)
+            codes, self.distinct = encode(texts.all)
+            self._codes = {col: codes[slice(*texts.span(col))] for col in parsed}
+        else:
+            codes_by_place, self.distinct = encode_columns([given[col] for col in parsed])
+            self._codes = {col: codes_by_place[i] for i, col in enumerate(parsed)}
         self.blank = blank_values(self.distinct)
         self._numbers: np.ndarray | None = None
         self._booleans: np.ndarray | None = None
 
     def __contains__(self, col: str) -> bool:
-        return col in self.texts.names
+        return col in self.names
 
     def string(self, col: str) -> tuple[pa.ChunkedArray, np.ndarray]:
         """Return a string column, stripped with ``""`` as null, and where it is blank."""
@@ -472,8 +485,7 @@ class _Text:
         return self.strings.slice(start, stop - start), self.string_blank[start:stop]
 
     def codes_of(self, col: str) -> np.ndarray:
-        start, stop = self.texts.span(col)
-        return self.codes[start:stop]
+        return self._codes[col]
 
     def used(self, columns: Sequence[str]) -> np.ndarray:
         """Return the distinct values the columns hold (positions in :attr:`distinct`)."""
@@ -486,7 +498,7 @@ class _Text:
         """Each distinct value as a number (NaN where blank or not one), parsed once."""
         if self._numbers is None:
             kind = ("number", "integer")
-            used = self.used([c for c in self.texts.names if COLUMNS[c].kind in kind])
+            used = self.used([c for c in self.names if COLUMNS[c].kind in kind])
             self._numbers = np.full(len(self.distinct), np.nan)
             self._numbers[used] = _numbers(self.distinct.take(pa.array(used)))
         return self._numbers
