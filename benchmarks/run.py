@@ -8,6 +8,9 @@ Usage (from the repository root)::
     python benchmarks/run.py --dask-only      # the 10^8 Dask run alone, into the report
     python benchmarks/run.py --quick          # 10^5 records only; prints, writes nothing
     python benchmarks/run.py --readers        # the ACLED and UCDP readers only; prints
+    python benchmarks/run.py --only files,extract,readers
+                                              # re-run those cases into the report; the
+                                              # others keep the last full run's figures
 
 The full run generates SYNTHETIC data sets into ``benchmarks/data/``
 (git-ignored; 10^7 records take ~1 GB of CSV and Parquet, the 10^8-record
@@ -275,7 +278,7 @@ def run_worker(spec: dict[str, Any]) -> dict[str, Any]:
         from analysis.records.loading import load_events
 
         path = spec["path"]
-        load_events(generate_events(10, seed=1))  # warm the imports (pandera)
+        load_events(generate_events(10, seed=1))  # warm the imports
         result, mem = _measure(lambda: load_events(path))
         out.update(mem)
         out["input_mb"] = _frame_mb(result)
@@ -589,18 +592,7 @@ def run_all(*, quick: bool, sizes: tuple[int, ...] | None = None) -> dict[str, A
             parts = write_partitioned(n, chunk_size=max(n // 10, 1))
             results.append(_spawn({"case": "count_daily_dask", "n": n, "repeats": few,
                                    "path": parts, "check_pandas": True}))
-        if n >= 10**6 or quick:
-            files = write_files(n)
-            for fmt in ("csv", "parquet"):
-                for case in (f"file_counts_{fmt}", f"duckdb_file_{fmt}"):
-                    results.append(_spawn({"case": case, "n": n, "repeats": min(few, 3),
-                                           "path": files[fmt], "parquet": files["parquet"]}))
-        if n <= 10**6:
-            files = write_files(n)
-            for fmt in ("csv", "parquet"):
-                for case in (f"load_{fmt}", f"plain_read_{fmt}"):
-                    results.append(_spawn({"case": case, "n": n, "repeats": min(few, 3),
-                                           "path": files[fmt]}))
+        results += run_file_cases(n, repeats=min(few, 3), quick=quick)
     if extraction_available():
         n_articles = 20 if quick else 500
         results.append(_spawn({"case": "extract_events", "n": n_articles,
@@ -619,6 +611,64 @@ def run_all(*, quick: bool, sizes: tuple[int, ...] | None = None) -> dict[str, A
     print("import analysis")
     results.append(measure_import(5 if quick else 9))
     return {"machine": machine(), "quick": quick, "results": results}
+
+
+def run_file_cases(n: int, *, repeats: int, quick: bool = False) -> list[dict[str, Any]]:
+    """File to counts beside DuckDB (from 10^6), load_events beside a plain read (to 10^6)."""
+    print(f"{n:,} records, from files")
+    results = []
+    files = write_files(n)
+    cases = []
+    if n >= 10**6 or quick:
+        cases += [f"{kind}_{fmt}" for fmt in ("csv", "parquet")
+                  for kind in ("file_counts", "duckdb_file")]
+    if n <= 10**6:
+        cases += [f"{kind}_{fmt}" for fmt in ("csv", "parquet") for kind in ("load", "plain_read")]
+    for case in cases:
+        fmt = case.rsplit("_", 1)[1]
+        results.append(_spawn({"case": case, "n": n, "repeats": repeats, "path": files[fmt],
+                               "parquet": files["parquet"]}))
+    return results
+
+
+GROUPS = ("files", "extract", "readers")
+"""Groups of cases that ``--only`` re-runs alone."""
+
+
+def _group(result: dict[str, Any]) -> str | None:
+    case = str(result.get("case", ""))
+    if case.startswith(_FILE_CASES):
+        return "files"
+    if case == "extract_events":
+        return "extract"
+    return "readers" if case in READERS else None
+
+
+def run_groups(groups: set[str], previous: dict[str, Any],
+               save: Callable[[dict[str, Any]], None]) -> dict[str, Any]:
+    """Re-run some groups of cases; keep every other case's figures from the last full run.
+
+    The report is saved after each step, so an interrupted run leaves what it
+    measured (a case not reached shows as not measured).
+    """
+    kept = [r for r in previous.get("results", []) if _group(r) not in groups]
+    last = previous.get("rerun", {}).get("others_from") or previous["machine"]["date_utc"]
+    data = {"machine": machine(), "quick": False, "results": kept,
+            "rerun": {"groups": sorted(groups), "others_from": last,
+                      "others_load": previous["machine"]["load_average"]},
+            "dask_large": previous.get("dask_large")}
+    steps: list[Callable[[], list[dict[str, Any]]]] = []
+    if "extract" in groups:
+        steps.append(lambda: [_spawn({"case": "extract_events", "n": 500, "n_articles": 500})])
+    if "readers" in groups:
+        steps.append(run_readers)
+    if "files" in groups:
+        for n in (10**5, 10**6, 10**7):
+            steps.append(lambda n=n: run_file_cases(n, repeats=3 if n < 10**7 else 1))
+    for step in steps:
+        data["results"] = data["results"] + step()
+        save(data)
+    return data
 
 
 def run_readers(n: int = READER_ROWS, *, repeats: int = 5) -> list[dict[str, Any]]:
@@ -871,8 +921,17 @@ def render_report(data: dict[str, Any]) -> str:  # noqa: C901
         "- " + ", ".join(f"{k} {v}" for k, v in m["versions"].items()),
         "- The machine is shared: the load average (1, 5, 15 min) is shown beside each "
         f"case; at the start it was {', '.join(f'{x:.2f}' for x in m['load_average'])}.",
-        "",
     ]
+    rerun = data.get("rerun")
+    if rerun:
+        lines.append(
+            f"- This run re-ran only the cases of {', '.join(rerun['groups'])} (`python "
+            f"benchmarks/run.py --only {','.join(rerun['groups'])}`); every other case "
+            f"(counting, Dask, figures, import) keeps its figures from the full run of "
+            f"{rerun['others_from']} (load at its start "
+            f"{', '.join(f'{x:.2f}' for x in rerun['others_load'])})."
+        )
+    lines.append("")
     lines += _targets(data)
     headline = {r["n"]: r for r in results if r.get("case") == "count_daily" and "median_s" in r}
     lines += [
@@ -1031,6 +1090,9 @@ def main(argv: list[str] | None = None) -> int:
                         "prints, writes no file)")
     parser.add_argument("--readers", action="store_true",
                         help="only the ACLED and UCDP reader cases; prints, writes no file")
+    parser.add_argument("--only", help="re-run only these groups of cases, comma-separated "
+                        f"({', '.join(GROUPS)}), and update the report; every other case "
+                        "keeps its last figures (the report says from which run)")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker:
@@ -1045,7 +1107,13 @@ def main(argv: list[str] | None = None) -> int:
     if dask_records is None:
         dask_records = 0 if trial else LARGE_DASK_RECORDS
     previous = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
-    if args.dask_only:
+    if args.only:
+        groups = set(args.only.split(","))
+        if not groups <= set(GROUPS) or not previous:
+            parser.error(f"--only takes {', '.join(GROUPS)} and needs a previous full run")
+        data = run_groups(groups, previous, save=_save)
+        dask_records = 0
+    elif args.dask_only:
         data = previous or {"machine": machine(), "quick": False, "results": []}
     else:
         data = run_all(quick=args.quick, sizes=sizes)
@@ -1059,10 +1127,14 @@ def main(argv: list[str] | None = None) -> int:
     print(report)
     if trial and not args.dask_only:
         return 0
-    RESULTS.write_text(json.dumps(data, indent=1, default=float) + "\n")
-    REPORT.write_text(report)
+    _save(data)
     print(f"wrote {REPORT.relative_to(ROOT_DIR)} and {RESULTS.relative_to(ROOT_DIR)}")
     return 0
+
+
+def _save(data: dict[str, Any]) -> None:
+    RESULTS.write_text(json.dumps(data, indent=1, default=float) + "\n")
+    REPORT.write_text(render_report(data))
 
 
 if __name__ == "__main__":
