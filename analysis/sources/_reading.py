@@ -449,3 +449,23 @@ def canonical_records(
     for name, value in extras:
         data[name] = value.reset_index(drop=True) if isinstance(value, pd.Series) else value
     return pd.DataFrame(data, index=range(n))
+
+
+def record_rows(
+    problems: Sequence[dict[str, object]], positions: np.ndarray, ids: pd.Series
+) -> np.ndarray:
+    """Return the record each of the file's rows with a problem belongs to.
+
+    ``positions`` is the file row of each record (ascending) and ``ids`` the
+    file's event ids: a row merged into another (a monadic ACLED export's
+    second row of an event) belongs to the record of its id's first row.
+    """
+    found = []
+    for problem in problems:
+        row = int(str(problem["row"]))
+        at = int(np.searchsorted(positions, row))
+        if at == len(positions) or positions[at] != row:  # merged into its event's first row
+            same = np.flatnonzero((stripped(ids) == stripped(ids).iloc[row]).to_numpy())
+            at = int(np.searchsorted(positions, same[0]))
+        found.append(at)
+    return np.asarray(found, dtype=np.int64)

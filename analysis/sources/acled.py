@@ -156,6 +156,7 @@ from analysis.sources._reading import (
     matches_names,
     parse_dates,
     parse_numbers,
+    record_rows,
     rejects_table,
     remove_matches,
     span_coverage,
@@ -758,7 +759,7 @@ def acled_to_events(
         )
     log = ProblemLog(source, row_lines, lines)
     reading = getattr(lines, "problems", None) or []
-    log.flag_reading_problems(reading, _record_rows(reading, positions, file_ids))
+    log.flag_reading_problems(reading, record_rows(reading, positions, file_ids))
     parsed = _check_rows(frame, log)
     start, end = acled_windows(
         parsed["event_date"], parsed["time_precision"], window=window, week_window=week_window
@@ -843,26 +844,6 @@ def acled_to_events(
         rows=rows_read,
         merged=rows_read - n,
     )
-
-
-def _record_rows(
-    problems: Sequence[dict[str, object]], positions: np.ndarray, ids: pd.Series
-) -> np.ndarray:
-    """Return the record each of the file's rows with a problem belongs to.
-
-    ``positions`` is the file row of each record (ascending) and ``ids`` the
-    file's ``event_id_cnty`` column: a monadic export's second row of an
-    event belongs to the record of the event's first row.
-    """
-    found = []
-    for problem in problems:
-        row = int(str(problem["row"]))
-        at = int(np.searchsorted(positions, row))
-        if at == len(positions) or positions[at] != row:  # merged into its event's first row
-            same = np.flatnonzero((stripped(ids) == stripped(ids).iloc[row]).to_numpy())
-            at = int(np.searchsorted(positions, same[0]))
-        found.append(at)
-    return np.asarray(found, dtype=np.int64)
 
 
 def read_acled_export(
