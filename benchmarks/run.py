@@ -8,6 +8,9 @@ Usage (from the repository root)::
     python benchmarks/run.py --dask-only      # the 10^8 Dask run alone, into the report
     python benchmarks/run.py --quick          # 10^5 records only; prints, writes nothing
     python benchmarks/run.py --readers        # the ACLED and UCDP readers only; prints
+    python benchmarks/run.py --only files,extract,readers
+                                              # re-run those cases into the report; the
+                                              # others keep the last full run's figures
 
 The full run generates SYNTHETIC data sets into ``benchmarks/data/``
 (git-ignored; 10^7 records take ~1 GB of CSV and Parquet, the 10^8-record
@@ -268,11 +271,14 @@ def run_worker(spec: dict[str, Any]) -> dict[str, Any]:
         out["extrapolated"] = True
     elif case == "count_daily_dask":
         out.update(_run_dask(spec))
+    elif case.startswith(("file_counts_", "duckdb_file_", "plain_read_")):
+        run = {"f": _run_file_counts, "d": _run_duckdb_file, "p": _run_plain_read}[case[0]]
+        out.update(run(spec))
     elif case in ("load_csv", "load_parquet"):
         from analysis.records.loading import load_events
 
         path = spec["path"]
-        load_events(generate_events(10, seed=1))  # warm the imports (pandera)
+        load_events(generate_events(10, seed=1))  # warm the imports
         result, mem = _measure(lambda: load_events(path))
         out.update(mem)
         out["input_mb"] = _frame_mb(result)
@@ -300,6 +306,57 @@ def run_worker(spec: dict[str, Any]) -> dict[str, Any]:
     if _CPU_TIMES:
         out["cpu_times"] = list(_CPU_TIMES)
         out["median_cpu_s"] = statistics.median(_CPU_TIMES)
+    return out
+
+
+def _run_file_counts(spec: dict[str, Any]) -> dict[str, Any]:
+    """From the file to daily counts: ``count_events(load_events(path))``, every row validated."""
+    from analysis.records.loading import load_events
+
+    path = spec["path"]
+    load_events(generate_events(10, seed=1))  # warm the imports
+    events = load_events(path)
+    out: dict[str, Any] = {"check": _check_total(count_daily(events), events),
+                           "file_mb": Path(path).stat().st_size / MB}
+    del events
+    _release_memory()
+    result, mem = _measure(lambda: count_daily(load_events(path)))
+    out.update(mem)
+    out["rows_out"] = len(result)
+    del result
+    out["times"] = _time(lambda: count_daily(load_events(path)), spec.get("repeats", 3))
+    return out
+
+
+def _run_plain_read(spec: dict[str, Any]) -> dict[str, Any]:
+    """``pandas.read_csv`` or ``pandas.read_parquet`` of the file: nothing checked."""
+    path = spec["path"]
+    read = pd.read_csv if spec["case"].endswith("csv") else pd.read_parquet
+    result, mem = _measure(lambda: read(path))
+    out: dict[str, Any] = {**mem, "file_mb": Path(path).stat().st_size / MB,
+                           "check": f"{len(result):,} rows read, no value checked"}
+    del result
+    out["times"] = _time(lambda: read(path), spec.get("repeats", 3))
+    return out
+
+
+def _run_duckdb_file(spec: dict[str, Any]) -> dict[str, Any]:
+    """DuckDB from the same file to the same daily counts, checked against ``count_events``."""
+    import duckdb  # noqa: F401  (imports are not part of the case)
+
+    path = spec["path"]
+    result = baselines.count_daily_duckdb_file(path)
+    events = pd.read_parquet(spec["parquet"])  # the same records, as generated
+    baselines.compare_with_count_events(result, count_daily(events))
+    del events, result
+    _release_memory()
+    out: dict[str, Any] = {"check": "equal to count_events (count to 1e-9, records exactly)",
+                           "file_mb": Path(path).stat().st_size / MB}
+    result, mem = _measure(lambda: baselines.count_daily_duckdb_file(path))
+    out.update(mem)
+    out["rows_out"] = len(result)
+    del result
+    out["times"] = _time(lambda: baselines.count_daily_duckdb_file(path), spec.get("repeats", 3))
     return out
 
 
@@ -535,11 +592,7 @@ def run_all(*, quick: bool, sizes: tuple[int, ...] | None = None) -> dict[str, A
             parts = write_partitioned(n, chunk_size=max(n // 10, 1))
             results.append(_spawn({"case": "count_daily_dask", "n": n, "repeats": few,
                                    "path": parts, "check_pandas": True}))
-        if n <= 10**6:
-            files = write_files(n)
-            for fmt in ("csv", "parquet"):
-                results.append(_spawn({"case": f"load_{fmt}", "n": n, "repeats": min(few, 3),
-                                       "path": files[fmt]}))
+        results += run_file_cases(n, repeats=min(few, 3), quick=quick)
     if extraction_available():
         n_articles = 20 if quick else 500
         results.append(_spawn({"case": "extract_events", "n": n_articles,
@@ -558,6 +611,64 @@ def run_all(*, quick: bool, sizes: tuple[int, ...] | None = None) -> dict[str, A
     print("import analysis")
     results.append(measure_import(5 if quick else 9))
     return {"machine": machine(), "quick": quick, "results": results}
+
+
+def run_file_cases(n: int, *, repeats: int, quick: bool = False) -> list[dict[str, Any]]:
+    """File to counts beside DuckDB (from 10^6), load_events beside a plain read (to 10^6)."""
+    print(f"{n:,} records, from files")
+    results = []
+    files = write_files(n)
+    cases = []
+    if n >= 10**6 or quick:
+        cases += [f"{kind}_{fmt}" for fmt in ("csv", "parquet")
+                  for kind in ("file_counts", "duckdb_file")]
+    if n <= 10**6:
+        cases += [f"{kind}_{fmt}" for fmt in ("csv", "parquet") for kind in ("load", "plain_read")]
+    for case in cases:
+        fmt = case.rsplit("_", 1)[1]
+        results.append(_spawn({"case": case, "n": n, "repeats": repeats, "path": files[fmt],
+                               "parquet": files["parquet"]}))
+    return results
+
+
+GROUPS = ("files", "extract", "readers")
+"""Groups of cases that ``--only`` re-runs alone."""
+
+
+def _group(result: dict[str, Any]) -> str | None:
+    case = str(result.get("case", ""))
+    if case.startswith(_FILE_CASES):
+        return "files"
+    if case == "extract_events":
+        return "extract"
+    return "readers" if case in READERS else None
+
+
+def run_groups(groups: set[str], previous: dict[str, Any],
+               save: Callable[[dict[str, Any]], None]) -> dict[str, Any]:
+    """Re-run some groups of cases; keep every other case's figures from the last full run.
+
+    The report is saved after each step, so an interrupted run leaves what it
+    measured (a case not reached shows as not measured).
+    """
+    kept = [r for r in previous.get("results", []) if _group(r) not in groups]
+    last = previous.get("rerun", {}).get("others_from") or previous["machine"]["date_utc"]
+    data = {"machine": machine(), "quick": False, "results": kept,
+            "rerun": {"groups": sorted(groups), "others_from": last,
+                      "others_load": previous["machine"]["load_average"]},
+            "dask_large": previous.get("dask_large")}
+    steps: list[Callable[[], list[dict[str, Any]]]] = []
+    if "extract" in groups:
+        steps.append(lambda: [_spawn({"case": "extract_events", "n": 500, "n_articles": 500})])
+    if "readers" in groups:
+        steps.append(run_readers)
+    if "files" in groups:
+        for n in (10**5, 10**6, 10**7):
+            steps.append(lambda n=n: run_file_cases(n, repeats=3 if n < 10**7 else 1))
+    for step in steps:
+        data["results"] = data["results"] + step()
+        save(data)
+    return data
 
 
 def run_readers(n: int = READER_ROWS, *, repeats: int = 5) -> list[dict[str, Any]]:
@@ -594,7 +705,7 @@ def _verdict(ok: bool | None) -> str:
 
 
 def _targets(data: dict[str, Any]) -> list[str]:
-    """The issue's targets, each with the figure of this run that decides it."""
+    """The targets, each with the figure of this run that decides it."""
     results = data["results"]
 
     def find(case: str, n: int | None = None) -> dict[str, Any] | None:
@@ -639,6 +750,7 @@ def _targets(data: dict[str, Any]) -> list[str]:
     lines.append("| `make figures` under 20 s | " + (
         f"{fig['median_s']:.1f} s (`python -m analysis figures`) | "
         f"{_verdict(fig['median_s'] < 20)} |" if fig else "– | not measured |"))
+    lines += _file_targets(results)
     for case in ("read_acled", "read_ucdp_ged"):
         r = find(case)
         if r:
@@ -694,6 +806,106 @@ def _reader_lines(results: list[dict[str, Any]]) -> list[str]:
 
 # Over the complexity limit on purpose: one optional section per case, in report order;
 # split into functions, the report would no longer read top to bottom.
+_FILE_CASES = ("file_counts_", "duckdb_file_", "plain_read_", "load_")
+"""Cases reported in the section on files, not in the counting table."""
+
+
+def _find(results: list[dict[str, Any]], case: str,
+          n: int | None = None) -> dict[str, Any] | None:
+    return next((r for r in results if r.get("case") == case and "error" not in r
+                 and "median_s" in r and (n is None or r.get("n") == n)), None)
+
+
+def _file_targets(results: list[dict[str, Any]]) -> list[str]:
+    """Rows of the targets table on reading files: to counts beside DuckDB, loading, extraction."""
+    lines = []
+    for fmt, times in (("csv", 2), ("parquet", 3)):
+        ours = _find(results, f"file_counts_{fmt}", 10**6)
+        duck = _find(results, f"duckdb_file_{fmt}", 10**6)
+        ratio = duck["median_s"] / ours["median_s"] if ours and duck else None
+        measured = (f"{ratio:.2f}x (ours {ours['median_s']:.2f} s, CPU "
+                    f"{_fmt(ours.get('median_cpu_s'), '.2f')} s; DuckDB {duck['median_s']:.2f} s, "
+                    f"CPU {_fmt(duck.get('median_cpu_s'), '.2f')} s)" if ratio else "–")
+        lines.append(f"| 1,000,000 records, {fmt.upper()} file -> daily counts by type x admin1: "
+                     f">= {times}x faster than DuckDB from the same file | {measured} | "
+                     f"{_verdict(None if ratio is None else ratio >= times)} |")
+    for fmt in ("csv", "parquet"):
+        load = _find(results, f"load_{fmt}", 10**6)
+        plain = _find(results, f"plain_read_{fmt}", 10**6)
+        ratio = load["median_s"] / plain["median_s"] if load and plain else None
+        measured = (f"{ratio:.1f}x (`load_events` {load['median_s']:.2f} s, CPU "
+                    f"{_fmt(load.get('median_cpu_s'), '.2f')} s; `pandas.read_"
+                    f"{fmt}` {plain['median_s']:.2f} s, CPU "
+                    f"{_fmt(plain.get('median_cpu_s'), '.2f')} s)" if ratio else "–")
+        lines.append(f"| `load_events`, 1,000,000 records from {fmt.upper()}: within 4x of a "
+                     f"plain pandas read of the same file | {measured} | "
+                     f"{_verdict(None if ratio is None else ratio <= 4)} |")
+    extract = _find(results, "extract_events")
+    x = extract["extract"] if extract else {}
+    call, batch = x.get("seed_extract_events_call_ms"), x.get("extract_events_batch_ms_per_article")
+    ratio = call / batch if call and batch else None
+    per_cpu = x.get("extract_events_batch_articles_per_cpu_s")
+    cpu = f"; CPU {1000 / per_cpu:.2f} ms per article" if per_cpu else ""
+    measured = (f"{ratio:.1f}x (one call on the seed article {call} ms, best of 20; "
+                f"`extract_events_batch` {batch} ms per article, best of "
+                f"{x.get('repeats', '?')} runs{cpu})" if ratio else "–")
+    lines.append(f"| one `extract_events` call within 5x of the per-article time of "
+                 f"`extract_events_batch` | {measured} | "
+                 f"{_verdict(None if ratio is None else ratio <= 5)} |")
+    return lines
+
+
+def _file_lines(results: list[dict[str, Any]]) -> list[str]:
+    """The section on reading files: to counts beside DuckDB, and loading beside a plain read."""
+    sizes = sorted({r["n"] for r in results if str(r.get("case", "")).startswith(_FILE_CASES)
+                    and r.get("n")})
+    if not sizes:
+        return []
+    lines = [
+        "## From a file to counts",
+        "",
+        "*ours* is `count_events(load_events(path), freq=\"D\", by=[\"admin1\"])`: the file",
+        "read, every value of every row checked and typed (the rules of",
+        "`analysis.records.validating`), then counted.  *DuckDB* reads the same file with",
+        "its own `read_csv` (type detection) or `read_parquet`, checks nothing, and",
+        "computes the same daily table with `unnest(range(n))`; its result was checked",
+        "equal to `count_events`' before it was timed.  *plain read* is",
+        "`pandas.read_csv` / `pandas.read_parquet` of the file, nothing checked.  Medians",
+        "of the runs, wall and CPU seconds (all threads of the process).",
+        "",
+        "| file | records | MB | ours s | ours CPU s | DuckDB s | DuckDB CPU s "
+        "| DuckDB / ours | `load_events` s | plain read s | load / plain | load avg |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for n in sizes:
+        for fmt in ("csv", "parquet"):
+            ours = _find(results, f"file_counts_{fmt}", n)
+            duck = _find(results, f"duckdb_file_{fmt}", n)
+            load, plain = _find(results, f"load_{fmt}", n), _find(results, f"plain_read_{fmt}", n)
+            some = ours or duck or load or plain
+            if some is None:
+                continue
+            ratio = duck["median_s"] / ours["median_s"] if ours and duck else None
+            share = load["median_s"] / plain["median_s"] if load and plain else None
+            lines.append(
+                f"| {fmt.upper()} | {n:,} | {some.get('file_mb', float('nan')):.0f} | "
+                f"{_fmt(ours and ours['median_s'], '.2f')} | "
+                f"{_fmt(ours and ours.get('median_cpu_s'), '.2f')} | "
+                f"{_fmt(duck and duck['median_s'], '.2f')} | "
+                f"{_fmt(duck and duck.get('median_cpu_s'), '.2f')} | {_fmt(ratio, '.2f')} | "
+                f"{_fmt(load and load['median_s'], '.2f')} | "
+                f"{_fmt(plain and plain['median_s'], '.2f')} | {_fmt(share, '.1f')} | "
+                f"{some['load_before'][0]:.2f} |"
+            )
+    failed = [r for r in results if str(r.get("case", "")).startswith(_FILE_CASES)
+              and "error" in r]
+    for r in failed:
+        lines.append(f"\n{r['case']} ({r.get('n', 0):,}) failed: "
+                     f"`{r['error'].strip().splitlines()[-1][:120]}`")
+    lines.append("")
+    return lines
+
+
 def render_report(data: dict[str, Any]) -> str:  # noqa: C901
     """The Markdown report of a full run (and of the large Dask run, if made)."""
     m = data["machine"]
@@ -712,8 +924,17 @@ def render_report(data: dict[str, Any]) -> str:  # noqa: C901
         "- " + ", ".join(f"{k} {v}" for k, v in m["versions"].items()),
         "- The machine is shared: the load average (1, 5, 15 min) is shown beside each "
         f"case; at the start it was {', '.join(f'{x:.2f}' for x in m['load_average'])}.",
-        "",
     ]
+    rerun = data.get("rerun")
+    if rerun:
+        lines.append(
+            f"- This run re-ran only the cases of {', '.join(rerun['groups'])} (`python "
+            f"benchmarks/run.py --only {','.join(rerun['groups'])}`); every other case "
+            f"(counting, Dask, figures, import) keeps its figures from the full run of "
+            f"{rerun['others_from']} (load at its start "
+            f"{', '.join(f'{x:.2f}' for x in rerun['others_load'])})."
+        )
+    lines.append("")
     lines += _targets(data)
     headline = {r["n"]: r for r in results if r.get("case") == "count_daily" and "median_s" in r}
     lines += [
@@ -738,6 +959,8 @@ def render_report(data: dict[str, Any]) -> str:  # noqa: C901
     ]
     for r in results:
         if r.get("case") in ("import", "figures", "extract_events", "count_options"):
+            continue
+        if str(r.get("case", "")).startswith(_FILE_CASES):
             continue
         n = r.get("n")
         if "error" in r:
@@ -801,6 +1024,7 @@ def render_report(data: dict[str, Any]) -> str:  # noqa: C901
                 f"{big['load_after'][0]:.2f}; run at {big.get('date_utc', '?')}",
             ]
         lines.append("")
+    lines += _file_lines(results)
     lines += _reader_lines(results)
     lines += ["## Loading, extraction, figures, import", ""]
     for r in results:
@@ -869,6 +1093,9 @@ def main(argv: list[str] | None = None) -> int:
                         "prints, writes no file)")
     parser.add_argument("--readers", action="store_true",
                         help="only the ACLED and UCDP reader cases; prints, writes no file")
+    parser.add_argument("--only", help="re-run only these groups of cases, comma-separated "
+                        f"({', '.join(GROUPS)}), and update the report; every other case "
+                        "keeps its last figures (the report says from which run)")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker:
@@ -883,7 +1110,13 @@ def main(argv: list[str] | None = None) -> int:
     if dask_records is None:
         dask_records = 0 if trial else LARGE_DASK_RECORDS
     previous = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
-    if args.dask_only:
+    if args.only:
+        groups = set(args.only.split(","))
+        if not groups <= set(GROUPS) or not previous:
+            parser.error(f"--only takes {', '.join(GROUPS)} and needs a previous full run")
+        data = run_groups(groups, previous, save=_save)
+        dask_records = 0
+    elif args.dask_only:
         data = previous or {"machine": machine(), "quick": False, "results": []}
     else:
         data = run_all(quick=args.quick, sizes=sizes)
@@ -897,10 +1130,14 @@ def main(argv: list[str] | None = None) -> int:
     print(report)
     if trial and not args.dask_only:
         return 0
-    RESULTS.write_text(json.dumps(data, indent=1, default=float) + "\n")
-    REPORT.write_text(report)
+    _save(data)
     print(f"wrote {REPORT.relative_to(ROOT_DIR)} and {RESULTS.relative_to(ROOT_DIR)}")
     return 0
+
+
+def _save(data: dict[str, Any]) -> None:
+    RESULTS.write_text(json.dumps(data, indent=1, default=float) + "\n")
+    REPORT.write_text(render_report(data))
 
 
 if __name__ == "__main__":

@@ -115,7 +115,8 @@ def test_the_report_states_each_target_met_or_not():
         "**met**",
         "**met**",
         "**met**",
-        "not measured",
+        "not measured",  # figures
+        *["not measured"] * 5,  # files to counts, load_events, one extract_events call
     ]
     report = run.render_report(_fake_run(median_s=0.6, duckdb_s=4.0, peak_mb=1700.0))
     targets = report.split("## Targets")[1].split("##")[0]
@@ -162,3 +163,72 @@ def test_the_reader_section_gives_rows_per_second_and_the_target():
     assert "`read_acled`: 200,000 SYNTHETIC rows at >= 50,000 rows/s | 100,000 rows/s" in targets
     assert "`read_ucdp_ged`: 200,000 SYNTHETIC rows at >= 50,000 rows/s | 40,000" in targets
     assert targets.count("**not met**") == 1  # the UCDP reader at 40,000 rows/s
+
+
+def test_duckdb_from_the_file_equals_count_events_from_the_file(synthetic, tmp_path):
+    for fmt in ("csv", "parquet"):
+        path = tmp_path / f"events.{fmt}"
+        if fmt == "csv":
+            synthetic.to_csv(path, index=False, date_format="%Y-%m-%d")
+        else:
+            synthetic.to_parquet(path, index=False)
+        counted = run.count_daily(load_events(path))
+        from_file = baselines.count_daily_duckdb_file(str(path))
+        baselines.compare_with_count_events(from_file, counted)
+        assert from_file["count"].sum() == pytest.approx(run._expected_total(synthetic))
+
+
+def _file_run(ours: float, duck: float, load: float, plain: float, call_ms: float) -> dict:
+    common = {
+        "n": 1_000_000,
+        "file_mb": 80.0,
+        "load_before": [1.0] * 3,
+        "times": [1.0],
+        "extra_rss_mb": 100.0,
+        "check": "ok",
+    }
+    data = _fake_run(median_s=0.4, duckdb_s=4.0, peak_mb=1500.0)
+    for fmt in ("csv", "parquet"):
+        data["results"] += [
+            {**common, "case": f"file_counts_{fmt}", "median_s": ours, "median_cpu_s": ours},
+            {**common, "case": f"duckdb_file_{fmt}", "median_s": duck},
+            {**common, "case": f"load_{fmt}", "median_s": load},
+            {**common, "case": f"plain_read_{fmt}", "median_s": plain},
+        ]
+    data["results"].append(
+        {
+            "case": "extract_events",
+            "n": 500,
+            "median_s": 60.0,
+            "peak_rss_mb": 300.0,
+            "extract": {
+                "seed_extract_events_call_ms": call_ms,
+                "extract_events_batch_ms_per_article": 4.0,
+            },
+        }
+    )
+    return data
+
+
+def test_the_file_targets_compare_within_the_same_run():
+    report = run.render_report(_file_run(ours=1.0, duck=3.5, load=0.7, plain=0.2, call_ms=12.0))
+    targets = report.split("## Targets")[1].split("##")[0]
+    rows = {
+        line.split("|")[1].strip(): line.rsplit("|", 2)[-2].strip()
+        for line in targets.splitlines()
+        if line.startswith("| ")
+    }
+    csv_row = next(k for k in rows if k.startswith("1,000,000 records, CSV file"))
+    parquet_row = next(k for k in rows if k.startswith("1,000,000 records, PARQUET file"))
+    assert (rows[csv_row], rows[parquet_row]) == ("**met**", "**met**")  # 3.5x
+    load_rows = [v for k, v in rows.items() if k.startswith("`load_events`")]
+    assert load_rows == ["**met**", "**met**"]  # 3.5x a plain read
+    call = next(v for k, v in rows.items() if k.startswith("one `extract_events` call"))
+    assert call == "**met**"  # 3x
+    report = run.render_report(_file_run(ours=1.0, duck=2.5, load=0.9, plain=0.2, call_ms=24.0))
+    targets = report.split("## Targets")[1].split("##")[0]
+    assert "| 2.50x (ours 1.00 s" in targets
+    # Parquet under 3x, both loads at 4.5x, the call at 6x; CSV at 2.5x is met
+    assert targets.count("**not met**") == 4
+    section = report.split("## From a file to counts")[1].split("##")[0]
+    assert "| CSV | 1,000,000 | 80 | 1.00 | 1.00 | 2.50 |" in section

@@ -34,11 +34,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Final, Literal
+from typing import Final, Literal, NamedTuple
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
+from analysis.records._columns import blank_values, encode, string_array, stripped_text
 from analysis.records.schema import DATE_MAX, DATE_MIN
 
 Window = Literal["start", "end", "day"]
@@ -88,20 +90,111 @@ def parse_dates(raw: pd.Series, *, window: Window = "day") -> ParsedDates:
     ParsedDates
         The days, how each was written, and the problems found.
     """
+    column = parse_date_column(raw, window=window)
+    problems = {
+        int(pos): DATE_RULES[column.rules[pos]] for pos in np.flatnonzero(column.rules).tolist()
+    }
+    forms = np.asarray(FORMS, dtype="<U5")[column.forms]
+    return ParsedDates(pd.Series(column.days, index=raw.index), forms, problems)
+
+
+FORMS: Final = ("", "day", "month", "year")
+"""How a date was written, by the codes of :attr:`DateColumn.forms` (``''``: blank or a problem)."""
+
+DATE_RULES: Final = ("", "date_unparseable", "date_range", "date_timezone", "date_partial")
+"""The rules a date may break, by the codes of :attr:`DateColumn.rules` (``''``: none)."""
+
+
+class DateColumn(NamedTuple):
+    """A date column parsed into arrays, one value per row.
+
+    Attributes
+    ----------
+    days : numpy.ndarray
+        ``datetime64[ns]`` at midnight; ``NaT`` where blank or a problem.
+    forms : numpy.ndarray
+        int8 codes into :data:`FORMS`.
+    rules : numpy.ndarray
+        int8 codes into :data:`DATE_RULES`: the rule each value broke, 0 for none.
+    blank : numpy.ndarray
+        Whether each value is missing or only white space.
+    """
+
+    days: np.ndarray
+    forms: np.ndarray
+    rules: np.ndarray
+    blank: np.ndarray
+
+    def take(self, codes: np.ndarray) -> DateColumn:
+        """Return the values at ``codes``: each row's value from the parse of the distinct ones."""
+        return DateColumn(self.days[codes], self.forms[codes], self.rules[codes], self.blank[codes])
+
+
+def parse_date_column(raw: pd.Series, *, window: Window = "day") -> DateColumn:
+    """Parse a raw date column into arrays, each distinct text parsed once.
+
+    A file of a million records holds a few thousand distinct days: they
+    are parsed (years, months, days, times of day, zones, as
+    :func:`parse_dates` describes) and each row takes its value's result.
+
+    Examples
+    --------
+    >>> column = parse_date_column(pd.Series(["2024-10", "2024-10-02", "x", "2024-10"]),
+    ...                            window="end")
+    >>> [str(d)[:10] for d in column.days]
+    ['2024-10-31', '2024-10-02', 'NaT', '2024-10-31']
+    >>> [FORMS[f] for f in column.forms], [DATE_RULES[r] for r in column.rules]
+    (['month', 'day', '', 'month'], ['', '', 'date_unparseable', ''])
+    """
     if isinstance(raw.dtype, pd.DatetimeTZDtype):
-        zoned = {int(pos): "date_timezone" for pos in np.flatnonzero(raw.notna().to_numpy())}
-        days = pd.Series(pd.NaT, index=raw.index, dtype="datetime64[ns]")
-        return ParsedDates(days, np.full(len(raw), "", dtype="<U5"), zoned)
+        zoned = raw.notna().to_numpy(dtype=bool)
+        return DateColumn(
+            np.full(len(raw), np.datetime64("NaT"), dtype="datetime64[ns]"),
+            np.zeros(len(raw), dtype=np.int8),
+            np.where(zoned, _RULE_CODE["date_timezone"], 0).astype(np.int8),
+            ~zoned,
+        )
     if pd.api.types.is_datetime64_any_dtype(raw.dtype):
-        return _typed_days(raw)
-    return _text_days(raw.astype("string").str.strip(), window)
+        return _typed_days(raw.to_numpy())
+    codes, values = encode(stripped_text(raw))
+    return parse_date_values(values, window=window).take(codes)
 
 
-def _typed_days(raw: pd.Series) -> ParsedDates:
+def parse_date_values(values: pa.Array, *, window: Window = "day") -> DateColumn:
+    """Parse stripped date texts (null where missing), one result per value."""
+    parsed = _text_days(pd.Series(string_array(values)), window)
+    forms = np.select(
+        [parsed.forms == form for form in FORMS[1:]], list(range(1, len(FORMS))), 0
+    ).astype(np.int8)
+    rules = np.zeros(len(values), dtype=np.int8)
+    for pos, rule in parsed.problems.items():
+        rules[pos] = _RULE_CODE[rule]
+    days = parsed.days.to_numpy(dtype="datetime64[ns]")
+    return DateColumn(days, forms, rules, blank_values(values))
+
+
+_RULE_CODE: Final = {rule: code for code, rule in enumerate(DATE_RULES)}
+
+_FIRST_DAY: Final = np.datetime64(DATE_MIN, "D")
+_LAST_DAY: Final = np.datetime64(DATE_MAX, "D")
+
+
+def _typed_days(values: np.ndarray) -> DateColumn:
     """Days of a ``datetime64`` column, checked against the range."""
-    days, problems = _in_range(raw)
-    forms = np.where(days.notna().to_numpy(), "day", "")
-    return ParsedDates(days, forms, problems)
+    days = values.astype("datetime64[D]")  # floors a time of day to its day
+    outside = (days < _FIRST_DAY) | (days > _LAST_DAY)  # NaT compares False
+    if outside.any():
+        days = np.where(outside, np.datetime64("NaT"), days)
+    present = ~np.isnat(days)
+    return DateColumn(
+        days.astype("datetime64[ns]"),
+        np.where(present, _FORM_CODE["day"], 0).astype(np.int8),
+        np.where(outside, _RULE_CODE["date_range"], 0).astype(np.int8),
+        np.isnat(values),
+    )
+
+
+_FORM_CODE: Final = {form: code for code, form in enumerate(FORMS)}
 
 
 def _in_range(parsed: pd.Series) -> tuple[pd.Series, dict[int, str]]:

@@ -14,6 +14,15 @@ Line numbers are physical lines (counted by ``\n``): blank lines are skipped
 but counted, a quoted field may span lines, and a bare carriage return inside
 a field (as pandas' ``to_csv`` writes one) is part of the value.
 
+Two paths give the same result.  The fast one parses with Arrow's
+multi-threaded CSV reader after an array scan of the bytes has found where
+the records start; it is taken when that scan is sure and Arrow reads
+exactly those records.  Everything else (a bare carriage return, a quote
+inside an unquoted field, a row with the wrong number of fields, a line of
+white space, bytes that are not UTF-8, a header that cannot be used) goes
+the exact way, through the csv module's reading of the text, which names
+the file and the line of whatever is wrong.
+
 Examples
 --------
 >>> import pathlib, tempfile
@@ -36,9 +45,9 @@ import re
 import warnings
 import zipfile
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any, Final, Literal
+from typing import Any, Final, Literal, SupportsIndex, overload
 
 import numpy as np
 import pandas as pd
@@ -70,19 +79,57 @@ class FileFormatError(ValueError):
     """
 
 
-class RecordLines(list[int]):
+class RecordLines(Sequence[int]):
     """The 1-based physical line on which each record of a CSV file starts.
 
-    A list of ints, one per record, with the problems of single records found
-    while reading (a row with more or fewer fields than the header) in
-    :attr:`problems`, ready for :func:`~analysis.records.validating.validate_events`.
+    A sequence of ints, one per record, held in a NumPy array
+    (``numpy.asarray(lines)`` does not copy), with the problems of single
+    records found while reading (a row with more or fewer fields than the
+    header) in :attr:`problems`, ready for
+    :func:`~analysis.records.validating.validate_events`.
+
+    Examples
+    --------
+    >>> lines = RecordLines([2, 3, 5])
+    >>> lines[2], len(lines), list(lines), lines.problems
+    (5, 3, [2, 3, 5], [])
     """
 
     problems: list[dict[str, object]]
 
-    def __init__(self, lines: Sequence[int], problems: list[dict[str, object]] | None = None):
-        super().__init__(lines)
+    def __init__(
+        self, lines: Sequence[int] | np.ndarray, problems: list[dict[str, object]] | None = None
+    ):
+        self._lines = np.asarray(lines, dtype=np.int64)
         self.problems = problems or []
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    @overload
+    def __getitem__(self, index: SupportsIndex) -> int: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[int]: ...
+    def __getitem__(self, index: SupportsIndex | slice) -> int | list[int]:
+        if isinstance(index, slice):
+            return self._lines[index].tolist()
+        return int(self._lines[index])
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._lines.tolist())
+
+    def __array__(self, dtype: Any = None, copy: bool | None = None) -> np.ndarray:
+        return self._lines if dtype is None else self._lines.astype(dtype)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, RecordLines | list | tuple | np.ndarray):
+            return bool(np.array_equal(self._lines, np.asarray(other)))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"RecordLines({self._lines.tolist()!r}, problems={self.problems!r})"
 
 
 def read_bytes(path: str | Path) -> bytes:
@@ -131,7 +178,10 @@ def read_text(path: str | Path) -> str:
     FileFormatError
         If the bytes are not UTF-8, or a compressed file cannot be read.
     """
-    data = read_bytes(path)
+    return _decode(path, read_bytes(path))
+
+
+def _decode(path: str | Path, data: bytes) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
@@ -171,7 +221,16 @@ def read_raw_csv(path: str | Path) -> tuple[pd.DataFrame, RecordLines]:
         If the file is empty, not UTF-8, a damaged compressed file, has an
         unclosed quote, a duplicated column name or another delimiter.
     """
-    text = read_text(path)
+    data = read_bytes(path)
+    fast = _read_fast(data)
+    if fast is not None:
+        return fast
+    return _read_exact(path, data)
+
+
+def _read_exact(path: str | Path, data: bytes) -> tuple[pd.DataFrame, RecordLines]:
+    """Read the text as the csv module does; name the file and line of whatever is wrong."""
+    text = _decode(path, data)
     if not re.search(r"\S", text):
         raise FileFormatError(f"{path}: the file is empty; a CSV file starts with a header line")
     text, placeholder = _protect_bare_cr(text)
@@ -194,6 +253,126 @@ def read_raw_csv(path: str | Path) -> tuple[pd.DataFrame, RecordLines]:
         if fields != len(header)
     ]
     return frame, RecordLines(scan.lines, problems)
+
+
+_BOM: Final = b"\xef\xbb\xbf"
+
+
+def _read_fast(data: bytes) -> tuple[pd.DataFrame, RecordLines] | None:
+    r"""Parse with Arrow's CSV reader where the byte scan is sure; else None (the exact way).
+
+    Arrow splits records at every line break it sees outside quotes (a bare
+    ``\r`` too), skips empty lines and refuses rows of the wrong width; what
+    it would read differently from the csv module is left to the exact path,
+    and so is any file where it finds another number of records than the scan.
+    """
+    layout = _layout(data)
+    if layout is None:
+        return None
+    header, lines, quoted_newlines = layout
+    import pyarrow as pa
+    import pyarrow.csv as pv
+
+    try:
+        table = pv.read_csv(
+            pa.py_buffer(data),
+            parse_options=pv.ParseOptions(newlines_in_values=quoted_newlines),
+            convert_options=pv.ConvertOptions(
+                column_types=dict.fromkeys(header, pa.string()),
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return None  # a row of another width, bytes that are not UTF-8
+    if table.column_names != header or table.num_rows != len(lines):
+        return None
+    frame = table.to_pandas()
+    frame.columns = pd.Index(header)
+    return frame, RecordLines(lines)
+
+
+def _layout(data: bytes) -> tuple[list[str], np.ndarray, bool] | None:
+    r"""Find the header and the line where each record starts, by array operations on the bytes.
+
+    Returns ``(header, lines, quoted_newlines)``, or None where Arrow might
+    read the file otherwise than the csv module: no header of two or more
+    distinct names, a bare ``\r``, quotes that are not well formed, a line of
+    white space.
+    """
+    start = len(_BOM) if data.startswith(_BOM) else 0
+    if len(data) <= start:
+        return None
+    arr = np.frombuffer(data, dtype=np.uint8)
+    if b"\r" in data:
+        after = np.flatnonzero(arr == _CR) + 1
+        if after[-1] == len(arr) or not (arr[after] == _NEWLINE).all():
+            return None  # a bare \r: Arrow would end a record there
+    newlines = np.flatnonzero(arr == _NEWLINE)
+    ends, quoted_newlines = newlines, False
+    if b'"' in data:
+        inside = _inside_quotes(arr, start, newlines)
+        if inside is None:
+            return None
+        if inside.any():
+            ends, quoted_newlines = newlines[~inside], True
+    starts = np.concatenate([[start], ends + 1])
+    stops = np.concatenate([ends, [len(arr)]])
+    size = stops - starts
+    empty = (size == 0) | ((size == 1) & (_bytes_at(arr, starts) == _CR))
+    starts, stops = starts[~empty], stops[~empty]
+    white = np.flatnonzero(_SPACE[_bytes_at(arr, starts)])  # lines that may hold only white space
+    if not len(starts) or any(not data[starts[i] : stops[i]].strip() for i in white.tolist()):
+        return None
+    header = _header(data[starts[0] : stops[0]])
+    if header is None:
+        return None
+    return header, np.searchsorted(newlines, starts[1:]) + 1, quoted_newlines
+
+
+def _bytes_at(arr: np.ndarray, positions: np.ndarray) -> np.ndarray:
+    """Return the bytes at ``positions``, a newline past the end (``arr`` is not copied)."""
+    inside = positions < len(arr)
+    if inside.all():
+        return arr[positions]
+    out = np.full(len(positions), _NEWLINE, dtype=np.uint8)
+    out[inside] = arr[positions[inside]]
+    return out
+
+
+def _header(line: bytes) -> list[str] | None:
+    """Return the header's names, or None for the exact path to judge (one column, repeats)."""
+    try:
+        text = line.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+    names = next(csv.reader([text]), [])
+    if len(names) < 2 or len(set(names)) != len(names):
+        return None
+    return names
+
+
+def _inside_quotes(arr: np.ndarray, start: int, newlines: np.ndarray) -> np.ndarray | None:
+    """Whether each newline is inside a quoted field; None if the quotes are not well formed.
+
+    Quotes are well formed when each opening quote starts a field (or
+    doubles a closing one) and each closing quote ends it: then every quote
+    toggles between quoted and unquoted, as Arrow and the csv module agree.
+    """
+    quotes = np.flatnonzero(arr == _QUOTE)
+    if len(quotes) % 2:
+        return None
+    opening, closing = quotes[0::2], quotes[1::2]
+    before = arr[np.maximum(opening - 1, 0)]
+    starts_field = (opening == start) | (before == _COMMA) | (before == _NEWLINE)
+    doubled = opening[1:] == closing[:-1] + 1
+    starts_field[1:] |= doubled
+    after = _bytes_at(arr, closing + 1)
+    ends_field = (after == _COMMA) | (after == _NEWLINE) | (after == _CR)
+    ends_field[:-1] |= doubled
+    if not (starts_field.all() and ends_field.all()):
+        return None
+    return np.searchsorted(quotes, newlines) % 2 == 1
 
 
 def _protect_bare_cr(text: str) -> tuple[str, str | None]:
@@ -225,7 +404,7 @@ class _Scan:
         self.last_start = 0
 
 
-_QUOTE, _COMMA, _NEWLINE = ord('"'), ord(","), ord("\n")
+_QUOTE, _COMMA, _NEWLINE, _CR = ord('"'), ord(","), ord("\n"), ord("\r")
 _SPACE: Final = np.isin(np.arange(256), [ord(" "), ord("\t"), ord("\r"), ord("\n")])
 """White space by byte value: a record of nothing else is a blank line."""
 
@@ -258,8 +437,7 @@ def _scan_fast(text: str) -> _Scan | None:
     stops = np.concatenate([newlines_ending, [len(data)]])
     # Blank records (nothing but white space) are skipped, as pandas skips them;
     # only a record that is empty or starts with white space can be one.
-    padded = np.append(data, np.uint8(_NEWLINE))
-    maybe = np.flatnonzero(_SPACE[padded[starts]])
+    maybe = np.flatnonzero(_SPACE[_bytes_at(data, starts)])
     blank = [i for i in maybe.tolist() if not data[starts[i] : stops[i]].tobytes().strip()]
     if blank:
         starts, stops = np.delete(starts, blank), np.delete(stops, blank)

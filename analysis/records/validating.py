@@ -2,9 +2,12 @@
 
 :func:`validate_events` parses a raw frame (strings from a CSV, or typed columns
 from Parquet or a caller) into the canonical types of :mod:`analysis.records.schema`
-and checks every rule below.  Value rules are declared as a :mod:`pandera`
-schema; type parsing is done first so that a value that does not parse is
-reported with its own rule instead of vanishing into a missing value.
+and checks every rule below, each a whole column at a time: a column's text
+is read once as Arrow strings, each distinct value is parsed once (a file of
+a million records holds a few thousand distinct days and a few dozen
+counts), and range, order and bounds rules are array comparisons.  Type
+parsing comes first, so that a value that does not parse is reported with
+its own rule instead of vanishing into a missing value.
 
 Nothing is dropped silently: every input row ends either in
 ``Validated.events`` or in ``Validated.rejects``, and
@@ -33,27 +36,40 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Final, NamedTuple, cast
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
-from analysis.records.dates import Window, parse_dates
+from analysis.records._columns import (
+    TextColumns,
+    blank_values,
+    encode,
+    encode_columns,
+    nulls_for_empty,
+    string_array,
+)
+from analysis.records.dates import (
+    DATE_RULES,
+    DateColumn,
+    Window,
+    parse_date_column,
+    parse_date_values,
+)
 from analysis.records.schema import (
-    BOOLEAN_COLUMNS,
     COLUMN_ORDER,
     COLUMNS,
     COUNT_MAX,
-    DATE_COLUMNS,
     DATE_MAX,
     DATE_MIN,
     DATE_PRECISIONS,
     EVENT_TYPES,
     OPEN_BOUND_COLUMNS,
     REQUIRED_COLUMNS,
-    STRING_COLUMNS,
 )
 
 RULES: Final[dict[str, str]] = {
@@ -178,130 +194,6 @@ def format_problems(problems: pd.DataFrame, n_rows: int) -> str:
     return "\n".join(lines)
 
 
-def _blank(raw: pd.Series) -> pd.Series:
-    """Return True where a raw value is missing or only white space."""
-    if raw.dtype == object or pd.api.types.is_string_dtype(raw.dtype):
-        stripped = raw.astype("string").str.strip()
-        return (stripped.isna() | (stripped == "")).fillna(True).astype(bool)
-    return raw.isna()
-
-
-def _parse_numbers(raw: pd.Series) -> pd.Series:
-    if pd.api.types.is_bool_dtype(raw.dtype):
-        return pd.Series(np.nan, index=raw.index)
-    if pd.api.types.is_numeric_dtype(raw.dtype):
-        return raw.astype("float64")
-    text = raw.astype("string").str.strip()
-    return pd.to_numeric(text, errors="coerce").astype("float64")
-
-
-def _parse_booleans(raw: pd.Series) -> pd.Series:
-    if pd.api.types.is_bool_dtype(raw.dtype) and not raw.isna().any():
-        return raw.astype(bool)
-    text = raw.astype("string").str.strip().str.lower()
-    out = pd.Series(pd.NA, index=raw.index, dtype="boolean")
-    out[text.isin(_TRUE).fillna(False).astype(bool)] = True
-    out[text.isin(_FALSE).fillna(False).astype(bool)] = False
-    return out
-
-
-def _parse_strings(raw: pd.Series) -> pd.Series:
-    text = raw.astype("string").str.strip()
-    return text.mask(text == "")
-
-
-def _build_pandera_schema():
-    """Declare the value rules with pandera; check names are rule ids."""
-    import pandera.pandas as pa
-
-    def nonneg(col: str) -> pa.Column:
-        return pa.Column(
-            float,
-            nullable=True,
-            required=False,
-            checks=pa.Check.ge(0, name="negative", ignore_na=True),
-        )
-
-    def frame_check(rule: str, fn: Callable[[pd.DataFrame], pd.Series]) -> pa.Check:
-        return pa.Check(fn, name=rule, element_wise=False)
-
-    def le_or_na(a: pd.Series, b: pd.Series) -> pd.Series:
-        return (a.isna() | b.isna() | (a <= b)).astype(bool)
-
-    columns = {
-        "event_id": pa.Column(str, nullable=True, unique=False),
-        "event_type": pa.Column(
-            str,
-            nullable=True,
-            checks=pa.Check.isin(EVENT_TYPES, name="event_type", ignore_na=True),
-        ),
-        "date_precision": pa.Column(
-            str,
-            nullable=True,
-            required=False,
-            checks=pa.Check.isin(DATE_PRECISIONS, name="date_precision", ignore_na=True),
-        ),
-        "latitude": pa.Column(
-            float,
-            nullable=True,
-            required=False,
-            checks=pa.Check.in_range(-90, 90, name="latitude_range", ignore_na=True),
-        ),
-        "longitude": pa.Column(
-            float,
-            nullable=True,
-            required=False,
-            checks=pa.Check.in_range(-180, 180, name="longitude_range", ignore_na=True),
-        ),
-    }
-    for col in (
-        "count",
-        "count_low",
-        "count_high",
-        "killed",
-        "killed_low",
-        "killed_high",
-        "wounded",
-        "evidence_start",
-        "evidence_end",
-    ):
-        columns[col] = nonneg(col)
-    checks = [
-        frame_check("date_order", lambda df: le_or_na(df["date_start"], df["date_end"])),
-        frame_check("count_missing", lambda df: df["count"].notna() | df["count_low"].notna()),
-        frame_check(
-            "bounds_order",
-            lambda df: (
-                le_or_na(df["count_low"], df["count"])
-                & le_or_na(df["count"], df["count_high"])
-                & le_or_na(df["count_low"], df["count_high"])
-            ),
-        ),
-        frame_check(
-            "evidence_order", lambda df: le_or_na(df["evidence_start"], df["evidence_end"])
-        ),
-    ]
-    return pa.DataFrameSchema(columns, checks=checks, strict=False, coerce=False)
-
-
-# The columns a frame-level rule involves: the first is reported as the
-# problem's column, and the value shows all of them.
-_FRAME_RULE_COLUMNS: Final[dict[str, tuple[str, ...]]] = {
-    "date_order": ("date_end", "date_start"),
-    "count_missing": ("count", "count_low"),
-    "bounds_order": ("count", "count_low", "count_high"),
-    "evidence_order": ("evidence_end", "evidence_start"),
-}
-
-# The rule a column-level pandera check stands for.
-_COLUMN_RULES: Final[dict[str, str]] = {
-    "event_type": "event_type",
-    "date_precision": "date_precision",
-    "latitude": "latitude_range",
-    "longitude": "longitude_range",
-}
-
-
 def validate_events(
     frame: pd.DataFrame,
     *,
@@ -356,29 +248,35 @@ def validate_events(
     [nan, 31.0, nan]
     """
     name = str(source) if source is not None else "<frame>"
-    n = len(frame)
     _raise_missing_columns(frame, name, has_lines=bool(source))
-    raw = frame.reset_index(drop=True)
-    typed, problems = _parse_columns(raw)
-    ids = typed["event_id"]
-    problems += _flagged(raw, ids.notna() & ids.duplicated(keep=False), "event_id", "duplicate_id")
-    problems += _pandera_problems(typed, raw)
-    problems += list(reading_problems or [])
-    for c in raw.columns:
-        if c not in COLUMNS:
-            typed[c] = raw[c]
-    table = _problem_table(problems, name, line_numbers)
-    bad = np.zeros(n, dtype=bool)
-    bad[table["row"].astype(int).to_numpy()] = True
-    events = _canonical(typed.loc[~bad].reset_index(drop=True))
+    raw = frame if _has_plain_index(frame) else frame.reset_index(drop=True)
+    found = _Problems(raw)
+    typed = _parse_columns(raw, found)
+    _check_values(typed, found)
+    found.extend(reading_problems or [])
+    table = found.table(name, line_numbers)
+    bad = np.zeros(len(raw), dtype=bool)
+    bad[table["row"].to_numpy(dtype=np.int64)] = True
+    events = _canonical(typed, raw, ~bad if len(table) else None)
     return Validated(events, _rejects(raw, bad, table, line_numbers), table)
+
+
+def _has_plain_index(frame: pd.DataFrame) -> bool:
+    index = frame.index
+    return isinstance(index, pd.RangeIndex) and index.start == 0 and index.step == 1
 
 
 def _raise_missing_columns(frame: pd.DataFrame, name: str, *, has_lines: bool) -> None:
     """Raise :class:`EventValidationError` if a column is missing or named twice."""
-    columns = pd.Index(frame.columns)
-    found = [(c, "duplicate_column") for c in columns[columns.duplicated()].unique()]
-    found += [(c, "missing_column") for c in REQUIRED_COLUMNS if c not in columns]
+    columns = list(frame.columns)
+    seen: set[object] = set()
+    repeated: list[object] = []
+    for c in columns:
+        if c in seen and c not in repeated:
+            repeated.append(c)
+        seen.add(c)
+    found = [(c, "duplicate_column") for c in repeated]
+    found += [(c, "missing_column") for c in REQUIRED_COLUMNS if c not in seen]
     if not found:
         return
     table = pd.DataFrame(
@@ -399,228 +297,449 @@ def _raise_missing_columns(frame: pd.DataFrame, name: str, *, has_lines: bool) -
     raise EventValidationError(table, len(frame))
 
 
-def _flagged(raw: pd.DataFrame, mask: pd.Series, column: str, rule: str) -> list[dict[str, object]]:
-    """One problem for each row where ``mask`` holds, showing the raw value."""
-    values = raw[column] if column in raw.columns else None
-    return [
-        {
-            "row": int(pos),
-            "column": column,
-            "value": None if values is None else values.iloc[pos],
-            "rule": rule,
-        }
-        for pos in np.flatnonzero(mask.to_numpy(dtype=bool))
-    ]
+class _Problems:
+    """The problems found so far: rows, the column, the raw values shown, the rule."""
+
+    def __init__(self, raw: pd.DataFrame) -> None:
+        self.raw = raw
+        self.rows: list[int] = []
+        self.columns: list[object] = []
+        self.values: list[object] = []
+        self.rules: list[str] = []
+
+    def flag(self, mask: np.ndarray, column: str, rule: str) -> None:
+        """One problem for each row where ``mask`` holds, showing the raw value."""
+        rows = np.flatnonzero(mask)
+        if len(rows):
+            self.add(rows, column, self.shown(column, rows), rule)
+
+    def add(self, rows: np.ndarray, column: object, values: list[object], rule: str) -> None:
+        self.rows += rows.tolist()
+        self.columns += [column] * len(rows)
+        self.values += values
+        self.rules += [rule] * len(rows)
+
+    def shown(self, column: str, rows: np.ndarray) -> list[object]:
+        """Return the raw values of a column at ``rows`` (None for all if the column is absent)."""
+        if column not in self.raw.columns:
+            return [None] * len(rows)
+        return list(self.raw[column].iloc[rows].array)
+
+    def shown_together(self, columns: Sequence[str], rows: np.ndarray) -> list[object]:
+        """``'a=1, b=2'`` for each row: the raw values of several columns (blank where missing)."""
+        parts = []
+        for c in columns:
+            values = self.shown(c, rows)
+            parts.append([f"{c}={'' if _is_na(v) else v}" for v in values])
+        return [", ".join(row) for row in zip(*parts, strict=True)]
+
+    def extend(self, problems: Sequence[dict[str, object]]) -> None:
+        for p in problems:
+            self.rows.append(int(cast(Any, p["row"])))
+            self.columns.append(p["column"])
+            self.values.append(p["value"])
+            self.rules.append(str(p["rule"]))
+
+    def table(self, name: str, line_numbers: Sequence[int] | None) -> pd.DataFrame:
+        """One row per problem, sorted by row, column and rule, with file, line and message."""
+        if not self.rows:
+            return _empty_problems()
+        table = pd.DataFrame(
+            {"row": self.rows, "column": self.columns, "value": self.values, "rule": self.rules}
+        )
+        table = table.drop_duplicates(["row", "column", "rule"]).sort_values(
+            ["row", "column", "rule"], kind="stable"
+        )
+        table.insert(0, "file", name)
+        rows = table["row"].to_numpy(dtype=np.int64)
+        lines = None if line_numbers is None else np.asarray(line_numbers)[rows].tolist()
+        table.insert(1, "line", lines if lines is not None else [None] * len(rows))
+        table["message"] = table["rule"].map(RULES)
+        table["value"] = table["value"].map(lambda v: None if v is None or pd.isna(v) else str(v))
+        return table.reset_index(drop=True)[_PROBLEM_COLUMNS]
 
 
-def _absent(kind: str, index: pd.Index) -> pd.Series | bool | float:
-    """Return the value of an optional column the input does not have."""
-    if kind == "boolean":
-        return False
-    if kind == "date":
-        return pd.Series(pd.NaT, index=index, dtype="datetime64[ns]")
-    if kind in ("number", "integer"):
-        return np.nan
-    return pd.Series(pd.NA, index=index, dtype="string")
+_EMPTY_PROBLEMS: list[pd.DataFrame] = []
 
+
+def _empty_problems() -> pd.DataFrame:
+    """Return an empty problems table, with the columns of :attr:`Validated.problems`."""
+    if not _EMPTY_PROBLEMS:
+        table = pd.DataFrame([], columns=["row", "column", "value", "rule"])
+        table.insert(0, "file", "")
+        table.insert(1, "line", [])
+        table["message"] = table["rule"].map(RULES)
+        table["value"] = table["value"].map(lambda v: v)
+        _EMPTY_PROBLEMS.append(table[_PROBLEM_COLUMNS])
+    return _EMPTY_PROBLEMS[0].copy(deep=False)
+
+
+# ------------------------------------------------------------------ parsing
+_LIMITED_UNITS: Final = ("events", "people", "characters")
+"""Units of the number columns that may not exceed :data:`COUNT_MAX`."""
 
 _WINDOWS: Final[dict[str, Window]] = {"date_start": "start", "date_end": "end"}
 """What a year or a month in a date column becomes: a window's first or last day."""
 
-_LIMITED_UNITS: Final = ("events", "people", "characters")
-"""Units of the number columns that may not exceed :data:`COUNT_MAX`."""
 
+def _parse_columns(raw: pd.DataFrame, found: _Problems) -> dict[str, Any]:
+    """Parse every schema column (absent optional ones empty) into arrays, in schema order.
 
-def _parse_column(
-    raw: pd.DataFrame, col: str
-) -> tuple[pd.Series, list[dict[str, object]], np.ndarray | None]:
-    """Parse one schema column into its kind.
-
-    Returns it, the problems found and, for a date column, how each date was
-    written (``'day'``, ``'month'``, ``'year'``).
+    Values are NumPy arrays (numbers, days, booleans, category codes) and
+    Arrow strings (``""`` as null); ``date_precision`` is filled from dates
+    written as a year or a month.
     """
-    column = raw[col]
-    blank = _blank(column)
-    kind = COLUMNS[col].kind
-    problems: list[dict[str, object]] = []
-    forms = None
+    given = {col: raw[col] for col in COLUMN_ORDER if col in raw.columns}
+    text = _Text(given)
+    typed: dict[str, Any] = {}
+    blanks: dict[str, np.ndarray] = {}
+    forms: dict[str, np.ndarray] = {}
+    for col in COLUMN_ORDER:
+        kind = COLUMNS[col].kind
+        if col not in given:
+            typed[col] = _absent(kind, len(raw))
+            continue
+        if kind == "date":
+            parsed = _parse_date(given[col], col, text, found)
+            typed[col], forms[col], blanks[col] = parsed.days, parsed.forms, parsed.blank
+        elif kind in ("number", "integer"):
+            typed[col], blanks[col] = _parse_number(given[col], col, text, found)
+        elif kind == "boolean":
+            typed[col], blanks[col] = _parse_boolean(given[col], col, text, found)
+        elif kind == "category":
+            typed[col], blanks[col] = _parse_category(col, text, found)
+        else:
+            typed[col], blanks[col] = text.string(col)
+        if COLUMNS[col].required and col != "count":
+            found.flag(blanks[col], col, "required_value")
+    missing_precision = blanks.get("date_precision", np.ones(len(raw), dtype=bool))
+    _fill_precision(typed, forms, missing_precision, found)
+    return typed
+
+
+def _absent(kind: str, n: int) -> Any:
+    """Return the values of an optional column the input does not have."""
+    if kind == "boolean":
+        return np.zeros(n, dtype=bool)
     if kind == "date":
-        dates = parse_dates(column, window=_WINDOWS.get(col, "day"))
-        parsed, forms = dates.days, dates.forms
-        problems += [
-            {"row": row, "column": col, "value": column.iloc[row], "rule": rule}
-            for row, rule in sorted(dates.problems.items())
-        ]
-    elif kind in ("number", "integer"):
-        parsed = _parse_numbers(column)
-        problems += _number_problems(raw, col, parsed, blank)
-    elif kind == "boolean":
-        parsed = _parse_booleans(column)
-        problems += _flagged(raw, parsed.isna() & ~blank, col, "boolean_unparseable")
-        parsed = parsed.fillna(False).astype(bool)
+        return np.full(n, np.datetime64("NaT"), dtype="datetime64[ns]")
+    if kind in ("number", "integer"):
+        return np.full(n, np.nan)
+    if kind == "category":
+        return np.full(n, -1, dtype=np.int64)
+    return pa.chunked_array([pa.nulls(n, pa.large_string())])
+
+
+def _read_as_text(kind: str, column: pd.Series) -> bool:
+    """Whether a column is parsed from its text (else it is typed already)."""
+    dtype = column.dtype
+    if kind in ("string", "category"):
+        return True
+    if kind == "date":
+        return not pd.api.types.is_datetime64_any_dtype(dtype)
+    if kind == "boolean":
+        return not (pd.api.types.is_bool_dtype(dtype) and not column.isna().any())
+    return not pd.api.types.is_numeric_dtype(dtype)  # bool dtype too: no number
+
+
+_JOINED_CELLS: Final = 100_000
+"""Up to this many cells, the text columns are stripped and encoded joined (few kernel calls);
+above, each column is encoded first and only its distinct values are stripped."""
+
+
+class _Text:
+    """The schema columns read as text, each Arrow kernel run once for all of them.
+
+    Plain strings are stripped with ``""`` as null; the others (categories,
+    and numbers, dates and booleans written as text) are stripped and
+    encoded together, so that each distinct value is parsed once.
+    """
+
+    def __init__(self, given: dict[str, pd.Series]) -> None:
+        kinds = {col: COLUMNS[col].kind for col in given}
+        plain = [c for c in given if kinds[c] == "string"]
+        parsed = [c for c in given if kinds[c] != "string" and _read_as_text(kinds[c], given[c])]
+        self.plain = TextColumns(given, plain)
+        strings = nulls_for_empty(self.plain.all) if plain else self.plain.all
+        self.strings = strings
+        self.string_blank = np.asarray(pc.is_null(strings), dtype=bool)
+        self.names = parsed
+        n = len(next(iter(given.values()))) if given else 0
+        if n * len(parsed) <= _JOINED_CELLS:  # a few kernel calls for all columns at once
+            texts = TextColumns(given, parsed)
+            codes, self.distinct = encode(texts.all)
+            self._codes = {col: codes[slice(*texts.span(col))] for col in parsed}
+        else:
+            codes_by_place, self.distinct = encode_columns([given[col] for col in parsed])
+            self._codes = {col: codes_by_place[i] for i, col in enumerate(parsed)}
+        self.blank = blank_values(self.distinct)
+        self._numbers: np.ndarray | None = None
+        self._booleans: np.ndarray | None = None
+
+    def __contains__(self, col: str) -> bool:
+        return col in self.names
+
+    def string(self, col: str) -> tuple[pa.ChunkedArray, np.ndarray]:
+        """Return a string column, stripped with ``""`` as null, and where it is blank."""
+        start, stop = self.plain.span(col)
+        return self.strings.slice(start, stop - start), self.string_blank[start:stop]
+
+    def codes_of(self, col: str) -> np.ndarray:
+        return self._codes[col]
+
+    def used(self, columns: Sequence[str]) -> np.ndarray:
+        """Return the distinct values the columns hold (positions in :attr:`distinct`)."""
+        present = np.zeros(len(self.distinct), dtype=bool)
+        for col in columns:
+            present[self.codes_of(col)] = True
+        return np.flatnonzero(present)
+
+    def numbers(self) -> np.ndarray:
+        """Each distinct value as a number (NaN where blank or not one), parsed once."""
+        if self._numbers is None:
+            kind = ("number", "integer")
+            used = self.used([c for c in self.names if COLUMNS[c].kind in kind])
+            self._numbers = np.full(len(self.distinct), np.nan)
+            self._numbers[used] = _numbers(self.distinct.take(pa.array(used)))
+        return self._numbers
+
+    def booleans(self) -> np.ndarray:
+        """Each distinct value's place in ``_TRUE_OR_FALSE`` (-1 if neither)."""
+        if self._booleans is None:
+            lower = pc.utf8_lower(self.distinct)
+            self._booleans = np.asarray(pc.fill_null(pc.index_in(lower, _TRUE_OR_FALSE), -1))
+        return self._booleans
+
+
+def _parse_date(column: pd.Series, col: str, text: _Text, found: _Problems) -> DateColumn:
+    window = _WINDOWS.get(col, "day")
+    if col in text:
+        used = text.used([col])
+        where = np.zeros(len(text.distinct), dtype=np.int64)
+        where[used] = np.arange(len(used))
+        values = parse_date_values(text.distinct.take(pa.array(used)), window=window)
+        parsed = values.take(where[text.codes_of(col)])
     else:
-        parsed = _parse_strings(column)
-    if COLUMNS[col].required and col != "count":
-        problems += _flagged(raw, blank, col, "required_value")
-    return parsed, problems, forms
+        parsed = parse_date_column(column, window=window)
+    for code in np.unique(parsed.rules[parsed.rules > 0]).tolist():
+        found.flag(parsed.rules == code, col, DATE_RULES[code])
+    return parsed
 
 
-def _number_problems(
-    raw: pd.DataFrame, col: str, parsed: pd.Series, blank: pd.Series
-) -> list[dict[str, object]]:
+def _parse_number(
+    column: pd.Series, col: str, text: _Text, found: _Problems
+) -> tuple[np.ndarray, np.ndarray]:
     """Numbers that do not parse, are not finite, too large, or not whole where they must be."""
-    problems = _flagged(raw, parsed.isna() & ~blank, col, "number_unparseable")
-    values = parsed.to_numpy()
+    dtype = column.dtype
+    if col in text:
+        codes = text.codes_of(col)
+        values, blank = text.numbers()[codes], text.blank[codes]
+    elif pd.api.types.is_bool_dtype(dtype):
+        values, blank = np.full(len(column), np.nan), column.isna().to_numpy(dtype=bool)
+    elif isinstance(dtype, np.dtype):
+        values = column.to_numpy(dtype=np.float64, copy=True)
+        blank = np.isnan(values)
+    else:  # a nullable type: NaN may be a value, NA is missing
+        values = column.to_numpy(dtype=np.float64, na_value=np.nan)
+        blank = column.isna().to_numpy(dtype=bool)
+    found.flag(np.isnan(values) & ~blank, col, "number_unparseable")
     infinite = np.isinf(values)
     if col in OPEN_BOUND_COLUMNS:  # inf is an open upper bound
         infinite &= values < 0
-    problems += _flagged(raw, pd.Series(infinite), col, "not_finite")
+    found.flag(infinite, col, "not_finite")
+    finite = np.isfinite(values)
     if COLUMNS[col].unit in _LIMITED_UNITS:
-        too_large = np.isfinite(values) & (values > COUNT_MAX)
-        problems += _flagged(raw, pd.Series(too_large), col, "above_maximum")
+        found.flag(finite & (values > COUNT_MAX), col, "above_maximum")
     if COLUMNS[col].kind == "integer":
-        whole = np.isfinite(values) & (values != np.floor(values))
-        problems += _flagged(raw, pd.Series(whole), col, "integer")
-    return problems
+        found.flag(finite & (values != np.floor(values)), col, "integer")
+    return values, blank
 
 
-def _parse_columns(raw: pd.DataFrame) -> tuple[pd.DataFrame, list[dict[str, object]]]:
-    """Parse every schema column (absent optional ones added empty), in schema order."""
-    typed = pd.DataFrame(index=raw.index)
-    problems: list[dict[str, object]] = []
-    forms: dict[str, np.ndarray] = {}
-    for col in COLUMN_ORDER:
-        if col not in raw.columns:
-            typed[col] = _absent(COLUMNS[col].kind, raw.index)
-            continue
-        typed[col], found, form = _parse_column(raw, col)
-        problems += found
-        if form is not None:
-            forms[col] = form
-    problems += _fill_precision(typed, raw, forms)
-    return typed, problems
+def _numbers(text: pa.Array) -> np.ndarray:
+    """Parse stripped strings as numbers; NaN where blank or not a number.
+
+    Arrow's parser where it takes every value, else pandas' ``to_numeric``
+    (the same numbers: both read decimal and exponent forms, ``inf`` and
+    ``nan`` alike, and refuse the rest).
+    """
+    present = pc.if_else(pc.equal(text, ""), pa.scalar(None, text.type), text)
+    try:
+        numbers = pc.cast(present, pa.float64())
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        series = pd.Series(string_array(present))
+        return pd.to_numeric(series, errors="coerce").to_numpy(dtype=np.float64, na_value=np.nan)
+    return np.asarray(pc.fill_null(numbers, np.nan), dtype=np.float64)
+
+
+_TRUE_OR_FALSE: Final = pa.array(sorted(_TRUE) + sorted(_FALSE))
+
+
+def _parse_boolean(
+    column: pd.Series, col: str, text: _Text, found: _Problems
+) -> tuple[np.ndarray, np.ndarray]:
+    """Parse true or false as written (``true``, ``yes``, ``1``, ...; any case); blank is false."""
+    if col not in text:
+        return column.to_numpy(dtype=bool, copy=True), np.zeros(len(column), dtype=bool)
+    codes = text.codes_of(col)
+    known, blank = text.booleans()[codes], text.blank[codes]
+    found.flag((known < 0) & ~blank, col, "boolean_unparseable")
+    return (known >= 0) & (known < len(_TRUE)), blank
+
+
+_CATEGORIES: Final[dict[str, tuple[str, ...]]] = {
+    "event_type": EVENT_TYPES,
+    "date_precision": DATE_PRECISIONS,
+}
+_CATEGORY_DTYPES: Final = {
+    col: pd.CategoricalDtype(list(values)) for col, values in _CATEGORIES.items()
+}
+
+
+def _parse_category(col: str, text: _Text, found: _Problems) -> tuple[np.ndarray, np.ndarray]:
+    """Codes into the column's supported values (-1 where blank or not one of them)."""
+    known = np.asarray(pc.fill_null(pc.index_in(text.distinct, pa.array(_CATEGORIES[col])), -1))
+    codes = text.codes_of(col)
+    blank = text.blank[codes]
+    found.flag((known[codes] < 0) & ~blank, col, col)
+    return known[codes], blank
 
 
 _RANK: Final[dict[str, int]] = {p: i for i, p in enumerate(DATE_PRECISIONS)}
+_RANK_OF_FORM: Final = np.array([_RANK["day"], _RANK["day"], _RANK["month"], _RANK["year"]])
+"""The precision a date implies by how it was written (codes of ``dates.FORMS``)."""
 
 
 def _fill_precision(
-    typed: pd.DataFrame, raw: pd.DataFrame, forms: dict[str, np.ndarray]
-) -> list[dict[str, object]]:
+    typed: dict[str, Any], forms: dict[str, np.ndarray], given_blank: np.ndarray, found: _Problems
+) -> None:
     """Fill ``date_precision`` from dates written as a year or a month (in place).
 
     The window's precision is the coarser of the two dates' forms.  A given
     ``date_precision`` finer than that is a problem (``precision_mismatch``);
     an equal or coarser one is kept.
     """
-    ranks = [
-        np.select([forms[col] == "year", forms[col] == "month"], [_RANK["year"], _RANK["month"]], 0)
-        for col in ("date_start", "date_end")
-    ]
-    implied = np.maximum(*ranks)
+    implied = np.maximum(*(_RANK_OF_FORM[forms[col]] for col in ("date_start", "date_end")))
     partial = implied > _RANK["day"]
     if not partial.any():
-        return []
+        return
     given = typed["date_precision"]
-    given_rank = given.map(_RANK).astype("float64").to_numpy()
-    fill = partial & given.isna().to_numpy()
-    typed.loc[fill, "date_precision"] = [DATE_PRECISIONS[r] for r in implied[fill]]
-    mismatch = partial & (given_rank < implied)
-    shown = [c for c in ("date_precision", "date_start", "date_end") if c in raw.columns]
-    return [
-        {
-            "row": int(row),
-            "column": "date_precision",
-            "value": ", ".join(f"{c}={raw[c].iloc[row]}" for c in shown),
-            "rule": "precision_mismatch",
-        }
-        for row in np.flatnonzero(mismatch)
-    ]
+    typed["date_precision"] = np.where(partial & given_blank, implied, given)
+    mismatch = np.flatnonzero(partial & (given >= 0) & (given < implied))
+    if len(mismatch):
+        shown = [c for c in ("date_precision", "date_start", "date_end") if c in found.raw]
+        values = found.shown_together(shown, mismatch)
+        found.add(mismatch, "date_precision", values, "precision_mismatch")
 
 
-def _problem_table(
-    problems: list[dict[str, object]], name: str, line_numbers: Sequence[int] | None
-) -> pd.DataFrame:
-    """One row per problem, sorted by row, column and rule, with file, line and message."""
-    table = pd.DataFrame(problems, columns=["row", "column", "value", "rule"])
-    table = table.drop_duplicates(["row", "column", "rule"]).sort_values(
-        ["row", "column", "rule"], kind="stable"
-    )
-    table.insert(0, "file", name)
-    table.insert(
-        1,
-        "line",
-        [line_numbers[int(r)] if line_numbers is not None else None for r in table["row"]],
-    )
-    table["message"] = table["rule"].map(RULES)
-    table["value"] = table["value"].map(lambda v: None if v is None or pd.isna(v) else str(v))
-    return table.reset_index(drop=True)[_PROBLEM_COLUMNS]
+_NOT_NEGATIVE: Final = (
+    "count",
+    "count_low",
+    "count_high",
+    "killed",
+    "killed_low",
+    "killed_high",
+    "wounded",
+    "evidence_start",
+    "evidence_end",
+)
+_RANGES: Final = {
+    "latitude": (-90, 90, "latitude_range"),
+    "longitude": (-180, 180, "longitude_range"),
+}
 
 
-def _canonical(events: pd.DataFrame) -> pd.DataFrame:
-    """Give valid records their canonical dtypes (in place); return them."""
-    events["event_type"] = pd.Categorical(events["event_type"], categories=EVENT_TYPES)
-    events["date_precision"] = pd.Categorical(events["date_precision"], categories=DATE_PRECISIONS)
-    for col in ("evidence_start", "evidence_end"):
-        events[col] = events[col].astype("Int64")
-    for col in STRING_COLUMNS:
-        events[col] = events[col].astype("string")
-    for col in DATE_COLUMNS:
-        events[col] = events[col].astype("datetime64[ns]")
-    for col in BOOLEAN_COLUMNS:
-        events[col] = events[col].astype(bool)
-    return events
+def _check_values(typed: dict[str, Any], found: _Problems) -> None:
+    """Check the rules on parsed values: unique ids, signs, ranges, order and bounds."""
+    ids = typed["event_id"]
+    if len(pc.unique(ids)) < len(ids) - max(ids.null_count - 1, 0):  # some id repeats
+        codes, distinct = encode(ids)
+        repeated = np.bincount(codes, minlength=len(distinct)) > 1
+        repeated &= ~np.asarray(pc.is_null(distinct), dtype=bool)
+        found.flag(repeated[codes], "event_id", "duplicate_id")
+    for col in _NOT_NEGATIVE:
+        found.flag(typed[col] < 0, col, "negative")
+    for col, (low, high, rule) in _RANGES.items():
+        values = typed[col]
+        found.flag(~np.isnan(values) & ~((values >= low) & (values <= high)), col, rule)
+    count, low, high = typed["count"], typed["count_low"], typed["count_high"]
+    _flag_together(found, typed["date_start"] > typed["date_end"], "date_order")
+    _flag_together(found, np.isnan(count) & np.isnan(low), "count_missing")
+    _flag_together(found, (low > count) | (count > high) | (low > high), "bounds_order")
+    _flag_together(found, typed["evidence_start"] > typed["evidence_end"], "evidence_order")
+
+
+# The columns a rule on several columns involves: the first is reported as
+# the problem's column, and the value shows all of them.
+_FRAME_RULE_COLUMNS: Final[dict[str, tuple[str, ...]]] = {
+    "date_order": ("date_end", "date_start"),
+    "count_missing": ("count", "count_low"),
+    "bounds_order": ("count", "count_low", "count_high"),
+    "evidence_order": ("evidence_end", "evidence_start"),
+}
+
+
+def _flag_together(found: _Problems, mask: np.ndarray, rule: str) -> None:
+    rows = np.flatnonzero(mask)
+    if len(rows):
+        columns = _FRAME_RULE_COLUMNS[rule]
+        found.add(rows, columns[0], found.shown_together(columns, rows), rule)
+
+
+def _canonical(typed: dict[str, Any], raw: pd.DataFrame, keep: np.ndarray | None) -> pd.DataFrame:
+    """Return the valid records (``keep``; all if None) in canonical dtypes and column order."""
+    data: dict[Any, Any] = {}
+    for col in COLUMN_ORDER:
+        values = typed[col]
+        kind = COLUMNS[col].kind
+        if kind == "string":
+            data[col] = string_array(values if keep is None else values.filter(pa.array(keep)))
+            continue
+        if keep is not None:
+            values = values[keep]
+        if col in _CATEGORIES:
+            data[col] = pd.Categorical.from_codes(values, dtype=_CATEGORY_DTYPES[col])
+        elif kind == "integer":
+            data[col] = pd.array(values, dtype="Int64")
+        else:
+            data[col] = values
+    for c in raw.columns:
+        if c not in COLUMNS:
+            data[c] = raw[c] if keep is None else raw[c].array[keep]
+    # The arrays are the function's own (and the input's columns are copied on
+    # write), so the frame is built around them without copying.
+    return pd.DataFrame(data, copy=False)
+
+
+_NO_REJECTS: dict[tuple[object, ...], pd.DataFrame] = {}
 
 
 def _rejects(
     raw: pd.DataFrame, bad: np.ndarray, table: pd.DataFrame, line_numbers: Sequence[int] | None
 ) -> pd.DataFrame:
     """Return the rejected input rows as read, with their row, line and every rule broken."""
+    if len(table):
+        return _rejected_rows(raw, bad, table, line_numbers)
+    key = (tuple(raw.columns), tuple(raw.dtypes))  # no rejects: the same empty table each time
+    if key not in _NO_REJECTS:
+        if len(_NO_REJECTS) > 100:
+            _NO_REJECTS.clear()
+        _NO_REJECTS[key] = _rejected_rows(raw.iloc[:0], bad[:0], table, None)
+    return _NO_REJECTS[key].copy(deep=False)  # copy-on-write: the template stays as it is
+
+
+def _rejected_rows(
+    raw: pd.DataFrame, bad: np.ndarray, table: pd.DataFrame, line_numbers: Sequence[int] | None
+) -> pd.DataFrame:
     rejects = raw.loc[bad].copy()
     rows = np.flatnonzero(bad)
     rejects.insert(0, "row", rows)
-    rejects.insert(
-        1, "line", [line_numbers[int(r)] if line_numbers is not None else None for r in rows]
-    )
+    lines = None if line_numbers is None else np.asarray(line_numbers)[rows].tolist()
+    rejects.insert(1, "line", lines if lines is not None else [None] * len(rows))
     summary: dict[int, list[str]] = {}
     for row, col, rule in zip(table["row"], table["column"], table["rule"], strict=True):
         summary.setdefault(int(row), []).append(rule if _is_na(col) else f"{col}: {rule}")
-    rejects["problems"] = ["; ".join(summary[int(r)]) for r in rejects["row"]]
+    rejects["problems"] = ["; ".join(summary[int(r)]) for r in rows]
     return rejects.reset_index(drop=True)
-
-
-def _pandera_problems(typed: pd.DataFrame, raw: pd.DataFrame) -> list[dict[str, object]]:
-    """Run the pandera value rules; return one problem per failing cell."""
-    import pandera.errors as pae
-
-    checkable = typed.copy()
-    for col in ("event_type", "date_precision", "event_id"):
-        checkable[col] = checkable[col].astype(object)
-    try:
-        _build_pandera_schema().validate(checkable, lazy=True)
-    except pae.SchemaErrors as err:
-        cases = err.failure_cases
-    else:
-        return []
-    out: list[dict[str, object]] = []
-    for case in cases.itertuples(index=False):
-        if pd.isna(case.index):
-            continue
-        pos = int(case.index)
-        if case.schema_context == "DataFrameSchema":
-            rule = str(case.check)
-            columns = _FRAME_RULE_COLUMNS[rule]
-            shown = [
-                "" if c not in raw.columns or _is_na(raw[c].iloc[pos]) else raw[c].iloc[pos]
-                for c in columns
-            ]
-            value: object = ", ".join(f"{c}={v}" for c, v in zip(columns, shown, strict=True))
-            out.append({"row": pos, "column": columns[0], "value": value, "rule": rule})
-        else:
-            col = str(case.column)
-            rule = _COLUMN_RULES.get(col, "negative")
-            out.append({"row": pos, "column": col, "value": raw[col].iloc[pos], "rule": rule})
-    return out
 
 
 def _is_na(value: object) -> bool:

@@ -41,7 +41,7 @@ from analysis.records.schema import (
     EVENT_TYPES,
     STRING_COLUMNS,
 )
-from analysis.records.validating import EventValidationError, Validated
+from analysis.records.validating import RULES, EventValidationError, Validated
 from analysis.sources.provenance import Coverage
 
 PROBLEM_COLUMNS = ("file", "line", "row", "column", "value", "rule", "message")
@@ -281,11 +281,20 @@ class ProblemLog:
         The file (named in every problem).
     lines : sequence of int, optional
         The 1-based line of each row.
+    file_lines : sequence of int, optional
+        The 1-based line of each row of the file, where the rows checked are
+        not the file's (a monadic ACLED export's merged rows).
     """
 
-    def __init__(self, source: str | Path, lines: Sequence[int] | None) -> None:
+    def __init__(
+        self,
+        source: str | Path,
+        lines: Sequence[int] | None,
+        file_lines: Sequence[int] | None = None,
+    ) -> None:
         self.source = str(source)
         self.lines = lines
+        self.file_lines = file_lines
         self._parts: list[pd.DataFrame] = []
 
     def flag(
@@ -308,6 +317,41 @@ class ProblemLog:
             )
         )
 
+    def flag_reading_problems(
+        self, problems: Sequence[dict[str, object]], rows: np.ndarray | None = None
+    ) -> None:
+        """Record the problems the CSV reader found in single rows (``lines.problems``).
+
+        A row with more or fewer fields than the header (rule
+        ``field_count``) is a problem of its record, named by its line.
+
+        Parameters
+        ----------
+        problems : sequence of dict
+            ``row`` (position in the file's rows), ``column``, ``value``,
+            ``rule``, as :attr:`~analysis.records.reading.RecordLines.problems`
+            has them.
+        rows : numpy.ndarray, optional
+            For each problem, the row of the records it belongs to, where
+            that is not its position in the file (a merged row); the problem
+            keeps the line of its own row.
+        """
+        if not len(problems):
+            return
+        own = np.asarray([p["row"] for p in problems], dtype=np.int64)
+        part = pd.DataFrame(
+            {
+                "row": own if rows is None else np.asarray(rows, dtype=np.int64),
+                "column": [p["column"] for p in problems],
+                "value": [p["value"] for p in problems],
+                "rule": [p["rule"] for p in problems],
+                "message": [RULES.get(str(p["rule"]), str(p["rule"])) for p in problems],
+            }
+        )
+        if rows is not None and self.file_lines is not None:
+            part["line"] = np.asarray(self.file_lines, dtype=np.int64)[own]
+        self._parts.append(part)
+
     def bad_rows(self, n: int) -> np.ndarray:
         """Return a boolean mask of the ``n`` rows that have a problem."""
         bad = np.zeros(n, dtype=bool)
@@ -323,7 +367,11 @@ class ProblemLog:
         table = table.sort_values(["row", "column", "rule"], kind="stable", ignore_index=True)
         table.insert(0, "file", self.source)
         lines = self.lines
-        table.insert(1, "line", [lines[r] if lines is not None else None for r in table["row"]])
+        line = [lines[r] if lines is not None else None for r in table["row"]]
+        if "line" in table.columns:  # a problem of a merged row keeps its own line
+            own = table.pop("line")
+            line = [x if pd.isna(o) else int(o) for x, o in zip(line, own, strict=True)]
+        table.insert(1, "line", line)
         table["value"] = table["value"].map(lambda v: None if v is None else str(v))
         return table[list(PROBLEM_COLUMNS)]
 
@@ -338,7 +386,7 @@ def rejects_table(
     rejects.insert(1, "line", [lines[int(r)] if lines is not None else None for r in rows])
     summary: dict[int, list[str]] = {}
     for row, col, rule in zip(problems["row"], problems["column"], problems["rule"], strict=True):
-        summary.setdefault(int(row), []).append(f"{col}: {rule}")
+        summary.setdefault(int(row), []).append(rule if col is None else f"{col}: {rule}")
     rejects["problems"] = ["; ".join(summary[int(r)]) for r in rows]
     return rejects
 
@@ -401,3 +449,23 @@ def canonical_records(
     for name, value in extras:
         data[name] = value.reset_index(drop=True) if isinstance(value, pd.Series) else value
     return pd.DataFrame(data, index=range(n))
+
+
+def record_rows(
+    problems: Sequence[dict[str, object]], positions: np.ndarray, ids: pd.Series
+) -> np.ndarray:
+    """Return the record each of the file's rows with a problem belongs to.
+
+    ``positions`` is the file row of each record (ascending) and ``ids`` the
+    file's event ids: a row merged into another (a monadic ACLED export's
+    second row of an event) belongs to the record of its id's first row.
+    """
+    found = []
+    for problem in problems:
+        row = int(str(problem["row"]))
+        at = int(np.searchsorted(positions, row))
+        if at == len(positions) or positions[at] != row:  # merged into its event's first row
+            same = np.flatnonzero((stripped(ids) == stripped(ids).iloc[row]).to_numpy())
+            at = int(np.searchsorted(positions, same[0]))
+        found.append(at)
+    return np.asarray(found, dtype=np.int64)

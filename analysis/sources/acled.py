@@ -139,7 +139,13 @@ from typing import Final, Literal
 import numpy as np
 import pandas as pd
 
-from analysis.records.reading import Errors, LayoutError, missing_columns, read_raw_csv
+from analysis.records.reading import (
+    Errors,
+    LayoutError,
+    RecordLines,
+    missing_columns,
+    read_raw_csv,
+)
 from analysis.records.validating import Validated
 from analysis.sources._reading import (
     ProblemLog,
@@ -150,6 +156,7 @@ from analysis.sources._reading import (
     matches_names,
     parse_dates,
     parse_numbers,
+    record_rows,
     rejects_table,
     remove_matches,
     span_coverage,
@@ -739,17 +746,20 @@ def acled_to_events(
     frame = raw.set_axis(columns, axis=1)
     frame = frame.loc[:, ~pd.Index(columns).duplicated()]
     positions = np.arange(rows_read)
+    file_ids = frame["event_id_cnty"]
     if layout.endswith("_monadic"):
         frame, positions = merge_monadic(frame)
     frame = frame.reset_index(drop=True)
-    row_lines = None if lines is None else [lines[int(p)] for p in positions]
+    row_lines = None if lines is None else RecordLines(np.asarray(lines)[positions])
     n = len(frame)
     derived = "disorder_type" not in frame.columns
     if derived:
         frame = frame.assign(
             disorder_type=derive_disorder_type(frame["event_type"], frame["sub_event_type"])
         )
-    log = ProblemLog(source, row_lines)
+    log = ProblemLog(source, row_lines, lines)
+    reading = getattr(lines, "problems", None) or []
+    log.flag_reading_problems(reading, record_rows(reading, positions, file_ids))
     parsed = _check_rows(frame, log)
     start, end = acled_windows(
         parsed["event_date"], parsed["time_precision"], window=window, week_window=week_window

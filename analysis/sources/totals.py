@@ -52,6 +52,7 @@ import pandas as pd
 
 from analysis.config import BADIA_2024_TOTALS
 from analysis.records.reading import read_raw_csv
+from analysis.records.validating import RULES
 
 TOTALS_COLUMNS: Final[tuple[str, ...]] = (
     "source",
@@ -116,7 +117,11 @@ def load_reported_totals(path: str | Path = BADIA_2024_TOTALS) -> pd.DataFrame:
     if missing:
         raise TotalsError(f"{path}: missing column(s) {', '.join(missing)}")
     out = raw.copy()
-    problems: list[str] = []
+    problems: list[str] = [
+        f"{path}, line {lines[int(str(p['row']))]}, row {p['row']}, value {p['value']!r}: "
+        f"{RULES.get(str(p['rule']), p['rule'])}"
+        for p in lines.problems
+    ]
 
     def flag(mask: pd.Series, column: str, rule: str) -> None:
         for pos in np.flatnonzero(mask.to_numpy(dtype=bool)):
@@ -148,7 +153,7 @@ def load_reported_totals(path: str | Path = BADIA_2024_TOTALS) -> pd.DataFrame:
     for col in TOTALS_COLUMNS:
         if col not in ("period_start", "period_end", "value"):
             out[col] = raw[col].str.strip().astype("string")
-    out["line"] = lines
+    out["line"] = np.asarray(lines, dtype=np.int64)
     return out
 
 

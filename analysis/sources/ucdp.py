@@ -369,6 +369,7 @@ def ucdp_to_events(
             deaths_civilians=parse_numbers(raw["deaths_civilians"]),
         )
         log = ProblemLog(source, lines)
+        log.flag_reading_problems(getattr(lines, "problems", None) or [])
         parsed = _check_rows(raw, log)
         event_type = classified.result()
     is_a, is_b = matches_names(IS_SIDE_PATTERN, side_a), matches_names(IS_SIDE_PATTERN, side_b)

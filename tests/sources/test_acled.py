@@ -892,3 +892,42 @@ def test_rejects_keep_every_row(export_path):
     assert result.rejects.loc[0, "event_date"] == "March 2024"  # as read
     with pytest.raises(ValueError, match="errors must be"):
         read_acled(export_path(frame), errors="ignore")
+
+
+# ---------------------------------------------------------------- malformed rows
+def _ragged(path, edits):
+    """Give lines of a written file more or fewer fields: ``{line: "+" or "-"}``."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    for line, how in edits.items():
+        text = lines[line - 1]
+        lines[line - 1] = text + ",extra" if how == "+" else text.rsplit(",", 3)[0]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def test_rows_with_the_wrong_number_of_fields_are_rejected_not_read(export_path):
+    path = _ragged(export_path(), {3: "+", 5: "-"})
+    export = read_acled_export(path)
+    assert len(export.events) + len(export.rejects) == export.rows == 6
+    assert export.rejects["row"].tolist() == [1, 3]
+    assert export.rejects["line"].tolist() == [3, 5]
+    assert export.rejects["problems"].tolist() == ["field_count", "field_count"]
+    fields = len(ACLED_COLUMNS)
+    assert export.problems["value"].tolist() == [f"{fields + 1} fields", f"{fields - 3} fields"]
+    with pytest.raises(EventValidationError) as info:
+        read_acled(path)
+    message = str(info.value)
+    assert "acled_synthetic.csv, line 3, row 1" in message
+    assert "[field_count] a row must have as many fields as the header" in message
+    assert "line 5, row 3" in message
+
+
+def test_a_ragged_second_row_of_a_monadic_event_rejects_the_event_on_its_own_line(export_path):
+    path = _ragged(export_path(export_monadic()), {4: "+"})  # SYN30's second row
+    export = read_acled_export(path)
+    assert (export.rows, export.merged) == (5, 2)
+    assert len(export.events) + len(export.rejects) + export.merged == export.rows
+    assert export.events["source_id"].tolist() == ["SYN31", "SYN32"]
+    assert export.rejects["event_id_cnty"].tolist() == ["SYN30"]
+    problem = export.problems.iloc[0]
+    assert (problem["line"], problem["row"], problem["rule"]) == (4, 0, "field_count")

@@ -237,3 +237,16 @@ def test_implied_per_period_weeks_and_bad_freq(totals):
     with pytest.raises(ValueError, match="freq 'ME' is not supported"):  # periods start-labelled
         implied_per_period(sohr, freq="ME")
     pd.testing.assert_frame_equal(implied_per_period(sohr, freq="M"), implied_per_period(sohr))
+
+
+def test_a_row_with_the_wrong_number_of_fields_is_named(tmp_path):
+    path = _write(tmp_path, lambda r: r)
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines[4] += ",extra"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    with pytest.raises(TotalsError) as info:
+        load_reported_totals(path)
+    message = str(info.value)
+    assert "1 problem(s)" in message
+    assert "totals.csv, line 5, row 3, value" in message
+    assert "a row must have as many fields as the header" in message

@@ -295,3 +295,22 @@ def test_actor_and_target_follow_the_classified_direction():
         "Government of Syria",
     )
     assert re.fullmatch(r"ucdp-1", got["event_id"])
+
+
+def test_rows_with_the_wrong_number_of_fields_are_rejected_not_read(small_ged):
+    path = small_ged()
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines[2] += ",extra"  # row 1
+    lines[5] = lines[5].rsplit(",", 2)[0]  # row 4
+    path.write_text("\n".join(lines), encoding="utf-8")
+    result = read_ucdp_ged(path, errors="reject")
+    assert len(result.events) + len(result.rejects) == 6
+    assert result.rejects["row"].tolist() == [1, 4]
+    assert result.rejects["line"].tolist() == [3, 6]
+    field_count = result.problems[result.problems["rule"] == "field_count"]
+    assert field_count["row"].tolist() == [1, 4]
+    with pytest.raises(EventValidationError) as info:
+        read_ucdp_ged(path)
+    message = str(info.value)
+    assert "ged.csv, line 3, row 1" in message
+    assert "[field_count] a row must have as many fields as the header" in message
