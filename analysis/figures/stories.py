@@ -178,6 +178,10 @@ def plot_allocation_views(
     return _figure(panels[0])
 
 
+SEVERAL_GOVERNORATES: Final = "across governorates"
+"""How :func:`plot_places` labels a place whose ``admin1`` lists several governorates."""
+
+
 def plot_places(
     places: pd.DataFrame,
     mentions: pd.Series | None = None,
@@ -230,8 +234,14 @@ def plot_places(
     )
     located = table[table["latitude"].notna() & table["longitude"].notna()]
     missing = table.loc[table["latitude"].isna() | table["longitude"].isna(), "name_en"]
-    governorates = group_order(located["admin1"])
+    # a place across governorates (a desert, a road) is drawn apart, not as a governorate
+    several = located["admin1"].astype(str).str.contains(";", regex=False)
+    located = located.assign(admin1=located["admin1"].where(~several, SEVERAL_GOVERNORATES))
+    governorates = [g for g in group_order(located["admin1"]) if g != SEVERAL_GOVERNORATES]
     hues = group_colours(governorates)
+    if several.any():
+        governorates.append(SEVERAL_GOVERNORATES)
+        hues[SEVERAL_GOVERNORATES] = "#999999"
     shapes = {
         g: PLACE_MARKERS[i // len(GROUP_PALETTE) % len(PLACE_MARKERS)]
         for i, g in enumerate(governorates)
