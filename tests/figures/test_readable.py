@@ -510,3 +510,26 @@ def test_ucdp_trend_is_one_smooth_curve_per_average_month():
         assert np.ptp(ratios) < 0.01, ax.get_title(loc="left")
         rate_ratio = float(ax.get_title(loc="left").split("rate ratio ")[1].split()[0])
         assert np.median(ratios) == pytest.approx(rate_ratio, abs=2e-3)
+
+
+def test_the_reading_of_the_ucdp_figure_gives_the_trend_start_and_the_2016_mean():
+    """The reading explains why the airstrike trend starts far above the 2016 counts,
+    with both numbers: the curve's first value as drawn and the mean of the 2016 months."""
+    import re
+
+    from analysis.counting import count_events
+    from analysis.sources.datasets import load_ucdp_badia
+
+    reading = FIGURES["ucdp_badia_2016_2019"].reading
+    found = re.search(r"starts near (\d+) a month against a 2016 mean of about (\d+)", reading)
+    assert found is not None
+    start, mean = (int(n) for n in found.groups())
+    ax = build_figure("ucdp_badia_2016_2019").axes[0]
+    trend = next(line for line in ax.lines if "log-linear trend" in line.get_label())
+    assert start == round(float(trend.get_ydata()[0]))
+    monthly = count_events(load_ucdp_badia(), freq="MS")
+    strikes = monthly[(monthly["event_type"] == "airstrike") & (monthly["period"].dt.year == 2016)]
+    assert len(strikes) == 12
+    assert abs(mean - strikes["count"].mean()) <= 0.5
+    assert start > 2 * mean  # what the reading explains
+
