@@ -285,7 +285,8 @@ register(
     "running totals (error bars: the range its approximate as-of dates allow; a month the totals "
     "cover only in part says which days, '1–10 Nov only'), and the attacks in the project's "
     "sample of news reports (a sample of coverage, not a count). Each month's three bars are "
-    "centred on its tick; 'at least' marks a CEP figure given as a lower bound. Triangles above "
+    "centred on its tick; 'at least' marks a CEP figure given as a lower bound; a month "
+    "without a bar says why ('no CEP figure', 'no figures from any source'). Triangles above "
     "the plot are the sweep launches the sample dates; the seed report's 'about 17' campaigns "
     "since January is stated in the legend, under the plot, not drawn as dates.",
 )

@@ -142,16 +142,6 @@ def plot_attacks_by_source(
         s = sohr.sort_values("period")
         x_sohr = middles(s)
         months = pd.to_datetime(s["period"])
-        for month, xi in zip(months, x_sohr, strict=True):
-            if month not in set(pd.to_datetime(c["period"])):
-                ax.annotate(
-                    "no CEP figure",
-                    (xi - step, 0),
-                    xytext=(0, 2),
-                    textcoords="offset points",
-                    color=palette["CEP"],
-                    **note_style,
-                )
         err = np.vstack([s["count"] - s["count_low"], s["count_high"] - s["count"]])
         ax.bar(
             x_sohr,
@@ -199,6 +189,7 @@ def plot_attacks_by_source(
                 )
         year = int(months.dt.year.mode().iloc[0]) if len(months) else 2024
         year_months = pd.date_range(f"{year}-01-01", periods=12, freq="MS")
+        _say_missing_months(ax, year_months, c, s, a, note_style)
         ax.set_xlim(_num(year_months[0]), _num(f"{year + 1}-01-01"))
         centres = [_num(m + pd.Timedelta(hours=12 * m.days_in_month)) for m in year_months]
         ax.xaxis.set_major_locator(FixedLocator(centres))
@@ -223,6 +214,44 @@ def plot_attacks_by_source(
             fontsize=7.5,
         )
     return _figure(ax)
+
+
+def _say_missing_months(
+    ax: Axes,
+    year_months: pd.DatetimeIndex,
+    cep: pd.DataFrame,
+    sohr: pd.DataFrame,
+    sample: pd.DataFrame,
+    note_style: dict[str, Any],
+) -> None:
+    """Write over each month without a bar why it has none, so no gap reads as a zero.
+
+    A month none of the three sources covers says "no figures from any
+    source" at its tick; a month with other figures but none from CEP says
+    "no CEP figure" where CEP's bar would be.
+    """
+    palette = colours()
+    have = {
+        name: set(pd.to_datetime(frame["period"]))
+        for name, frame in (("CEP", cep), ("SOHR", sohr), ("sample", sample))
+    }
+    step = pd.Timedelta(days=9)
+    for month in year_months:
+        middle = month + pd.Timedelta(hours=12 * month.days_in_month)
+        if not any(month in months for months in have.values()):
+            text, x, colour = "no figures from any source", middle, "#777777"
+        elif month not in have["CEP"]:
+            text, x, colour = "no CEP figure", middle - step, palette["CEP"]
+        else:
+            continue
+        ax.annotate(
+            text,
+            (_num(x), 0),
+            xytext=(0, 2),
+            textcoords="offset points",
+            color=colour,
+            **note_style,
+        )
 
 
 CEP_LABEL: Final = "CEP: confirmed attacks, 5 governorates"
