@@ -566,3 +566,41 @@ def test_attacks_by_source_says_why_a_month_has_no_bar(drawn):
             assert "no CEP figure" in said, month
         else:
             assert not any(n.startswith("no ") for n in said), month
+
+
+def test_the_event_profile_rates_are_legible_over_the_daily_means(drawn):
+    """The per-day means run behind the window rates: each rate has an opaque backing
+    drawn above every line its box meets, and at least one line does meet one (so the
+    backing is needed)."""
+    from matplotlib.colors import to_rgba
+
+    fig, renderer = drawn["event_study_2024"]
+    ax = fig.axes[0]
+    notes = [t for t in ax.texts if t.get_text().split("\n")[0] in ("before", "during", "after")]
+    assert len(notes) == 3
+    crossed = 0
+    for note in notes:
+        box = Text.get_window_extent(note, renderer)
+        backing = note.get_bbox_patch()
+        assert backing is not None, note.get_text()
+        assert to_rgba(backing.get_facecolor())[:3] == (1.0, 1.0, 1.0)
+        assert backing.get_alpha() >= 0.8
+        for line in [*ax.lines, *ax.collections]:
+            if _data_hits_artist(line, box):
+                crossed += 1
+                assert line.get_zorder() < note.get_zorder(), note.get_text()
+    assert crossed
+
+
+def _data_hits_artist(artist: object, box: Bbox) -> bool:
+    from matplotlib.lines import Line2D
+
+    if isinstance(artist, Line2D):
+        path = artist.get_transform().transform_path(artist.get_path())
+        return len(path.vertices) > 0 and path.intersects_bbox(box, filled=False)
+    if isinstance(artist, LineCollection):
+        return any(
+            artist.get_transform().transform_path(p).intersects_bbox(box, filled=False)
+            for p in artist.get_paths()
+        )
+    return False
