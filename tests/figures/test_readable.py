@@ -604,3 +604,27 @@ def _data_hits_artist(artist: object, box: Bbox) -> bool:
             for p in artist.get_paths()
         )
     return False
+
+
+def test_the_trend_legend_says_why_the_curve_misses_the_first_counts():
+    """The UCDP airstrike trend starts near twice the 2016 counts: its legend entry says
+    it is one rate of change for the whole span, which cannot follow the level shifts
+    drawn beside it; without change points it claims no shifts."""
+    from analysis.counting import count_events
+    from analysis.sources.datasets import load_ucdp_badia
+    from analysis.stats.trends import fit_trend
+
+    fig = build_figure("ucdp_badia_2016_2019")
+    for ax in fig.axes:
+        legend = [t.get_text() for t in ax.get_legend().texts]
+        entry = next(t for t in legend if "log-linear trend" in t)
+        assert "one rate of change for all of 2016–2019" in entry
+        assert "cannot follow the level shifts" in entry
+        assert "change point" in legend
+    monthly = count_events(load_ucdp_badia(), freq="MS")
+    alone = plotting.plot_trend(
+        monthly, fit_trend(monthly, event_type="attack"), event_type="attack"
+    )
+    entry = next(t.get_text() for t in alone.axes[0].get_legend().texts if "trend" in t.get_text())
+    assert "one rate of change for all of 2016–2019" in entry
+    assert "level shifts" not in entry
