@@ -108,6 +108,9 @@ merged by ``scripts/merge_reported_totals.py``; its sidecar declares each series
 
 GAZETTEER = SEEDS_DIR / "gazetteer" / "badia_gazetteer.csv"
 """Places of the Badia: English and Arabic names, governorate, coordinates."""
+GAZETTEER_ADDED = SEEDS_DIR / "gazetteer" / "badia_gazetteer_added.csv"
+"""Places (and spellings of shipped places) that published reports name, added to the
+gazetteer; :func:`analysis.sources.places.gazetteer_rows` merges the two."""
 
 UCDP_DIR = SEEDS_DIR / "ucdp"
 UCDP_GED_SYRIA = UCDP_DIR / "ucdp_ged_syria_2016_2019.csv.gz"
@@ -118,3 +121,6 @@ EXTRACTION_DEV_SET = ROOT_DIR / "tests" / "data" / "extraction_dev.jsonl"
 """The 40 passages annotated with the extraction guidelines (a copy of the shared dev set)."""
 EXTRACTION_HELDOUT_SET = ROOT_DIR / "tests" / "data" / "extraction_heldout.jsonl"
 """Synthetic passages composed and annotated for testing the extractor on unseen wording."""
+EXTRACTION_PATTERNS_SET = ROOT_DIR / "tests" / "data" / "extraction_patterns.jsonl"
+"""Synthetic passages that reproduce, in the project's own words, what published reports do
+that the first passages did not (headlines, totals, dates away from the trigger ...)."""

@@ -72,6 +72,23 @@ print(an.count_report(monthly))
 an.plot_counts(monthly, event_type="airstrike", title="Air strikes per month (UCDP, IS-involved)")
 
 # %% [markdown]
+# ## Deaths
+#
+# UCDP gives each event a best estimate of the dead with a low and a high
+# estimate. `value="killed"` counts them as it counts events: spread over each
+# event's window, with the low and high estimates as bounds. Deaths per week
+# per governorate is one call.
+
+# %%
+deaths = an.count_events(ucdp, freq="W", by="admin1", value="killed")
+print(an.count_report(deaths))
+
+# %%
+# Per year, for a table: the same call with freq="Y".
+yearly = an.count_events(ucdp, freq="Y", by="admin1", value="killed")
+yearly.pivot_table(index="admin1", columns="period", values="killed", aggfunc="sum").round()
+
+# %% [markdown]
 # ## Trend
 #
 # The rate ratio is the factor by which the monthly rate changes per year, from

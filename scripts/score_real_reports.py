@@ -8,20 +8,23 @@ repository.  A reader who has brought the passages back from the addresses
 this script at that directory.  Each text is checked against the length and
 checksum in ``gold.jsonl``; passages that are missing or differ are listed and
 left out, the others are read with :func:`analysis.extract_events` (published
-day from ``gold.jsonl``) and scored with :func:`analysis.score_records`.
+day from ``gold.jsonl``) and scored with :func:`analysis.score_records`,
+:func:`analysis.score_by_tag` and :func:`analysis.score_table` (the measures
+are defined in :mod:`analysis.extraction.scoring`).
 
-Printed for ``tune`` and ``heldout`` separately: record precision, recall and
-F1; the window-exact and count-triple-exact rates over matched records;
-location F1 over matched records (mean per matched pair of the F1 between the
-two place sets; two empty sets agree); ``overall``, the mean of record F1,
-window exact, count exact and location F1; the same per tag; and the
-no-event passages that got records.
+Printed for ``tune`` and ``heldout`` separately, and for ``all`` passages
+together: record precision, recall and F1; the window-exact and
+count-triple-exact rates over matched records; location F1 over matched
+records (mean per matched pair of the F1 between the two place sets; two empty
+sets agree); ``overall``, the mean of record F1, window exact, count exact and
+location F1; the errors by category; the same scores per tag; and the no-event
+passages that got records.
 
 Place names the gold keeps in Arabic (places the gazetteer lacked when the set
-was annotated) and Arabic names in the extractor's output are compared after
-Arabic normalisation (:func:`analysis.normalize`) and, when the gazetteer in
-use knows the name, as its canonical English name: a gazetteer that grows
-scores its new places on both sides alike.
+was annotated) and Arabic names in the extractor's output are compared in the
+form :func:`analysis.place_canonicalizer` gives them: normalised Arabic, or
+the canonical English name where the gazetteer in use knows the name, so that
+a gazetteer that grows scores its new places on both sides alike.
 
 Usage::
 
@@ -37,7 +40,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import math
 import os
 import sys
 from collections.abc import Callable, Iterable, Mapping
@@ -123,103 +125,7 @@ def check_texts(gold: Iterable[Mapping[str, Any]], directory: str | Path) -> Tex
     return check
 
 
-# --- comparing places --------------------------------------------------------------------
-
-
-def place_canonicalizer() -> Callable[[str], str]:
-    """Return a function mapping one place name to its comparable form.
-
-    English names are kept; Arabic names are normalised and, where the
-    gazetteer in use knows them, replaced by the canonical English name.
-    """
-    names: dict[str, str] = {}
-    try:
-        gazetteer = an.load_gazetteer()
-        names = {name: gazetteer.places[i].name_en for name, i in gazetteer.names.items()}
-    except (AttributeError, TypeError, IndexError):  # another gazetteer layout: no lookup
-        names = {}
-
-    def canonical(name: str) -> str:
-        name = name.strip()
-        if not any("\u0600" <= ch <= "\u06ff" for ch in name):
-            return name
-        folded = " ".join(an.normalize(name).split())
-        return names.get(folded, folded)
-
-    return canonical
-
-
-def _places(value: Any, canonical: Callable[[str], str]) -> list[str]:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return []
-    return [canonical(p) for p in str(value).split(";") if p.strip() and p.strip() != "<NA>"]
-
-
-def with_canonical_places(records: Iterable[Mapping[str, Any]], canonical: Callable[[str], str]):
-    """Return copies of ``records`` whose ``location`` names are in comparable form."""
-    out = []
-    for rec in records:
-        copy = dict(rec)
-        copy["location"] = ";".join(_places(rec.get("location"), canonical))
-        out.append(copy)
-    return out
-
-
-def place_f1(predicted: Any, gold: Any) -> float:
-    """F1 between two ``;``-joined place lists taken as sets (both empty: 1.0)."""
-    p = {x for x in str(predicted or "").split(";") if x}
-    g = {x for x in str(gold or "").split(";") if x}
-    if not p and not g:
-        return 1.0
-    hit = len(p & g)
-    return 2 * hit / (len(p) + len(g))
-
-
 # --- scoring ----------------------------------------------------------------------------
-
-
-@dataclass
-class Scores:
-    """Scores of one group of passages."""
-
-    passages: int
-    gold_records: int
-    predicted_records: int
-    precision: float
-    recall: float
-    f1: float
-    window: float
-    count: float
-    location_f1: float
-
-    @property
-    def overall(self) -> float:
-        """Mean of record F1, window exact, count exact and location F1."""
-        return (self.f1 + self.window + self.count + self.location_f1) / 4
-
-
-def score_group(
-    passages: list[dict[str, Any]], predicted: Mapping[str, list[dict[str, Any]]]
-) -> Scores:
-    """Score predicted records of ``passages`` (gold records in ``records``)."""
-    report = an.score_records(predicted, passages)
-    pair_f1 = []
-    for item in passages:
-        pred = predicted.get(item["id"], [])
-        for i, j in an.match_records(pred, item["records"]):
-            pair_f1.append(place_f1(pred[i].get("location"), item["records"][j].get("location")))
-    rates = report.field_rates
-    return Scores(
-        passages=report.passages,
-        gold_records=report.gold_records,
-        predicted_records=report.predicted_records,
-        precision=report.precision,
-        recall=report.recall,
-        f1=report.f1,
-        window=rates["window"],
-        count=rates["count"],
-        location_f1=sum(pair_f1) / len(pair_f1) if pair_f1 else 1.0,
-    )
 
 
 def extract(passages: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
@@ -231,23 +137,11 @@ def extract(passages: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
     return predicted
 
 
-def table(rows: list[tuple[str, Scores]]) -> str:
-    """Markdown table of scores, one row per group."""
-    head = (
-        "| group | passages | gold / predicted | precision | recall | record F1 "
-        "| window exact | count exact | location F1 | overall |\n"
-        "|---|---|---|---|---|---|---|---|---|---|\n"
-    )
-    body = "".join(
-        f"| {name} | {s.passages} | {s.gold_records} / {s.predicted_records} | "
-        f"{s.precision:.2f} | {s.recall:.2f} | {s.f1:.2f} | {s.window:.2f} | "
-        f"{s.count:.2f} | {s.location_f1:.2f} | {s.overall:.2f} |\n"
-        for name, s in rows
-    )
-    return head + body
-
-
-def misses(passages: list[dict[str, Any]], predicted: Mapping[str, list[dict[str, Any]]]) -> str:
+def misses(
+    passages: list[dict[str, Any]],
+    predicted: Mapping[str, list[dict[str, Any]]],
+    canonical: Callable[[str], str] | None = None,
+) -> str:
     """Every difference between predicted and gold records, passage by passage."""
     keys = (
         "event_type",
@@ -271,7 +165,7 @@ def misses(passages: list[dict[str, Any]], predicted: Mapping[str, list[dict[str
 
     lines = []
     for item in passages:
-        report = an.score_records({item["id"]: predicted.get(item["id"], [])}, [item])
+        report = an.score_records({item["id"]: predicted.get(item["id"], [])}, [item], canonical)
         if not report.misses:
             continue
         lines.append(f"## {item['id']} ({', '.join(item['tags'])})")
@@ -288,16 +182,11 @@ def run(gold_path: str | Path, texts_dir: str | Path, show_misses: str | None = 
     """Check the texts, extract, score; return the printed report."""
     gold = load_gold(gold_path)
     check = check_texts(gold, texts_dir)
-    canonical = place_canonicalizer()
-    passages = []
-    for item in gold:
-        if item["id"] not in check.texts:
-            continue
-        records = with_canonical_places(item["records"], canonical)
-        passages.append(dict(item, text=check.texts[item["id"]], records=records))
-    predicted = {
-        pid: with_canonical_places(recs, canonical) for pid, recs in extract(passages).items()
-    }
+    canonical = an.place_canonicalizer()
+    passages = [
+        dict(item, text=check.texts[item["id"]]) for item in gold if item["id"] in check.texts
+    ]
+    predicted = extract(passages)
 
     out = [
         f"Real-report set: {len(gold)} passages in {Path(gold_path).name}; "
@@ -306,17 +195,21 @@ def run(gold_path: str | Path, texts_dir: str | Path, show_misses: str | None = 
     ]
     for problem in check.missing + check.mismatched:
         out.append(f"- {problem}\n")
-    rows = []
-    for split in SPLITS:
-        group = [p for p in passages if p["split"] == split]
-        if group:
-            rows.append((split, score_group(group, predicted)))
-    out.append("\n" + table(rows))
-    for split in SPLITS:
-        group = [p for p in passages if p["split"] == split]
-        tags = sorted({t for p in group for t in p["tags"]})
-        per_tag = [(t, score_group([p for p in group if t in p["tags"]], predicted)) for t in tags]
-        out.append(f"\nPer tag, {split}:\n\n" + table(per_tag))
+    halves = {split: [p for p in passages if p["split"] == split] for split in SPLITS}
+    rows = [
+        (split, an.score_records(predicted, group, canonical))
+        for split, group in halves.items()
+        if group
+    ]
+    if len(rows) > 1:  # both halves: the whole set too
+        rows.append(("all", an.score_records(predicted, passages, canonical)))
+    out.append("\n" + an.score_table(rows))
+    out.append("\nErrors by category:\n\n" + an.error_table(rows))
+    for split, group in halves.items():
+        if not group:
+            continue
+        per_tag = an.score_by_tag(predicted, group, canonical)
+        out.append(f"\nPer tag, {split}:\n\n" + an.score_table(list(per_tag.items())))
         noisy = [
             f"{p['id']} ({len(predicted[p['id']])})"
             for p in group
@@ -328,8 +221,8 @@ def run(gold_path: str | Path, texts_dir: str | Path, show_misses: str | None = 
             f"{len(noisy)} of {negatives}" + (f": {', '.join(noisy)}" if noisy else "") + "\n"
         )
     if show_misses:
-        group = [p for p in passages if p["split"] == show_misses]
-        out.append(f"\nDifferences, {show_misses}:\n\n" + misses(group, predicted))
+        group = halves[show_misses]
+        out.append(f"\nDifferences, {show_misses}:\n\n" + misses(group, predicted, canonical))
     return "".join(out)
 
 

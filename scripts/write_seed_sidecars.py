@@ -23,6 +23,7 @@ from analysis.config import (
     BADIA_2024_EVENTS_RAW,
     BADIA_2024_TOTALS,
     GAZETTEER,
+    GAZETTEER_ADDED,
     SEED_ARTICLE_RECORDS,
     SEED_ARTICLE_TEXT,
     UCDP_BADIA_MONTHLY_REFERENCE,
@@ -72,17 +73,37 @@ RECORD_ACCESSED_NOTE = (
     "accessed is the day the reports were read, from stored copies of public news pages, "
     "while growing the 2024 record; each row keeps its report's own URL."
 )
+SAMPLE_COVERAGE = {
+    "start": "2023-08-01",
+    "end": "2024-10-31",
+    "note": (
+        "The span of the sample's windows. Gathered for timing and texture, without a "
+        "month-by-month search: a month without rows here is not a month without events. "
+        "Count on events_2024_record.csv and its coverage instead."
+    ),
+}
+UCDP_SYRIA_COVERAGE = {
+    "start": "2016-01-01",
+    "end": "2019-11-30",
+    "note": "Every event of the GED Syria release in its span (the release's title gives "
+            "20160101-20191130).",
+}
+SAMPLE_NONE = "A random sample of events: it covers no period completely."
 RECORD_COVERAGE = {
     "start": "2024-01-01",
-    "end": "2024-12-31",
+    "end": "2024-10-31",
     "note": (
         "Searched month by month in Arabic, English and Russian. Well covered: January-March "
         "(SOHR, Hawar, Jusoor), May-June (AP/AFP mirrors, Rudaw, Gulan, Russian MoD briefings) "
         "and September-October (Rudaw, Russian MoD briefings, CENTCOM). Thin: April and July-"
         "August (one new attack in July, none in August; the rest are Russian MoD claims). "
-        "November: no attack or strike found; the only row touching it is the window of the "
-        "December executions, which starts 27 November. December: only events after the "
-        "government's collapse (executions, shepherds, US strikes). Not a complete count."
+        "The coverage ends with October although November and December were searched too: "
+        "November gave no attack or strike (the only row touching it is the window of the "
+        "December executions, which starts 27 November) while CEP counts at least 6 attacks "
+        "that month, and December gave only events after the government's collapse "
+        "(executions, shepherds, US strikes). Counted as months, they would read as a fall "
+        "in attacks that is a fall in what was found; their rows stay in the file and count "
+        "as outside the coverage. Not a complete count."
     ),
 }
 RAW_RECORD_COLUMNS: dict[str, str] = {
@@ -291,6 +312,8 @@ def sidecars() -> dict[Path, dict[str, Any]]:
             "language": "ar",
             "source_line": "Data: Al-Araby Al-Jadeed, October 2024",
             "columns": {},
+            "coverage_none": "A report, not a data set of events: records.csv holds its "
+                             "records and their coverage.",
             "notes": "UTF-8 plain text, 2,247 characters; evidence offsets in records.csv "
                      "are Python str indices into this text. The URL is the aajae.co copy "
                      "of the article.",
@@ -308,6 +331,11 @@ def sidecars() -> dict[Path, dict[str, Any]]:
             "derived_from": [SEED_ARTICLE_TEXT.name],
             "method": "Coded by hand following extraction/GUIDELINES.md; each record's "
                       "evidence is an exact span of the text (tests/sources/test_seeds.py).",
+            "coverage": {"start": "2024-01-01", "end": "2024-10-08",
+                         "note": "The report's own reach: its running claims count from the "
+                                 "start of 2024 ('since January'), its latest events reach "
+                                 "the days before publication (4-8 October 2024). One "
+                                 "report: not a count of the period."},
             "columns": schema_columns(header_of(SEED_ARTICLE_RECORDS)),
         },
         BADIA_2024_EVENTS_RAW: {
@@ -328,6 +356,7 @@ def sidecars() -> dict[Path, dict[str, Any]]:
                      "Known overlaps: the seed's October strike row (B24-061) may include "
                      "the 4 October row (B24-064); one 17 August row stands for what two "
                      "outlets may describe as two events.",
+            "coverage": SAMPLE_COVERAGE,
             "columns": {
                 "event_id": "Row identifier (B23-nnn for 2023, B24-nnn for 2024).",
                 "date_start": "First day of the window in which the event happened.",
@@ -366,6 +395,7 @@ def sidecars() -> dict[Path, dict[str, Any]]:
             "method": "scripts/convert_badia_events.py: count_qualifier becomes count, "
                       "count_low, count_high per extraction/GUIDELINES.md; places -> location, "
                       "governorate -> admin1, source_name -> source. Never edited by hand.",
+            "coverage": SAMPLE_COVERAGE,
             "columns": schema_columns(header_of(BADIA_2024_EVENTS)),
         },
         BADIA_2024_TOTALS: {
@@ -384,6 +414,7 @@ def sidecars() -> dict[Path, dict[str, Any]]:
             "source_line": "Data: published totals (CEP, SOHR, CENTCOM, Al-Araby Al-Jadeed, "
                            "Al Mayadeen)",
             "notes": "The sources count different things (see scope): never sum or swap them.",
+            "coverage": totals_coverage(BADIA_2024_TOTALS, not_found=False),
             "columns": {
                 "source": "Who produced the figure (CEP, SOHR, CENTCOM, ...).",
                 "reported_via": "Where the figure was read (publication or outlet).",
@@ -437,6 +468,8 @@ def sidecars() -> dict[Path, dict[str, Any]]:
             "accessed": "2026-12-06",
             "licence": "MIT, as the project; the facts are the publishers'.",
             "citation": "badia_2024_reported_totals_amendments.csv, badia-analysis seeds.",
+            "coverage_none": "Corrections of another file's cells, not a data set of its own: "
+                             "the merged reported_totals.csv declares the coverage.",
             "language": "en",
             "source_line": "Data: published totals (CEP, SOHR, CENTCOM, Al-Araby Al-Jadeed, "
                            "Al Mayadeen)",
@@ -592,6 +625,7 @@ def sidecars() -> dict[Path, dict[str, Any]]:
             "citation": ["badia_gazetteer.csv, badia-analysis seeds.", *GED_CITATION],
             "language": "en, ar",
             "source_line": "Data: Badia gazetteer (coordinates: UCDP GED, CC BY 4.0)",
+            "coverage_none": "A table of places, not of events: it covers no period.",
             "columns": {
                 "name_en": "Canonical English name (what location holds).",
                 "name_ar": "Arabic name.",
@@ -602,6 +636,49 @@ def sidecars() -> dict[Path, dict[str, Any]]:
                 "latitude": "WGS84 latitude (empty where not located).",
                 "longitude": "WGS84 longitude (empty where not located).",
                 "coord_source": "Where the coordinate came from, or why there is none.",
+            },
+        },
+        GAZETTEER_ADDED: {
+            "title": "Places of the Syrian Badia named in published reports, added to the "
+                     "gazetteer",
+            "producer": "badia-analysis, from the places published Arabic reports name (the "
+                        "real-report set, tests/data/real_reports) and the annotation "
+                        "guidelines; coordinates from UCDP GED where_coordinates (per row: "
+                        "coord_source)",
+            "url": "https://ucdp.uu.se/downloads/ (coordinates, per row)",
+            "published": "undated compilation",
+            "accessed": "2026-12-06",
+            "accessed_note": "the day the rows were compiled; coordinates were read from the "
+                             "shipped UCDP GED Syria file (ucdp_ged_syria_2016_2019.csv.gz).",
+            "licence": "No licence stated for the compilation; coordinates taken from UCDP "
+                       "GED are CC BY 4.0 (UCDP).",
+            "citation": ["badia_gazetteer_added.csv, badia-analysis seeds.", *GED_CITATION],
+            "language": "en, ar",
+            "source_line": "Data: Badia gazetteer (coordinates: UCDP GED, CC BY 4.0)",
+            "notes": "analysis.sources.places.gazetteer_rows merges this file with "
+                     "badia_gazetteer.csv, which stays as shipped: a row whose name_en is a "
+                     "shipped place only adds spellings (aliases) to it; the others are new "
+                     "places. Coordinates only where the UCDP GED file names the place (one "
+                     "candidate; 'probable match' where the names differ in form); empty "
+                     "otherwise, with the reason. admin1 is empty where no source read here "
+                     "gives the governorate (the extractor then takes the one the report "
+                     "gives). A region (kind region) is written as its governorates, "
+                     "';'-joined in admin1.",
+            "columns": {
+                "name_en": "Canonical English name (what location holds); a shipped place's "
+                           "name on a row that only adds spellings.",
+                "name_ar": "Arabic name (empty on a row that only adds spellings).",
+                "aliases_ar": "Other Arabic spellings and forms, '|'-separated.",
+                "aliases_en": "Other English spellings, '|'-separated.",
+                "kind": "village, town, area, oilfield, base, road, region.",
+                "admin1": "Governorate; several ';'-joined for a region or a road across a "
+                          "border; empty where not established.",
+                "latitude": "WGS84 latitude (empty where not located).",
+                "longitude": "WGS84 longitude (empty where not located).",
+                "coord_source": "Where the coordinate came from, or why there is none.",
+                "source": "Where the place and its governorate were read: a passage of the "
+                          "real-report set (its URL is in tests/data/real_reports/gold.jsonl), "
+                          "UCDP GED, or the annotation guidelines.",
             },
         },
         UCDP_GED_SYRIA: {
@@ -622,6 +699,7 @@ def sidecars() -> dict[Path, dict[str, Any]]:
             "notes": "All 16,566 events in Syria 2016-01-01..2019-11-30, 41 GED columns. "
                      "Unlike GED Global it includes all clear events, whether or not the "
                      "dyad passed 25 deaths in the year.",
+            "coverage": UCDP_SYRIA_COVERAGE,
             "columns": ged_columns(UCDP_GED_SYRIA),
         },
         UCDP_BADIA_MONTHLY_REFERENCE: {
@@ -640,6 +718,8 @@ def sidecars() -> dict[Path, dict[str, Any]]:
                       "Deir ez Zor, Ar Raqqah, Hamah and Aleppo governorates, grouped by "
                       "month of date_start x adm_1 x conflict; an independent check on the "
                       "package's own counts.",
+            "coverage": {**UCDP_SYRIA_COVERAGE,
+                         "note": "Derived from the GED Syria release: its span."},
             "columns": {
                 "month": "Month of date_start (YYYY-MM).",
                 "adm_1": "UCDP adm_1 as written in the GED file.",
@@ -673,6 +753,7 @@ def sidecars() -> dict[Path, dict[str, Any]]:
             "source_line": "Data: UCDP GED 23.1 sample (CC BY 4.0)",
             "notes": "265 rows, 49 columns: the newer GED layout, for schema tests only. "
                      "A random sample: do not use for counts.",
+            "coverage_none": SAMPLE_NONE,
             "columns": ged_columns(ged231),
         },
         ged251: {
@@ -699,6 +780,7 @@ def sidecars() -> dict[Path, dict[str, Any]]:
             "notes": "1,289 rows, 11 reduced columns + conflict_name: schema tests only "
                      "(a file of another layout for the reader's error path). A random "
                      "sample: do not use for counts.",
+            "coverage_none": SAMPLE_NONE,
             "columns": {
                 "id": "UCDP event id.",
                 "conflict_id": "UCDP conflict identifier.",
@@ -772,6 +854,8 @@ def readme_text(metas: dict[Path, dict[str, Any]]) -> str:
         if "start" in meta.get("coverage", {}):
             cov = meta["coverage"]
             lines.append(f"- coverage: {cov['start']} to {cov['end']}. {cov['note']}")
+        if "coverage_none" in meta:
+            lines.append(f"- coverage: none. {meta['coverage_none']}")
         for key in ("method", "notes", "published_note"):
             if key in meta:
                 lines.append(f"- {key.replace('_', ' ')}: {meta[key]}")

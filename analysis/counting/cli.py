@@ -176,9 +176,7 @@ def write_counts(counts: pd.DataFrame, output: str | Path | None) -> None:
     if path.suffix == ".csv":
         counts.to_csv(path, index=False, date_format="%Y-%m-%d", lineterminator="\n")
     elif path.suffix == ".parquet":
-        table = counts.copy(deep=False)
-        table.attrs = {}  # the count report is not JSON, which Parquet metadata needs
-        table.to_parquet(path, index=False)
+        counts.to_parquet(path, index=False)  # the count report goes into its metadata
     else:
         raise ValueError(f"--output {path}: write a {' or '.join(OUTPUT_SUFFIXES)} file")
 

@@ -210,8 +210,9 @@ def count_events(
 
         With another ``value``, ``count`` in these names is that value's name
         (``killed``, ``killed_low``, ``killed_high``, ``records_no_killed``).
-        ``result.attrs['count_report']`` holds a :class:`CountReport` that
-        accounts for every input record.
+        :func:`count_report` gives the :class:`CountReport` that accounts for
+        every input record (``result.attrs['count_report']`` holds it as JSON
+        types, so it survives ``to_parquet`` and ``read_parquet``).
 
     Raises
     ------
@@ -332,6 +333,11 @@ def count_report(counts: pd.DataFrame) -> CountReport:
     (2, 1, 1)
     """
     report = counts.attrs.get("count_report")
-    if not isinstance(report, CountReport):
-        raise KeyError("this frame carries no count report; it was not made by count_events")
-    return report
+    if isinstance(report, CountReport):
+        return report
+    if isinstance(report, dict):
+        try:
+            return CountReport.from_dict(report)
+        except (TypeError, ValueError) as exc:
+            raise KeyError(f"this frame's count report cannot be read: {exc}") from None
+    raise KeyError("this frame carries no count report; it was not made by count_events")

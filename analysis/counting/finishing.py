@@ -19,7 +19,7 @@ Examples
 >>> counts = finish_counts(count_partial(part, plan), plan)
 >>> counts.loc[counts["event_type"] == "attack", ["period", "count"]].to_numpy().tolist()
 [[Timestamp('2024-01-01 00:00:00'), 1.0], [Timestamp('2024-02-01 00:00:00'), 1.0]]
->>> counts.attrs["count_report"].records_counted
+>>> CountReport.from_dict(counts.attrs["count_report"]).records_counted
 1
 """
 
@@ -101,6 +101,51 @@ class CountReport:
         """Return the report as a plain dict."""
         return asdict(self)
 
+    def to_dict(self) -> dict[str, Any]:
+        """Return the report as JSON types: days as ``YYYY-MM-DD``, notes as a list.
+
+        This is the form a count frame carries in ``attrs["count_report"]``, so the
+        report survives ``to_parquet``/``read_parquet`` (pandas keeps ``attrs`` as
+        JSON in the file's metadata) and :meth:`from_dict` gives it back.
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> day = pd.Timestamp("2024-01-01")
+        >>> report = CountReport(3, 2, 1, 0, 0, 1, 0.0, day, day, notes=("a note",))
+        >>> report.to_dict()["start"], report.to_dict()["notes"]
+        ('2024-01-01', ['a note'])
+        >>> CountReport.from_dict(report.to_dict()) == report
+        True
+        """
+        data = self.as_dict()
+        for key in ("start", "end"):
+            data[key] = None if pd.isna(data[key]) else pd.Timestamp(data[key]).isoformat()
+            if data[key] is not None and data[key].endswith("T00:00:00"):
+                data[key] = data[key][: -len("T00:00:00")]
+        data["notes"] = list(self.notes)
+        data["count_outside_window"] = float(self.count_outside_window)
+        for key in (
+            "records_in",
+            "records_counted",
+            "aggregates_excluded",
+            "outside_window",
+            "partly_outside",
+            "records_no_count",
+            "records_multi",
+        ):
+            data[key] = int(data[key])
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> CountReport:
+        """Rebuild a report from :meth:`to_dict`'s form (or :meth:`as_dict`'s)."""
+        fields = dict(data)
+        for key in ("start", "end"):
+            fields[key] = pd.NaT if fields.get(key) is None else pd.Timestamp(fields[key])
+        fields["notes"] = tuple(fields.get("notes", ()))
+        return cls(**fields)
+
     def as_text(self) -> str:
         """Return the report as lines of ``name: value``, then its notes.
 
@@ -151,13 +196,14 @@ def finish_counts(
     -------
     pandas.DataFrame
         As :func:`~analysis.counting.count.count_events` returns, with its
-        :class:`CountReport` in ``attrs["count_report"]``.
+        :class:`CountReport` in ``attrs["count_report"]`` (as
+        :meth:`CountReport.to_dict`, so it survives a Parquet round trip).
     """
     axis = _PeriodAxis.of(plan)
     values = _period_values(partial, plan, axis)
     result = _frame(plan, axis, values)
     _restore_dtypes(result, plan, by_dtypes or {})
-    result.attrs["count_report"] = _report(partial, plan)
+    result.attrs["count_report"] = _report(partial, plan).to_dict()
     return result
 
 

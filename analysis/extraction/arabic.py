@@ -142,13 +142,18 @@ class Normalized:
 
 
 _TABLE: Final[dict[int, str]] = {**_FOLD, **{c: chr(c + 32) for c in range(65, 91)}}
-_DELETE_RE: Final = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_DELETE)) + "]")
+_DELETE_RE: Final = re.compile(
+    "[" + "".join(re.escape(chr(c)) for c in sorted(_DELETE)) + "]"
+    # a dot or comma between two tatweels breaks a word to dodge filters: قتـ.ـل
+    "|(?<=\u0640)[.,\u060c](?=\u0640)"
+)
 
 
 def normalize_text(text: str) -> Normalized:
     """Normalise Arabic text for matching, keeping a map back to the original.
 
-    Drops diacritics, tatweel and invisible marks; folds the hamza forms of
+    Drops diacritics, tatweel and invisible marks (and a dot or comma set
+    between two tatweels to break a word, قتـ.ـل); folds the hamza forms of
     alef to ا, taa marbuta to ه, alef maqsura and hamza-on-yaa to ي,
     hamza-on-waw to و, Arabic-Indic and Persian digits to ASCII digits, dashes
     to ``-`` and Latin letters to lower case.  Every kept character yields
@@ -168,6 +173,8 @@ def normalize_text(text: str) -> Normalized:
     --------
     >>> normalize_text("إسناد جويّ روسيّة – ١٢").text
     'اسناد جوي روسيه - 12'
+    >>> normalize_text("انفـ.ـجار الألـ.ـغام").text
+    'انفجار الالغام'
     """
     folded = text.translate(_TABLE)
     n = len(text)
@@ -581,3 +588,66 @@ def parse_month(phrase: str) -> int | None:
     """
     first = normalize(phrase).split("/")[0]
     return MONTHS.get(" ".join(first.split()))
+
+
+# --- ordinals -------------------------------------------------------------------------
+
+_ORDINAL_UNITS: Final[dict[str, int]] = {
+    "الأول": 1,
+    "الأولى": 1,
+    "الحادي": 1,
+    "الحادية": 1,
+    "الثاني": 2,
+    "الثانية": 2,
+    "الثالث": 3,
+    "الثالثة": 3,
+    "الرابع": 4,
+    "الرابعة": 4,
+    "الخامس": 5,
+    "الخامسة": 5,
+    "السادس": 6,
+    "السادسة": 6,
+    "السابع": 7,
+    "السابعة": 7,
+    "الثامن": 8,
+    "الثامنة": 8,
+    "التاسع": 9,
+    "التاسعة": 9,
+    "العاشر": 10,
+    "العاشرة": 10,
+}
+"""Ordinal words with the article, masculine and feminine (الحادي only in compounds)."""
+_ORDINAL_TENS: Final[dict[str, int]] = {"العشرين": 20, "العشرون": 20, "الثلاثين": 30}
+_ORDINAL_UNITS_N: Final = {normalize(k): v for k, v in _ORDINAL_UNITS.items()}
+_ORDINAL_TENS_N: Final = {normalize(k): v for k, v in _ORDINAL_TENS.items()}
+_O_UNIT = _alt({k: v for k, v in _ORDINAL_UNITS.items() if k not in ("الحادي", "الحادية")})
+_O_UNIT_ANY = _alt(_ORDINAL_UNITS)
+_O_TENS = _alt(_ORDINAL_TENS)
+ORDINAL: Final[str] = (
+    rf"(?:(?:{_O_UNIT_ANY})\s+(?:عشر|عشره)|(?:{_O_UNIT_ANY})\s+و(?:{_O_TENS})|{_O_TENS}|{_O_UNIT})"
+    rf"{NOT_AFTER}"
+)
+"""Regex source for an ordinal with the article, first to thirty-first (normalised text):
+الثاني، الحادي عشر، الثالث والعشرين."""
+_ORDINAL_RE: Final = re.compile(rf"^{ORDINAL}$")
+
+
+def parse_ordinal(phrase: str) -> int | None:
+    """Read an ordinal written with the article, first to thirty-first.
+
+    Examples
+    --------
+    >>> [parse_ordinal(s) for s in ("الثاني", "الرابعة", "الحادي عشر", "الثالث والعشرين")]
+    [2, 4, 11, 23]
+    >>> parse_ordinal("الحادي") is None, parse_ordinal("غارة") is None
+    (True, True)
+    """
+    text = " ".join(normalize(phrase).split())
+    if not _ORDINAL_RE.match(text):
+        return None
+    words = text.split()
+    if len(words) == 1:
+        return _ORDINAL_UNITS_N.get(words[0]) or _ORDINAL_TENS_N.get(words[0])
+    if words[1] in ("عشر", "عشره"):
+        return 10 + _ORDINAL_UNITS_N[words[0]]
+    return _ORDINAL_UNITS_N[words[0]] + _ORDINAL_TENS_N[words[1][1:]]

@@ -43,7 +43,7 @@ COUNT_BEFORE: Final = re.compile(
     normalize_pattern(
         rf"{NOT_BEFORE}(?:(?P<between>بين\s+(?:ال\s*(?=\d))?(?P<a>{NUMBER})\s+و\s*(?:ال\s*(?=\d))?"
         rf"(?P<b>{NUMBER}))"
-        rf"|(?P<qual>(?:[وب]?(?:{_QUALIFIER_ALT}))\s+)?"
+        rf"|(?P<qual>(?:[وبل]?(?:{_QUALIFIER_ALT}))\s+)?"
         r"(?:(?:[وبل]?ال|[وبل])\s*(?=\d)|[وف](?=[^\W\d_]))?"
         rf"(?P<n>{NUMBER}){_VAGUE_ALT})"
         r"\s*$"
@@ -62,6 +62,11 @@ UNREAD_NUMBER: Final = re.compile(
 
 _AT_LEAST_AFTER: Final = re.compile(
     normalize_pattern(r"(?:\s+[^\s،,.]+){0,2}?\s+" + lexicon.AT_LEAST_AFTER)
+)
+_NAMED_BY_NUMBER: Final = re.compile(
+    r"(?<![^\W_])[وبل]?(?:"
+    + "|".join(normalize(w) for w in lexicon.NAMED_BY_NUMBER)
+    + r")\s*(?:ال)?\s*$"
 )
 _QUALIFIERS: Final[dict[str, str]] = {normalize(k): v for k, v in lexicon.COUNT_QUALIFIERS.items()}
 _VAGUE_LOW: Final[dict[str, float]] = {name: float(low) for name, _, _, low in lexicon.VAGUE_COUNTS}
@@ -127,6 +132,11 @@ def read_count(
     before = norm[max(sentence_start, start - 60) : start]
     offset = start - len(before)
     m = COUNT_BEFORE.search(before)
+    if m is not None and m.group("n"):
+        named = _NAMED_BY_NUMBER.search(before, 0, m.start("n"))
+        if named is not None:  # الفرقة 25 حملة: the number names the division
+            before = before[: named.start()]
+            m = None
     # a number left of what the table read, or in place of it (1.5 ألف، مليون، 0)
     unread = UNREAD_NUMBER.search(before, 0, m.start() if m else len(before))
     if unread is not None:
@@ -179,7 +189,8 @@ def _wording_triple(m: re.Match[str], norm: str, end: int) -> Triple | None:
 def _qualified(n: int, qualifier: str | None, norm: str, end: int) -> Triple:
     """Bound a number ``n`` as its qualifier (أكثر من، نحو ...) or a following على الأقل says."""
     qual = " ".join((qualifier or "").split())
-    qual = re.sub(r"^[وب](?=[اعمنحقزيل])", "", qual) if qual else ""
+    if qual not in _QUALIFIERS:  # an attached و، ب or ل (لأكثر من 40)
+        qual = re.sub(r"^[وبل](?=[اعمنحقزيل])", "", qual)
     how = _BY_QUALIFIER.get(_QUALIFIERS.get(qual, ""))
     if how is not None:
         return how(n)
@@ -199,6 +210,52 @@ def _form_triple(kind: str, form: str) -> tuple[Triple, bool]:
     if form == "verb_air":
         return (None, 1.0, None), False
     return (1.0, 1.0, 1.0), False
+
+
+COUNT_AFTER: Final = re.compile(
+    normalize_pattern(
+        rf"[^.،؛!?؟\n]{{0,90}}?(?<![^\W_])(?P<qual>(?:[وبل]?(?:{_QUALIFIER_ALT}))\s+)?"
+        rf"(?:[وبل](?=\d)|(?:إلى|الى)\s+)?(?P<n>{NUMBER})(?P<next>\s+[^\s،,.]+)?"
+    )
+)
+"""A number after a trigger counted by عدد (بلغ عدد الغارات ... أكثر من 600)."""
+_NUMBER_OF: Final = re.compile(normalize_pattern(r"(?<![^\W_])(?:[وبل]?عدد)\s+(?:ال)?$"))
+
+
+def count_after(
+    norm: str, start: int, end: int, sentence_end: int, is_noun: Callable[[str], bool]
+) -> CountReading | None:
+    """Read the count given after a trigger named by عدد ("the number of strikes ... reached N").
+
+    Parameters
+    ----------
+    norm : str
+        The normalised text.
+    start, end : int
+        The trigger's span (prefixes included).
+    sentence_end : int
+        Where its sentence ends.
+    is_noun : callable
+        Whether a word after the number is a noun it counts (another trigger, people,
+        vehicles): then the number is not this trigger's.
+
+    Returns
+    -------
+    CountReading or None
+        None when the trigger is not named by عدد or no number follows in its clause.
+    """
+    if not _NUMBER_OF.search(norm[max(0, start - 8) : start]):
+        return None
+    m = COUNT_AFTER.match(norm, end, sentence_end)
+    if m is None:
+        return None
+    nxt = (m.group("next") or "").strip()
+    if nxt and is_noun(nxt):
+        return None
+    n = parse_number(m.group("n"))
+    if not n:
+        return None
+    return CountReading(*_qualified(n, m.group("qual"), norm, m.end("n")), start, True)
 
 
 def aircraft_count(norm: str, start: int, end: int) -> int | None:

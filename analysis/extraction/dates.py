@@ -38,10 +38,12 @@ from analysis.extraction.arabic import (
     NOT_AFTER,
     NOT_BEFORE,
     NUMBER,
+    ORDINAL,
     WEEKDAYS,
     normalize_pattern,
     parse_month,
     parse_number,
+    parse_ordinal,
 )
 
 EARLIEST_DAY: Final = dt.date(1678, 1, 1)
@@ -161,6 +163,7 @@ _SLOTS: Final[dict[str, str]] = {
     "WEEKDAY": rf"(?:ال)(?:{_WEEKDAY_ALT}){NOT_AFTER}",
     "MONTH": MONTH,
     "NUMBER": NUMBER,
+    "ORDINAL": ORDINAL,
     "PAST": normalize_pattern(lexicon.DATE_PAST),
     "CURRENT": normalize_pattern(lexicon.DATE_CURRENT),
 }
@@ -177,6 +180,36 @@ DATE_PATTERNS: Final[tuple[tuple[str, re.Pattern[str]], ...]] = tuple(
 )
 """(kind, pattern) of every date phrase, in the lexicon's order."""
 DATE_PRIORITY: Final[dict[str, int]] = lexicon.DATE_PRIORITY
+
+
+def consistent_days(norm: str, first: dt.date, last: dt.date) -> list[dt.date]:
+    """Return the days of a publication bracket that the text's named weekdays allow.
+
+    "اليوم الخميس" says the report appeared on a Thursday, "أمس الأربعاء" that the
+    day before it was a Wednesday: the days of ``first..last`` that agree with
+    every such phrase.  When no day agrees with them all, or the text names no
+    weekday of today or yesterday, every day of the bracket is returned.
+
+    Examples
+    --------
+    >>> from analysis.extraction.arabic import normalize
+    >>> consistent_days(normalize("هجوم اليوم الخميس"), dt.date(2024, 4, 24), dt.date(2024, 5, 1))
+    [datetime.date(2024, 4, 25)]
+    """
+    days = [first + dt.timedelta(days=k) for k in range((last - first).days + 1)]
+    wanted: list[tuple[int, int]] = []  # (weekday, days before publication)
+    for kind, pattern in DATE_PATTERNS:
+        back = {"today": 0, "yesterday": 1}.get(kind)
+        if back is None:
+            continue
+        for m in pattern.finditer(norm):
+            wd = _weekday(m)
+            if wd is not None:
+                wanted.append((wd, back))
+    if not wanted:
+        return days
+    agree = [d for d in days if all((d - dt.timedelta(days=b)).weekday() == w for w, b in wanted)]
+    return agree or days
 
 
 @dataclass(frozen=True)
@@ -200,6 +233,13 @@ class Date:
         The phrase dates an event of an earlier year (no record).
     note : str
         What the record should say about how the phrase was read ("" if nothing).
+    vague : bool
+        The phrase places the event in the recent past but names no day (قبل أيام،
+        مؤخراً): the window is the publication day, and any other date phrase wins.
+    reported : bool
+        The phrase dates a statement (قال المرصد اليوم ...), not the event: it
+        dates a record only when nothing else in its sentence does (set by
+        :mod:`analysis.extraction.assembly`).
     """
 
     start: int
@@ -210,6 +250,8 @@ class Date:
     aggregate: bool
     background: bool
     note: str = ""
+    vague: bool = False
+    reported: bool = False
 
 
 @dataclass(frozen=True)
@@ -230,6 +272,7 @@ class _Window:
     aggregate: bool = False
     background: bool = False
     note: str = ""
+    vague: bool = False
 
 
 _Resolved = _Window | Unresolved | None
@@ -285,11 +328,87 @@ def _explicit(m: re.Match[str], pub: dt.date) -> _Resolved:
 
 
 def _month_day(m: re.Match[str], pub: dt.date) -> _Resolved:
+    """Resolve a day of the current month (في 12 من الشهر الجاري) or of the last one."""
+    groups = m.groupdict()
+    day = int(groups["d"]) if groups.get("d") else parse_ordinal(groups.get("o") or "")
+    if day is None:
+        return None
+    past = bool(groups.get("past"))
+    month = pub.replace(day=1) - _DAY if past else pub
+    which = "the month before publication" if past else "the month of publication"
     try:
-        date = pub.replace(day=int(m.group("d")))
+        date = month.replace(day=day)
     except ValueError:
-        return Unresolved(m.start("d"), m.end(), "no such day in the month of publication")
+        return Unresolved(m.start(), m.end(), f"no such day in {which}")
+    if date > pub:
+        return Unresolved(m.start(), m.end(), "it is after publication")
     return _Window((date, date))
+
+
+def _weekday_range(m: re.Match[str], pub: dt.date) -> _Resolved:
+    """From one weekday to the next named one (منذ يوم السبت حتى مساء الإثنين)."""
+    wd1, wd2 = WEEKDAYS.get(m.group("wd1")), WEEKDAYS.get(m.group("wd2"))
+    if wd1 is None or wd2 is None:
+        return None
+    end = _last_weekday(pub, wd2, strictly_before=False)
+    start = end - dt.timedelta(days=(wd2 - wd1) % 7 or 7)
+    return _Window((start, end), "days")
+
+
+def _since_weekday(m: re.Match[str], pub: dt.date) -> _Resolved:
+    """Since a weekday (منذ يوم السبت): that day, the latest before publication, to publication."""
+    wd = _weekday(m)
+    if wd is None:
+        return None
+    return _Window((_last_weekday(pub, wd, strictly_before=True), pub), "days")
+
+
+def _part_of_month(m: re.Match[str], pub: dt.date) -> _Resolved:
+    """Part of a month (منتصف الشهر الماضي، مطلع الشهر الجاري): the month, to publication."""
+    if m.group("m"):
+        start = _named_month_start(m, pub)
+        if not isinstance(start, tuple):
+            return start
+        return _Window(_month_window(*start, pub), "month")
+    if m.group("past"):
+        last = pub.replace(day=1) - _DAY
+        return _Window(_month_window(last.year, last.month, pub), "month")
+    return _Window((pub.replace(day=1), pub), "month")
+
+
+def _ago(m: re.Match[str], pub: dt.date) -> _Resolved:
+    """Resolve a week ago, two days ago, N days ago (قبل أسبوع) to that day."""
+    unit = m.group("unit") or m.group("two") or m.group("one") or ""
+    weeks = unit.startswith("اسبوع") or unit.startswith("اسابيع")
+    n = 2 if m.group("two") else 1 if m.group("one") else parse_number(m.group("n") or "")
+    if not n:
+        return None
+    days = n * (7 if weeks else 1)
+    if days > (pub - EARLIEST_DAY).days:
+        return Unresolved(m.start(), m.end(), f"it reaches back before {EARLIEST_DAY}")
+    day = pub - dt.timedelta(days=days)
+    return _Window((day, day))
+
+
+def _night_past(m: re.Match[str], pub: dt.date) -> _Resolved:
+    """Last night (الليلة الماضية): the day before publication."""
+    return _Window((pub - _DAY, pub - _DAY))
+
+
+def _this_year(m: re.Match[str], pub: dt.date) -> _Resolved:
+    return _Window((dt.date(pub.year, 1, 1), pub), "year", aggregate=True)
+
+
+def _within(m: re.Match[str], pub: dt.date) -> _Resolved:
+    """Within a month or a week (خلال شهر): the last 30 or 7 days."""
+    month = m.group("unit") == "شهر"
+    days = 30 if month else 7
+    return _Window((pub - dt.timedelta(days=days), pub), "month" if month else "week", True)
+
+
+def _vague_past(m: re.Match[str], pub: dt.date) -> _Resolved:
+    note = "the date phrase names no day (days ago, recently): dated to the publication day"
+    return _Window((pub, pub), note=note, vague=True)
 
 
 def _since_year(m: re.Match[str], pub: dt.date) -> _Resolved:
@@ -298,6 +417,14 @@ def _since_year(m: re.Match[str], pub: dt.date) -> _Resolved:
     if year > pub.year:
         return Unresolved(m.start(), m.end(), "it starts after publication")
     return _Window((dt.date(year, 1, 1), pub), "year", aggregate=True)
+
+
+def _since_date(m: re.Match[str], pub: dt.date) -> _Resolved:
+    """From a named day to today: a running total over that period."""
+    start = _explicit(m, pub)
+    if not isinstance(start, _Window):
+        return start
+    return _Window((start.window[0], pub), "day", aggregate=True, note=start.note)
 
 
 def _since_month(m: re.Match[str], pub: dt.date) -> _Resolved:
@@ -309,7 +436,8 @@ def _named_month_start(m: re.Match[str], pub: dt.date) -> tuple[int, int] | Unre
     month = parse_month(m.group("m"))
     if month is None:
         return None
-    year = int(m.group("y")) if m.group("y") else _latest_month(month, pub)
+    given = m.groupdict().get("y")
+    year = int(given) if given else _latest_month(month, pub)
     if dt.date(year, month, 1) > pub:
         return Unresolved(m.start(), m.end(), "it starts after publication")
     return year, month
@@ -353,8 +481,17 @@ def _year(m: re.Match[str], pub: dt.date) -> _Resolved:
     return _Window((dt.date(year, 1, 1), dt.date(year, 12, 31)), "year", background=True)
 
 
+def _years_ago(m: re.Match[str], pub: dt.date) -> _Resolved:
+    """Years ago (قبل عامين): an event of an earlier year, recalled as background."""
+    groups = m.groupdict()
+    n = parse_number(groups.get("n") or "") or 2
+    year = max(pub.year - n, EARLIEST_DAY.year + 1)
+    return _Window((dt.date(year, 1, 1), dt.date(year, 12, 31)), "year", background=True)
+
+
 def _hours_or_days(m: re.Match[str], pub: dt.date, *, hours: bool) -> _Resolved:
-    n = parse_number(m.group("n") or "")
+    word = m.group("n") or ""
+    n = {"اليومين": 2, "الاسبوعين": 14}.get(word) or parse_number(word)
     if not n:
         return Unresolved(m.start(), m.end(), "no number of hours or days")
     days = math.ceil(n / 24) if hours else n
@@ -406,6 +543,18 @@ _RULES: Final[dict[str, _Rule]] = {
     "night": _night,
     "explicit": _explicit,
     "month_day": _month_day,
+    "ordinal_day": _month_day,
+    "weekday_range": _weekday_range,
+    "since_weekday": _since_weekday,
+    "part_of_month": _part_of_month,
+    "this_year": _this_year,
+    "within": _within,
+    "ago": _ago,
+    "night_past": _night_past,
+    "weekday_bare": lambda m, pub: _named_day(m, pub, kind="weekday"),
+    "vague_past": _vague_past,
+    "recent": _vague_past,
+    "since_date": _since_date,
     "since_year": _since_year,
     "since_month": _since_month,
     "since_named_month": _since_named_month,
@@ -414,6 +563,7 @@ _RULES: Final[dict[str, _Rule]] = {
     "this_month": _this_month,
     "last_year": _last_year,
     "year": _year,
+    "years_ago": _years_ago,
     "hours": lambda m, pub: _hours_or_days(m, pub, hours=True),
     "days": lambda m, pub: _hours_or_days(m, pub, hours=False),
     "hours_vague": _hours_vague,
@@ -447,6 +597,7 @@ def resolve_date(kind: str, m: re.Match[str], published: dt.date) -> Date | Unre
         found.aggregate,
         found.background,
         found.note,
+        found.vague,
     )
 
 

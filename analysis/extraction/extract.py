@@ -44,8 +44,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
+from analysis.extraction.arabic import normalize
 from analysis.extraction.assembly import Record, event_id, extract_at
-from analysis.extraction.dates import parse_bracket, precision_of
+from analysis.extraction.dates import consistent_days, parse_bracket, precision_of
 from analysis.extraction.gazetteer import Gazetteer, load_gazetteer
 from analysis.records.schema import COLUMN_ORDER
 
@@ -86,12 +87,30 @@ def extract_records(
     >>> rec = extract_records("نفذت خلايا داعش اليوم هجوماً", "2024-04-10..2024-04-12")[0]
     >>> str(rec["date_start"]), str(rec["date_end"]), rec["date_precision"], rec["published"]
     ('2024-04-10', '2024-04-12', 'days', None)
+
+    unless the text names the weekday of today, which narrows the bracket to
+    the days that are that weekday:
+
+    >>> rec = extract_records("نفذت خلايا داعش اليوم الخميس هجوماً", "2024-04-24..2024-05-01")[0]
+    >>> str(rec["date_start"]), str(rec["date_end"]), str(rec["published"])
+    ('2024-04-25', '2024-04-25', '2024-04-25')
     """
     first, last = parse_bracket(published)
     if not isinstance(text, str) or not text.strip():
         return []
     if first == last:
         return [r.as_row() for r in extract_at(text, first, source_url, source, gazetteer)]
+    days = consistent_days(normalize(text), first, last)
+    if len(days) == 1:  # "today Thursday": one day of the bracket is a Thursday
+        note = (
+            f"publication day between {first.isoformat()}..{last.isoformat()}: the weekday "
+            f"the text names for today or yesterday makes it {days[0].isoformat()}"
+        )
+        return [
+            _noted(r, note).as_row()
+            for r in extract_at(text, days[0], source_url, source, gazetteer)
+        ]
+    first, last = days[0], days[-1]
     early = extract_at(text, first, source_url, source, gazetteer)
     late = {
         (r.event_type, r.evidence_start): r
@@ -104,6 +123,12 @@ def extract_records(
         ).as_row()
         for rec in early
     ]
+
+
+def _noted(rec: Record, note: str) -> Record:
+    """Return a record with one more note."""
+    notes = [n for n in rec.notes.split("; ") if n] if rec.notes else []
+    return replace(rec, notes="; ".join(dict.fromkeys([*notes, note])))
 
 
 def _over_bracket(

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Final
@@ -31,13 +31,15 @@ from analysis.extraction.arabic import (
     NOT_BEFORE,
     WEEKDAYS,
     Normalized,
+    compile_words,
     normalize,
     normalize_pattern,
 )
 from analysis.extraction.structure import CLAUSE_END, TOKEN, SpanSet, Tokens
 
-_JOIN: Final = re.compile(r"\s*-?\s*")
-"""What may separate the words of one name: white space or one ``-``."""
+_JOIN: Final = re.compile(r"[\s\"()]*-?[\s\"()]*")
+"""What may separate the words of one name: white space, quotes or brackets, and at most
+one ``-`` (حقل "الثورة"، مثلث "حماة - حلب - الرقة")."""
 
 
 @dataclass(frozen=True)
@@ -46,8 +48,12 @@ class Place:
 
     name_en: str
     admin1: str
+    """Its governorate; several joined by ";" (a region, a road across a border); ""
+    where the gazetteer does not know it (the passage's governorate is taken)."""
     is_governorate: bool
     """True for the entry that stands for a whole governorate (Homs, Raqqa, ...)."""
+    is_region: bool = False
+    """True for a region written as its governorates (مثلث حلب-حماة-الرقة)."""
 
 
 @dataclass(frozen=True)
@@ -207,7 +213,8 @@ def build_gazetteer(rows: list[dict[str, str]]) -> Gazetteer:
         admin1 = (row.get("admin1") or "").strip()
         if not name_en:
             continue
-        places.append(Place(name_en, admin1, name_en == admin1))
+        is_region = (row.get("kind") or "").strip() == "region"
+        places.append(Place(name_en, admin1, name_en == admin1, is_region))
         for name in [row.get("name_ar") or "", *(row.get("aliases_ar") or "").split("|")]:
             words = TOKEN.findall(normalize(name))
             if words:
@@ -247,8 +254,17 @@ def load_gazetteer(path: str | Path | None = None) -> Gazetteer:
 
 _HEAD: Final[str] = normalize_pattern(lexicon.PLACE_HEADS)
 _UNKNOWN_PLACE: Final = re.compile(
-    rf"{NOT_BEFORE}[وفبلك]?{_HEAD}\s+(?:{_HEAD}\s+)?(?P<name>[ء-ي]{{2,}})(?![^\W_])"
+    rf"{NOT_BEFORE}[وفبلك]?(?P<h1>{_HEAD})[\s\"]+(?:(?P<h2>{_HEAD})[\s\"]+)?"
+    r"(?P<name>[ء-ي]{2,})(?![^\W_])"
 )
+_NAME_HEADS: Final[frozenset[str]] = frozenset(normalize(w) for w in lexicon.NAME_HEADS)
+_WORD: Final[str] = r"[ء-ي]{2,}"
+_ROAD: Final = re.compile(
+    rf"{NOT_BEFORE}[وفبلك]?(?:ال)?{normalize_pattern(lexicon.ROAD)}[\s\"]+"
+    rf"(?P<a>{_WORD}(?:\s+{_WORD})?)[\s\"]*-[\s\"]*(?P<b>{_WORD}(?:\s+{_WORD})?)(?![^\W_])"
+)
+_HOSPITAL: Final = compile_words(*lexicon.HOSPITALS)
+_CLAUSE_OR_SENTENCE_END: Final = re.compile(r"[،,؛;:.!?؟\n]")
 _NAME_STARTERS: Final[frozenset[str]] = frozenset(normalize(w) for w in lexicon.NAME_STARTERS)
 _NOT_NAMES: Final[frozenset[str]] = frozenset(normalize(w) for w in lexicon.NOT_NAMES)
 _NOT_PLACES: Final = re.compile(normalize_pattern(lexicon.NOT_PLACES))
@@ -315,13 +331,26 @@ def find_places(
         the same head ("بادية الباغوز والسوسة").
     """
     norm = nt.text
-    excluded = excluded or []
+    excluded = [*(excluded or []), *_hospital_spans(norm)]
     found = _gazetteer_places(gaz, norm, tokens, excluded)
     governorates = _Governorates(norm, found)
+    found = [
+        replace(p, admin1=governorates.given_to(p.end)) if p.admin1 == "" else p for p in found
+    ]
     found.extend(_unknown_places(original, nt, SpanSet(excluded), found, governorates))
+    found.extend(_road_ends(original, nt, SpanSet(excluded), found, governorates))
     found.extend(_coordinated_places(original, nt, SpanSet(excluded), found, governorates))
     found.sort()
     return found
+
+
+def _hospital_spans(norm: str) -> list[tuple[int, int]]:
+    """Spans from a hospital word to the end of its clause: where casualties were taken."""
+    out = []
+    for m in _HOSPITAL.finditer(norm):
+        end = _CLAUSE_OR_SENTENCE_END.search(norm, m.end(), m.end() + 80)
+        out.append((m.start(), end.start() if end else min(len(norm), m.end() + 80)))
+    return out
 
 
 def _gazetteer_places(
@@ -335,6 +364,11 @@ def _gazetteer_places(
         if blocked.covers(s):
             continue
         place = gaz.places[hit.index]
+        if place.is_region:  # written as its governorates, each governorate-wide
+            found.extend(
+                PlaceMention(s, hit.end, gov, gov, True) for gov in place.admin1.split(";") if gov
+            )
+            continue
         wide = place.is_governorate and not hit.key.startswith(_CITY)
         if wide and _CITY_BEFORE.search(norm, max(0, s - 8), s):
             wide = False
@@ -360,13 +394,64 @@ def _unknown_places(
         name = m.group("name")
         if name in _NOT_NAMES or name in WEEKDAYS:
             continue
-        if name in _NAME_STARTERS:
-            nxt = TOKEN.match(norm, e + 1) if e < len(norm) and norm[e] == " " else None
-            if nxt is None:
-                continue
-            e = nxt.end()
+        end = _name_end(norm, name, e)
+        if end is None:
+            continue
+        e = end
+        head = m.group("h2") or m.group("h1")
+        if head in _NAME_HEADS:  # حقل التيم، سد تويزين: the head is part of the name
+            s = m.start("h2") if m.group("h2") else m.start("h1")
         admin1 = governorates.given_to(e)
         out.append(PlaceMention(s, e, _as_written(original, nt, s, e), admin1, False))
+    return out
+
+
+def _name_end(norm: str, first: str, end: int) -> int | None:
+    """Return where a name that starts with ``first`` (ending at ``end``) ends.
+
+    A word that begins names (أبو، وادي، سد، رسم ...) takes the next word too,
+    and so on while each word taken begins names (سد وادي أبيض); None if it
+    begins a name but nothing follows.
+    """
+    word = first
+    while word in _NAME_STARTERS:
+        nxt = _NEXT_WORD.match(norm, end)
+        if nxt is None:
+            return None
+        word, end = nxt.group("w"), nxt.end()
+    return end
+
+
+_NEXT_WORD: Final = re.compile(r"[\s\"]+(?P<w>[ء-ي]{2,})(?![^\W_])")
+
+
+def _road_ends(
+    original: str,
+    nt: Normalized,
+    excluded: SpanSet,
+    found: list[PlaceMention],
+    governorates: _Governorates,
+) -> list[PlaceMention]:
+    """Find the ends of a road the gazetteer lacks (طريق الزملة - أثريا), as written."""
+    norm = nt.text
+    known = SpanSet((p.start, p.end) for p in found)
+    out: list[PlaceMention] = []
+    for m in _ROAD.finditer(norm):
+        for group in ("a", "b"):
+            s, e = m.span(group)
+            words = m.group(group).split()
+            if len(words) == 2 and words[0] not in _NAME_STARTERS:
+                if group == "a":
+                    s = m.start(group) + len(words[0]) + 1  # the end is the word before "-"
+                else:
+                    e = s + len(words[0])
+                words = [words[-1]] if group == "a" else [words[0]]
+            if excluded.covers(s) or known.covers(s) or known.covers(e - 1):
+                continue
+            if any(w in _NOT_NAMES or w in WEEKDAYS for w in words):
+                continue
+            admin1 = governorates.given_to(e)
+            out.append(PlaceMention(s, e, _as_written(original, nt, s, e), admin1, False))
     return out
 
 
@@ -405,9 +490,16 @@ def _coordinated_places(
 
 
 def _as_written(original: str, nt: Normalized, start: int, end: int) -> str:
-    """Return a name as the report spells it, without diacritics or tatweel."""
+    """Return a name as the report spells it, without diacritics, tatweel or quotes.
+
+    Quotes that set off part of a name (بئر "قصيبة") are not part of it.
+    """
     o0, o1 = nt.span(start, end)
-    return "".join(ch for ch in original[o0:o1] if normalize_pattern(ch))
+    kept = "".join(ch for ch in original[o0:o1] if normalize_pattern(ch) and ch not in _QUOTES)
+    return " ".join(kept.split())
+
+
+_QUOTES: Final[frozenset[str]] = frozenset("\"'“”«»„‟")
 
 
 class _Governorates:

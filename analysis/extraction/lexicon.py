@@ -48,11 +48,17 @@ TRIGGERS: Final[tuple[tuple[str, str, str], ...]] = (
     ("airstrike", "noun_pl", r"غارات"),
     ("airstrike", "noun_sg", r"غارة"),
     ("airstrike", "noun_pl", r"(?:ضربات|هجمات)\s+(?:ال)?جوية"),
-    ("airstrike", "noun_sg", r"(?:ضربة|هجوم|هجوما)\s+(?:ال)?جوي[ةا]?"),
+    ("airstrike", "noun_sg", r"(?:ضربة|هجوم|هجوما|هجمة)\s+(?:ال)?جوي[ةا]?"),
+    # barrel bombs dropped by helicopters: each barrel one strike
+    ("airstrike", "noun_dual", r"(?:برميلين|برميلان)\s+متفجرين"),
+    ("airstrike", "noun_pl", r"براميل\s+متفجرة"),
+    ("airstrike", "noun_sg", r"برميل[اً]?\s+متفجر[اً]?"),
     ("airstrike", "noun_sg", r"قصف\s+(?:ال)?جوي"),
     ("airstrike", "noun_pl", r"طلعات\s+(?:ال)?قتالية"),
     ("airstrike", "noun_sg", r"طلعة\s+(?:ال)?قتالية"),
     ("airstrike", "noun_ref", r"(?<=ال)ضربات"),
+    # strikes named by a noun that needs an aircraft or an air force near it
+    ("airstrike", "noun_air", r"(?:ضربات|ضربة)"),
     # sweeps: a campaign or combing operation
     (
         "sweep",
@@ -67,17 +73,20 @@ TRIGGERS: Final[tuple[tuple[str, str, str], ...]] = (
     ("sweep", "noun_sg", r"حملة\s+(?:ال)?(?:تمشيط|عسكرية|أمنية|تفتيش|ملاحقة|مداهمات|مداهمة|تطهير)"),
     ("sweep", "noun_campaign", r"(?:عمليات|عملية)\s+(?:ال)?تمشيط"),
     ("sweep", "noun_campaign", r"(?:عمليات|عملية)\s+أمنية(?:\s+واسعة)?"),
+    # combing told by its verbal noun or a verb, also in passing (أثناء تمشيطهم المنطقة)
+    ("sweep", "noun_campaign", r"(?:تمشيط|تمشيطهم|تمشيطها|تمشيطه)"),
+    ("sweep", "noun_campaign", r"(?:يمشط|تمشط|مشطت|مشط|يمشطون|مشطوا)"),
     # attacks by the cells
-    ("attack", "noun_dual", r"(?:هجومين|هجومان|كمينين|كمينان)"),
+    ("attack", "noun_dual", r"(?:هجومين|هجومان|كمينين|كمينان|هجمتين|هجمتان)"),
     ("attack", "noun_ref", r"(?:هجماته|هجماتها|هجماتهم)"),
     ("attack", "noun_pl", r"(?:هجمات|كمائن)"),
-    ("attack", "noun_sg", r"(?:هجوم|هجوما|كمين|كمينا)"),
+    ("attack", "noun_sg", r"(?:هجوم|هجوما|كمين|كمينا|هجمة)"),
     ("attack", "noun_dual", r"(?:عبوتين|عبوتان)\s+ناسفتين"),
     ("attack", "noun_pl", r"عبوات\s+ناسفة"),
     ("attack", "noun_sg", r"(?:عبوة\s+ناسفة|سيارة\s+مفخخة|تفجير\s+انتحاري)"),
-    ("attack", "noun_mine", r"(?:لغم|لغما|ألغام)"),
+    ("attack", "noun_mine", r"(?:(?:حقل|حقول|شبكة)\s+(?:من\s+)?(?:ال)?ألغام|لغم|لغما|ألغام)"),
     ("attack", "noun_op", r"(?:عمليات|عملية)"),
-    ("attack", "masdar", r"(?:إعدام|اختطاف|خطف|استهداف)"),
+    ("attack", "masdar", r"(?:إعدام|اختطاف|خطف|استهداف|تفجير|اعتداء)"),
     (
         "attack",
         "verb_is",
@@ -87,6 +96,10 @@ TRIGGERS: Final[tuple[tuple[str, str, str], ...]] = (
     # a strike reported only by a verb whose subject is an aircraft
     ("airstrike", "verb_air", r"(?:شن|شنت|شنّت|نفذ|نفذت|قصف|قصفت|استهدف|استهدفت|ضرب|ضربت)"),
 )
+
+# Ordinals without the article before a trigger (ثالث هجوم): with a period phrase, a
+# running count ("the third attack since ...").
+ORDINALS_BARE: Final[str] = r"(?:ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر)"
 
 # Words after an operation noun (عملية) that make it something other than an IS attack.
 NOT_ATTACK_OP: Final[str] = (
@@ -153,8 +166,42 @@ AIR_SUBJECTS: Final[tuple[str, ...]] = (
     "غارات",
 )
 
-# A mine is an attack only when laid; war remnants are not.
-MINE_LAID: Final[str] = r"زرع"
+# Verbal nouns that are an attack only when IS is named as the doer near them.
+MASDAR_NEEDS_IS: Final[tuple[str, ...]] = ("استهداف", "تفجير", "اعتداء")
+
+# Verbs of doing right after a verbal noun (اعتداء نفذه ...، تفجير تبناه ...): the doer
+# follows them.
+DONE_BY: Final[tuple[str, ...]] = (
+    "نفذه",
+    "نفذها",
+    "شنه",
+    "شنها",
+    "ارتكبه",
+    "ارتكبها",
+    "تبناه",
+    "تبنته",
+)
+
+# Reinforcements and convoys: a sweep they are sent for (تعزيزات ... لتمشيط البادية) is
+# a deployment's purpose, not a sweep under way.
+DEPLOYMENT_WORDS: Final[tuple[str, ...]] = (
+    "تعزيزات",
+    "التعزيزات",
+    "رتل",
+    "رتلا",
+    "الرتل",
+    "أرتال",
+    "الأرتال",
+    "حشود",
+    "حشودا",
+)
+
+# Strikes by drones nobody claims (طائرة مسيرة مجهولة) are not records of the guidelines'
+# air forces: an airstrike with these words in its clause gives none.
+UNKNOWN_DRONE: Final[str] = r"(?:مسيرة|مسيرات|درون|طائرة\s+بدون\s+طيار)\s+(?:\S+\s+)?مجهول"
+
+# A mine is an attack only when laid (or pinned on IS); war remnants are not.
+MINE_LAID: Final[str] = r"زرع|مزروع"
 MINE_REMNANT: Final[str] = r"مخلفات|من\s+بقايا|قديم"
 
 # Words after a trigger that mark a separate episode (هجوم منفصل، هجوم آخر).
@@ -204,6 +251,8 @@ IRREALIS_WORDS: Final[tuple[str, ...]] = (
     "ستطلق",
     "سيطلق",
     "ستشن",
+    "ستقوم",
+    "سيقوم",
     "سيشن",
     "ستنفذ",
     "سينفذ",
@@ -241,6 +290,148 @@ IRREALIS_WORDS: Final[tuple[str, ...]] = (
     "الذكرى",
 )
 
+# Words that make a mention habitual or a trend, not an event (strikes "repeatedly",
+# "a series of escalating attacks", attacks "every now and then"): in the trigger's clause.
+HABITUAL_WORDS: Final[tuple[str, ...]] = (
+    "متكررة",
+    "متكرر",
+    "المتكررة",
+    "بشكل متكرر",
+    "باستمرار",
+    "متصاعدة",
+    "المتصاعدة",
+    "بين الفينة والأخرى",
+    "بين الحين والآخر",
+    "من حين لآخر",
+    "غالبا ما",
+    "عادة ما",
+    "يوميا",
+    "بشكل يومي",
+    "كثيرا ما",
+    "دائما",
+    "عادة",
+    "شبه يومية",
+    "شبه يومي",
+    "يتخللها",
+    "تتخللها",
+    "يتخلله",
+    "تتخلله",
+)
+
+# Words after which a verb has its subject already (أنها استهدفت، التي استهدفت): a noun
+# of IS right after the verb is its object, not its subject.
+SUBJECT_GIVEN: Final[tuple[str, ...]] = (
+    "أنها",
+    "أنه",
+    "أنهم",
+    "بأنها",
+    "بأنه",
+    "لأنها",
+    "التي",
+    "الذي",
+    "الذين",
+)
+
+# Ability or prevention before a verbal noun of launching (قادرين على شن هجمات، منع
+# التنظيم من تنفيذ هجمات): what the group can do or is kept from doing, not an event.
+PREVENTED: Final[str] = (
+    r"(?<![^\W_])(?:قادر|قادرة|قادرون|قادرين|قدرة|القدرة|قدرته|قدرتها|منع|يمنع|تمنع|لمنع"
+    r"|منعه|منعها|الحد|للحد|إحباط)(?![^\W_])[^.،؛\n]{0,40}?(?:على|من)\s+(?:شن|تنفيذ)"
+)
+
+# Words that make unnumbered plural events a trend (هجمات متتالية، غارات متواصلة): in the
+# trigger's clause; a number before the noun makes them events again.
+TREND_WORDS: Final[tuple[str, ...]] = (
+    "متتالية",
+    "متلاحقة",
+    "متواصلة",
+    "مستمرة",
+)
+
+# A release of pictures or video, a statement or a claim: the attack it shows is not a
+# new attack, and the day of the release is not its day.
+RELEASE_WORDS: Final[tuple[str, ...]] = (
+    "صور",
+    "صورا",
+    "صورة",
+    "الصور",
+    "تسجيل",
+    "تسجيلا",
+    "تسجيلا مصورا",
+    "فيديو",
+    "مقطع",
+    "مقطعا",
+    "إصدار",
+    "إصدارا",
+    "مشاهد",
+)
+
+# Verbs that report a statement, and "according to": a date phrase right after one dates
+# the statement (قال المرصد اليوم إن ...، وفق المرصد اليوم الأحد), not the event.
+REPORTING: Final[str] = (
+    r"(?:قال|قالت|أكد|أكدت|أفاد|أفادت|ذكر|ذكرت|ذكرته|أعلن|أعلنت|نقل|نقلت|نشر|نشرت|أحصى"
+    r"|وثق|رصد|أضاف|أضافت|أوضح|أوضحت|صرح|نعت|نعى|أوردت|أورد|بث|بثت|تبنى|تبنت"
+    r"|وفق|وفقا|بحسب|حسب|حسبما)"
+)
+
+# Verbs and nouns of continuing or resuming (واصلت ... غاراتها، استئناف الغارات): the
+# definite or possessive trigger after them reports new events, it does not refer back.
+CONTINUING: Final[tuple[str, ...]] = (
+    "واصل",
+    "واصلت",
+    "يواصل",
+    "تواصل",
+    "واصلوا",
+    "مواصلة",
+    "استأنف",
+    "استأنفت",
+    "يستأنف",
+    "تستأنف",
+    "استئناف",
+    "جددت",
+    "جدد",
+)
+
+# A relative clause after a definite trigger introduces the event (الهجوم الذي شنه ...):
+# it is told here, not referred back to.
+RELATIVE: Final[str] = r"(?:الذي|التي|اللذين|اللتين)\s+(?:شن|نفذ|استهدف|وقع|طال|تعرض|نسب|تبنا|تبنى)"
+
+# Words of a death toll: a period total in such a sentence that gives no number of
+# events is a toll, not a record.
+TOLL_WORDS: Final[tuple[str, ...]] = (
+    "حصيلة",
+    "قتيلا",
+    "قتيل",
+    "قتلى",
+    "قتلوا",
+    "قتل",
+    "مقتل",
+)
+
+# Words of fighting that is not a record (clashes): places after them in the sentence
+# belong to it, not to a trigger before them.
+CLASHES: Final[tuple[str, ...]] = (
+    "اشتباكات",
+    "الاشتباكات",
+    "اشتباك",
+    "معارك",
+    "المعارك",
+    "مواجهات",
+    "المواجهات",
+    "قصف مدفعي",
+    "قصفا مدفعيا",
+)
+
+# Words at the start of a sentence that add another event (كما، وفي حادثة أخرى).
+ALSO: Final[str] = (
+    r"\s*(?:كما|وكما)\s|\s*(?:و|ف)?(?:في|ب)\s+(?:حادثة|حادث|هجوم|تطور|عملية)\s+"
+    r"(?:أخرى|آخر|منفصلة|منفصل|ثانية|ثان)"
+)
+
+# A sentence that opens with the pluperfect كان (وكان التنظيم قد نشر ...) turns back to an
+# earlier matter: it does not continue the event told before it.
+FLASHBACK: Final[str] = r"\s*[وف]?(?:كان|كانت|كانوا)\s"
+
 # ======================================================================================
 # Date phrases
 # ======================================================================================
@@ -250,7 +441,9 @@ DATE_PAST: Final[str] = r"(?:الماضي|الماضية|الفائت|الفائ
 DATE_CURRENT: Final[str] = r"(?:الجاري|الحالي)"
 
 # (kind, regex source): each kind has its rule in analysis.extraction.dates.  Named
-# groups: wd, wd1, wd2 (weekdays), d (day), m (month), y, y2 (year), n (hours or days).
+# groups: wd, wd1, wd2 (weekdays), d (day), o (ordinal day), m (month), y, y2 (year),
+# n (hours or days), cur/past (the current or the past month), unit, one, two (ago).
+# {ORDINAL} stands for an ordinal day (الثاني، الحادي عشر).
 DATE_PHRASES: Final[tuple[tuple[str, str], ...]] = (
     (
         "night",
@@ -261,7 +454,32 @@ DATE_PHRASES: Final[tuple[tuple[str, str], ...]] = (
         r"(?:(?:يوم\s+)?(?P<wd>{WEEKDAY})\s+)?(?:[وف]?في\s+)?(?P<d>\d{1,2})\s*(?:من\s+)?(?:شهر\s+)?"
         r"(?P<m>{MONTH})(?:\s+(?:من\s+)?(?:عام|العام|سنة)?\s*(?P<y>(?:19|20)\d\d))?",
     ),
-    ("month_day", r"(?P<d>\d{1,2})\s+من\s+(?:هذا\s+)?الشهر\s+{CURRENT}"),
+    (
+        "month_day",
+        r"(?:في\s+)?(?:ال\s*)?(?P<d>\d{1,2})\s+من\s+(?:هذا\s+)?الشهر\s+(?:(?P<cur>{CURRENT})|(?P<past>{PAST}))",
+    ),
+    (
+        "ordinal_day",
+        r"(?:في\s+)?(?:اليوم\s+)?(?P<o>{ORDINAL})\s+من\s+(?:هذا\s+)?(?:ال)?شهر\s+"
+        r"(?:(?P<cur>{CURRENT})|(?P<past>{PAST}))",
+    ),
+    (
+        "weekday_range",
+        r"(?:منذ|من)\s+(?:يوم\s+)?(?:(?:مساء|صباح|فجر|ظهر|ليل[ةه]?)\s+)?(?P<wd1>{WEEKDAY})"
+        r"(?:\s+{PAST})?\s+(?:و\s*)?(?:حتى|إلى|لغاية)\s+"
+        r"(?:(?:يوم|مساء|صباح|فجر|ظهر|عصر|ليل[ةه]?)\s+)?(?P<wd2>{WEEKDAY})",
+    ),
+    # a period from a named day to today (منذ 24 مارس 2019 حتى اليوم): a running total
+    (
+        "since_date",
+        r"(?:منذ|من)\s+(?:يوم\s+)?(?P<d>\d{1,2})\s*(?:من\s+)?(?:شهر\s+)?(?P<m>{MONTH})"
+        r"(?:\s+(?:من\s+)?(?:عام|العام|سنة)?\s*(?P<y>(?:19|20)\d\d))?\s+(?:و\s*)?"
+        r"(?:حتى|إلى|لغاية)\s+(?:اليوم|الآن)",
+    ),
+    (
+        "since_weekday",
+        r"منذ\s+(?:يوم\s+)?(?:(?:مساء|صباح|فجر|ظهر|ليل[ةه]?)\s+)?(?P<wd>{WEEKDAY})(?:\s+{PAST})?",
+    ),
     (
         "since_year",
         r"منذ\s+(?:بداية|مطلع|أول|بدء)\s+(?:(?:هذا\s+)?(?:العام|السنة)(?:\s+{CURRENT})?"
@@ -278,30 +496,88 @@ DATE_PHRASES: Final[tuple[tuple[str, str], ...]] = (
         r"(?:(?:خلال|في|طيلة|طوال)\s+(?:شهر\s+)?|شهر\s+)(?P<m>{MONTH})"
         r"(?:\s+(?:{PAST}|{CURRENT}))?(?:\s+(?:من\s+)?(?:عام\s+)?(?P<y>20\d\d))?",
     ),
+    (
+        "part_of_month",
+        r"(?:في\s+)?(?:منتصف|أواسط|أواخر|أوائل|مطلع|بداية|نهاية)\s+(?:(?:ال)?شهر\s+"
+        r"(?:(?P<past>{PAST})|(?P<cur>{CURRENT}))|(?:شهر\s+)?(?P<m>{MONTH}))",
+    ),
     ("last_month", r"(?:خلال|في|طيلة|طوال)\s+الشهر\s+{PAST}"),
     ("this_month", r"(?:خلال|في|طيلة|طوال)\s+(?:هذا\s+)?الشهر(?:\s+{CURRENT})?(?![^\W_])"),
     ("last_year", r"(?:خلال|في|طيلة|طوال)\s+(?:العام|السنة)\s+{PAST}"),
+    (
+        "this_year",
+        r"(?:(?:خلال|في|طيلة|طوال)\s+)?(?:هذا\s+العام|هذه\s+السنة|العام\s+{CURRENT}"
+        r"|السنة\s+{CURRENT})(?![^\W_])",
+    ),
+    ("within", r"(?:خلال|في\s+غضون)\s+(?P<unit>شهر|أسبوع)(?:\s+واحد)?(?![^\W_])"),
     ("year", r"(?:عام|العام|سنة)\s+(?P<y>(?:19|20)\d\d)"),
     (
-        "hours",
-        r"(?:(?:خلال|في|منذ)\s+)?(?:ال\s*)?(?P<n>{NUMBER})\s+ساع[ةه]\s+(?:ال)?(?:ماضية|أخيرة)",
+        "years_ago",
+        r"قبل\s+(?:(?P<n>{NUMBER})\s+(?:أعوام|سنوات|عاما|سنة)|عامين|سنتين|أعوام|سنوات|عام)"
+        r"(?![^\W_])",
     ),
-    ("hours", r"(?:خلال|في|منذ)\s+الساعات\s+(?:ال\s*)?(?P<n>{NUMBER})\s+(?:الماضية|الأخيرة)"),
+    (
+        "hours",
+        r"(?:(?:خلال|في|منذ)\s+)?(?:ال\s*)?(?P<n>{NUMBER})\s+ساع[ةه]\s+"
+        r"(?:ال)?(?:ماضية|أخيرة|فائتة|منصرمة)",
+    ),
+    (
+        "hours",
+        r"(?:خلال|في|منذ)\s+الساعات\s+(?:ال\s*)?(?P<n>{NUMBER})\s+"
+        r"(?:الماضية|الأخيرة|الفائتة|المنصرمة)",
+    ),
+    (
+        "hours",
+        r"(?:خلال|في\s+غضون)\s+(?:ال\s*)?(?P<n>{NUMBER})\s+ساع[ةه](?![^\W_])(?!\s+من)",
+    ),
     ("hours_vague", r"(?:خلال|في)\s+الساعات\s+(?:القليلة\s+)?(?:الماضية|الأخيرة)"),
     (
         "days",
-        r"(?:خلال|في)\s+(?:ال\s*)?(?P<n>{NUMBER})\s+(?:أيام|يوما|يوم)\s+(?:ال)?(?:ماضية|أخيرة)",
+        r"(?:خلال|في)\s+(?:ال\s*)?(?P<n>{NUMBER})\s+(?:أيام|يوما|يوم)\s+"
+        r"(?:ال)?(?:ماضية|أخيرة|فائتة|منصرمة)",
     ),
-    ("days", r"(?:خلال|في)\s+الأيام\s+(?:ال\s*)?(?P<n>{NUMBER})\s+(?:الماضية|الأخيرة)"),
-    ("last_week", r"(?:خلال|في|طيلة|طوال)\s+الأسبوع\s+{PAST}"),
+    (
+        "days",
+        r"(?:خلال|في)\s+الأيام\s+(?:ال\s*)?(?P<n>{NUMBER})\s+(?:الماضية|الأخيرة|الفائتة|المنصرمة)",
+    ),
+    (
+        "days",
+        r"(?:خلال|في)\s+(?P<n>اليومين|الأسبوعين)\s+(?:الماضيين|الأخيرين|الفائتين|المنصرمين)",
+    ),
+    ("last_week", r"(?:(?:خلال|في|طيلة|طوال)\s+)?الأسبوع\s+{PAST}"),
     ("weekday_past", r"(?:يوم\s+)?(?P<wd>{WEEKDAY})\s+{PAST}"),
-    ("day_before_yesterday", r"(?:(?:يوم\s+)?أمس\s+الأول|(?:ما\s+)?قبل\s+(?:يوم\s+)?أمس)"),
+    (
+        "day_before_yesterday",
+        r"(?:(?:يوم\s+)?أمس\s+الأول|(?:يوم\s+)?أول\s+(?:من\s+)?أمس|(?:ما\s+)?قبل\s+(?:يوم\s+)?أمس)",
+    ),
+    (
+        "ago",
+        r"قبل\s+(?:(?P<n>{NUMBER})\s+(?P<unit>أيام|يوما|أسابيع|أسبوعا)|(?P<two>يومين|أسبوعين)"
+        r"|(?P<one>أسبوع))(?![^\W_])",
+    ),
+    ("night_past", r"(?:(?:في|خلال)\s+)?(?:ال)?ليل[ةه]\s+(?:ال)?(?:ماضية|فائتة|منصرمة)"),
     ("yesterday", r"(?:يوم\s+)?أمس(?:\s+(?P<wd>{WEEKDAY}))?(?![^\W_])"),
-    ("today", r"اليوم(?:\s+(?P<wd>{WEEKDAY}))?(?![^\W_])"),
+    # not the names of channels and papers (روسيا اليوم، المصري اليوم)
+    ("today", r"(?<!روسيا\s)(?<!المصري\s)اليوم(?:\s+(?P<wd>{WEEKDAY}))?(?![^\W_])"),
     (
         "weekday",
         r"(?:يوم|مساء|صباح|فجر|ظهر|عصر|ليل|ليلة|ظهيرة|منتصف\s+ليل)\s+(?P<wd>{WEEKDAY})",
     ),
+    # a weekday standing alone after the verb or the clause (هاجم ... السبت); not the
+    # weekdays that are also common words (الأحد "the one", الاثنين "the two")
+    (
+        "weekday_bare",
+        r"(?<!صلاه\s)(?<!خطبه\s)(?P<wd>الجمعة|السبت|الثلاثاء|الأربعاء|الخميس)(?![^\W_])",
+    ),
+    # الأحد and الاثنين standing alone only where a clause ends after them
+    ("weekday_bare", r"(?P<wd>الأحد|الاثنين|الإثنين)(?=\s*(?:[.،,؛:\n)]|$))"),
+    # words that place an event some days back but name no day
+    (
+        "vague_past",
+        r"(?:(?:قبل|منذ)\s+(?:أيام|بضعة\s+أيام|عدة\s+أيام|ساعات))(?![^\W_])",
+    ),
+    # "recently": it names no day and does not set an event apart from the others told
+    ("recent", r"(?:مؤخرا|في\s+الآونة\s+الأخيرة|أخيرا)(?![^\W_])"),
 )
 
 # Where date phrases overlap, the higher priority wins (then the longer phrase).
@@ -309,6 +585,10 @@ DATE_PRIORITY: Final[dict[str, int]] = {
     "explicit": 9,
     "night": 8,
     "month_day": 8,
+    "ordinal_day": 8,
+    "weekday_range": 8,
+    "since_date": 9,
+    "since_weekday": 7,
     "since_named_month": 7,
     "since_year": 7,
     "since_month": 7,
@@ -317,15 +597,24 @@ DATE_PRIORITY: Final[dict[str, int]] = {
     "days": 6,
     "weekday_past": 6,
     "day_before_yesterday": 5,
+    "part_of_month": 5,
+    "ago": 5,
+    "night_past": 4,
     "yesterday": 4,
     "today": 4,
     "weekday": 3,
+    "weekday_bare": 3,
     "last_month": 3,
     "this_month": 3,
     "last_year": 3,
+    "this_year": 3,
+    "within": 3,
     "last_week": 3,
     "hours_vague": 2,
     "year": 1,
+    "years_ago": 1,
+    "vague_past": 0,
+    "recent": 0,
 }
 
 # ======================================================================================
@@ -367,6 +656,63 @@ VAGUE_COUNTS: Final[tuple[tuple[str, str, str, int], ...]] = (
     ),
 )
 
+# Nouns a number may count that are not events (people, vehicles, positions): a number
+# before one of them is not the count of a trigger named by عدد.
+NOT_COUNTED: Final[tuple[str, ...]] = (
+    "قتيلا",
+    "قتيل",
+    "قتلى",
+    "عنصرا",
+    "عنصر",
+    "عناصر",
+    "شخصا",
+    "شخص",
+    "أشخاص",
+    "مدنيا",
+    "مدنيين",
+    "جنديا",
+    "جنود",
+    "مقاتلا",
+    "جريحا",
+    "جرحى",
+    "آلية",
+    "آليات",
+    "سيارة",
+    "سيارات",
+    "موقعا",
+    "مواقع",
+    "نقطة",
+    "نقاط",
+    "طائرة",
+    "طائرات",
+    "مقاتلة",
+    "مقاتلات",
+    "ساعة",
+    "يوما",
+    "أيام",
+)
+
+# Nouns a number names rather than counts (الفرقة 25، اللواء 93): such a number before
+# a trigger is no count of it.
+NAMED_BY_NUMBER: Final[tuple[str, ...]] = (
+    "الفرقة",
+    "فرقة",
+    "اللواء",
+    "لواء",
+    "الفوج",
+    "فوج",
+    "الكتيبة",
+    "كتيبة",
+    "الفيلق",
+    "فيلق",
+    "النقطة",
+    "نقطة",
+    "الحاجز",
+    "حاجز",
+    "المحطة",
+    "محطة",
+)
+
 # "at least" after the trigger (12 غارة على الأقل).
 AT_LEAST_AFTER: Final[str] = r"على\s+الأقل"
 
@@ -391,7 +737,7 @@ ACTORS: Final[tuple[tuple[str, str, str], ...]] = (
         "Russian air force",
         "air",
         r"(?:طائرات|الطائرات|طائرة|الطائرة|مقاتلات|المقاتلات|مقاتلة|الطيران|طيران|مروحيات|المروحيات"
-        r"|سلاح\s+الجو|القوات\s+الجوية|غارة|غارات|الغارات|ضربات|ضربة|القاذفات|قاذفات)"
+        r"|سلاح\s+الجو|القوات\s+الجوية|غارة|غارات|الغارات|ضربات|الضربات|ضربة|القاذفات|قاذفات)"
         r"(?:\s+(?:ال)?(?:حربية|حربي|جوية|جوي|الحربية|الحربي|الجوية|الجوي|الفضائية)){0,2}"
         r"\s+(?:ال)?(?:روسية|روسي|الروسية|الروسي)(?![^\W_])",
     ),
@@ -409,6 +755,8 @@ ACTORS: Final[tuple[tuple[str, str, str], ...]] = (
         "air",
         r"(?:سلاح\s+الجو|الطيران\s+الحربي)\s+(?:\S+\s+){0,3}?(?:ل|في\s+)?(?:جيش\s+)?النظام",
     ),
+    # helicopters dropping barrels: only the Syrian air force flies them over the Badia
+    ("Syrian air force", "air", r"(?:الطيران|طيران)\s+(?:ال)?مروحي(?![^\W_])"),
     (
         "US-led coalition",
         "air",
@@ -457,7 +805,27 @@ LEADS: Final[str] = r"(?:بقيادة|تقودها|يقودها|تقوده|يق�
 # name missing from the gazetteer marks it as a place.
 PLACE_HEADS: Final[str] = (
     r"(?:بادية|بوادي|باديتي|منطقة|منطقتي|محيط|أطراف|قرية|قريتي|قرى|بلدة|بلدتي|مدينة|مدينتي"
-    r"|ناحية|ريف|حقل|حقلي|مخيم|محافظة|محافظتي)"
+    r"|ناحية|ريف|حقل|حقلي|مخيم|محافظة|محافظتي|سد|محطة|بئر|بير)"
+)
+
+# Heads that are part of the name they head (حقل التيم، سد تويزين، محطة الكم، بئر قصيبة).
+NAME_HEADS: Final[tuple[str, ...]] = ("حقل", "سد", "محطة", "بئر", "بير")
+
+# A road named by its two ends (طريق الكوم - السخنة): each end is a place.
+ROAD: Final[str] = r"طريق"
+
+# Where casualties were taken (نقل الجرحى إلى مستشفى تدمر): the places that follow,
+# to the end of the clause, are not where the event happened.
+HOSPITALS: Final[tuple[str, ...]] = (
+    "مشفى",
+    "مستشفى",
+    "مشافي",
+    "مشاف",
+    "مستشفيات",
+    "المشفى",
+    "المستشفى",
+    "المشافي",
+    "المستشفيات",
 )
 
 # The city itself, not its governorate (مدينة حمص).
@@ -483,6 +851,11 @@ NAME_STARTERS: Final[tuple[str, ...]] = (
     "آل",
     "الشيخ",
     "عرب",
+    "رسم",
+    "حقل",
+    "سد",
+    "محطة",
+    "محمية",
 )
 
 # Words after a head that are not place names (directions, common nouns, particles).
@@ -602,10 +975,43 @@ NOT_NAMES: Final[tuple[str, ...]] = (
     "الريف",
     "المحافظة",
     "الناحية",
+    # adjectives and verbs after a head: "منطقة صحراوية"، "منطقة قريبة"، "منطقة تسيطر عليها"
+    "قريبة",
+    "قريب",
+    "بعيدة",
+    "صحراوية",
+    "جبلية",
+    "نائية",
+    "متفرقة",
+    "مختلفة",
+    "متعددة",
+    "عدة",
+    "سكنية",
+    "زراعية",
+    "مفتوحة",
+    "وعرة",
+    "خاضعة",
+    "تسيطر",
+    "يسيطر",
+    "تخضع",
+    "تنتشر",
+    "ينتشر",
+    "يتواجد",
+    "تتواجد",
+    "نفطي",
+    "نفطية",
+    "النفطي",
+    "النفطية",
+    "غازي",
+    # "بادية كل من دير الزور وحمص": the governorates follow
+    "كل",
+    "الشام",
 )
 
 # Phrases that name a country-wide area, not a place (البادية السورية، وسط سوريا).
-NOT_PLACES: Final[str] = r"(?:ال)?بادية\s+(?:ال)?سوري[ةا]|(?:وسط|شرق|شمال|جنوب|غرب)\s+سوري[ةا]"
+NOT_PLACES: Final[str] = (
+    r"(?:ال)?بادية\s+(?:ال)?سوري[ةا]|(?:وسط|شرق|شمال|جنوب|غرب)\s+سوري[ةا]|(?:ال)?بادية\s+الشام"
+)
 
 # Words before a governorate that make it the governorate of the name before them.
 GOVERNORATE_CONTEXT: Final[str] = (
@@ -623,3 +1029,15 @@ EXTENT: Final[str] = r"(?:محاور|محور|تتقدم|يتقدم|تمتد|ي�
 
 # The head of a lead summary block ("استمع إلى الملخص").
 SUMMARY_HEADS: Final[str] = r"(?:ملخص|الملخص|أبرز\s+ما\s+في|باختصار|نقاط\s+رئيسية)"
+
+# A line that links to another article ("اقرأ أيضاً: ..."): not part of the report.
+LINK_LINES: Final[str] = r"^\s*(?:اقرأ|إقرأ|طالع|شاهد)\s+(?:أيضا|ايضا|المزيد|كذلك)|^\s*للمزيد\b"
+
+# A photo caption: a short line that ends with the picture's credit after a dash or in
+# brackets ("... - AFP", "(Getty)", "(إنترنت)"): it describes a picture, often an archive
+# one, and is not part of the report.
+CAPTION_CREDIT: Final[str] = (
+    r"(?:^|[(/-]\s*)(?:AFP|AP|Getty(?:\s+Images)?|Reuters|EPA|أ\s*ف\s*ب|رويترز|فرانس\s+برس"
+    r"|الأناضول|إنترنت|انترنت|أرشيف|ارشيف|أرشيفية|ارشيفية|وكالات|مواقع\s+التواصل)"
+    r"\s*\)?\s*$"
+)

@@ -26,18 +26,20 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Final
 
 from analysis.extraction import lexicon
 from analysis.extraction.arabic import (
     NOT_AFTER,
     NOT_BEFORE,
+    ORDINAL,
     compile_words,
     normalize,
     normalize_pattern,
+    parse_ordinal,
 )
-from analysis.extraction.counts import CountReading, read_count
+from analysis.extraction.counts import CountReading, count_after, read_count
 from analysis.extraction.dates import Date
 from analysis.extraction.gazetteer import PlaceMention
 from analysis.extraction.scanner import heads_of
@@ -65,6 +67,29 @@ AIR_SUBJECT: Final = compile_words(*lexicon.AIR_SUBJECTS)
 _MINE_LAID: Final = re.compile(normalize_pattern(lexicon.MINE_LAID))
 _MINE_REMNANT: Final = re.compile(normalize_pattern(lexicon.MINE_REMNANT))
 _SEPARATE: Final = compile_words(*lexicon.SEPARATE_WORDS)
+_HABITUAL: Final = compile_words(*lexicon.HABITUAL_WORDS)
+_UNKNOWN_DRONE: Final = re.compile(normalize_pattern(lexicon.UNKNOWN_DRONE))
+_NOT_COUNTED: Final = compile_words(*lexicon.NOT_COUNTED)
+_RELEASE: Final = compile_words(*lexicon.RELEASE_WORDS)
+_CONTINUING: Final = compile_words(*lexicon.CONTINUING)
+_RELATIVE: Final = re.compile(r"\s*" + normalize_pattern(lexicon.RELATIVE))
+_DOUBLE: Final = re.compile(r"\s+(?:ال)?مزدوج")
+_SUBJECT_GIVEN: Final = compile_words(*lexicon.SUBJECT_GIVEN)
+_DONE_BY: Final = compile_words(*lexicon.DONE_BY)
+_DEPLOYMENT: Final = compile_words(*lexicon.DEPLOYMENT_WORDS)
+_TREND: Final = compile_words(*lexicon.TREND_WORDS)
+_PREVENTED: Final = re.compile(normalize_pattern(lexicon.PREVENTED) + r"\s*$")
+_CONSTRUCT: Final = re.compile(
+    r"\s+(?:ال[ء-ي]{2,}|" + normalize_pattern(r"(?:تنظيم|داعش|خلايا)") + r")(?![^\W_])"
+)
+"""A plural noun followed by a definite one or IS's name is in construct (هجمات التنظيم):
+it names the attacks of IS in general, and refers back like a definite noun."""
+_MASDAR_NEEDS_IS: Final[frozenset[str]] = frozenset(normalize(w) for w in lexicon.MASDAR_NEEDS_IS)
+_MINE_FIELD: Final = re.compile(normalize_pattern(r"(?:حقل|حقول|شبكة)\s"))
+_ORDINAL_AFTER: Final = re.compile(r"\s+(?P<o>" + ORDINAL + ")")
+_ORDINAL_BEFORE: Final = re.compile(
+    r"(?<![^\W_])(?P<o>" + normalize_pattern(lexicon.ORDINALS_BARE) + r")\s+$"
+)
 NEGATION: Final = re.compile(normalize_pattern(lexicon.NEGATION))
 IRREALIS: Final = compile_words(*lexicon.IRREALIS_WORDS)
 """Words that make an event irreal or not an event: threats, plans, rumours,
@@ -167,6 +192,21 @@ class Actors:
         i0 = max(bisect_left(self._starts, lo), bisect_left(self._ends, pos - 25))
         i1 = bisect_right(self._ends, pos)
         return "air" in self._group_of[i0:i1]
+
+    def air_force_in(self, lo: int, hi: int) -> bool:
+        """Whether an air force is named inside ``[lo, hi)``."""
+        i = bisect_left(self._starts, lo)
+        while i < len(self._starts) and self._starts[i] < hi:
+            if self._group_of[i] == "air" and self._ends[i] <= hi:
+                return True
+            i += 1
+        return False
+
+    def last_before(self, group: str, pos: int) -> str:
+        """Return the last actor of ``group`` that ends before ``pos`` ("" if none)."""
+        index = self._group(group)
+        i = bisect_right(index.ends, pos) - 1
+        return index.actors[i].name if i >= 0 else ""
 
     def named_in(self, group: str, lo: int, hi: int) -> str:
         """Return the leading actor of ``group`` in ``[lo, hi)``, else the first ("" if none).
@@ -274,6 +314,14 @@ class Mention:
     dates, places : tuple
         The date phrases and places attached to it (filled in by
         :mod:`analysis.extraction.assembly`).
+    shown : bool
+        It is what a release shows (صوراً لهجوم): an earlier event, not a new one.
+    ordinal : int or None
+        The ordinal next to it (الهجوم الثالث، ثالث هجوم): with a period phrase
+        it is a running count ("the third attack since ...").
+    heading : bool
+        It stands in a heading line of the page (set by
+        :mod:`analysis.extraction.assembly`).
     """
 
     kind: str
@@ -286,6 +334,9 @@ class Mention:
     separate: bool
     dates: tuple[Date, ...] = ()
     places: tuple[PlaceMention, ...] = ()
+    shown: bool = False
+    ordinal: int | None = None
+    heading: bool = False
 
     @property
     def count_start(self) -> int:
@@ -393,22 +444,111 @@ def _mention(t: _Trigger, ctx: _Context) -> Mention | None:
         or (bool(re.match(r"\S+\s+ال", t.word)) and kind == "sweep")
     )
     reading = read_count(norm, kind, form, t.start, t.w_end, t.s_start)
+    if not reading.explicit:  # بلغ عدد الغارات ... أكثر من 600
+        after = count_after(norm, t.start, t.w_end, t.s_end, _counts_other)
+        if after is not None:
+            reading = replace(after, start=t.w_start)
+    if kind == "sweep" and t.prefix.lstrip("وف").startswith("ل") and _deployed(t, ctx):
+        return None  # تعزيزات ... لتمشيط البادية: forces sent to comb, not a combing
+    if form == "noun_pl" and not reading.explicit and _trend(t, ctx):
+        return None  # كمائن وهجمات متتالية، هجمات شبه يومية: a trend, when no number counts them
     if form == "noun_ref":
         referring = not reading.explicit
     else:
         referring = definite and not (reading.explicit and form != "noun_dual")
+    if referring and _introduces(t, ctx):
+        referring = False
+    elif (
+        not referring
+        and form == "noun_pl"
+        and not reading.explicit
+        and _CONSTRUCT.match(norm, t.w_end)
+    ):
+        referring = True  # هجمات التنظيم: the attacks of IS, in general
     separate = _SEPARATE.search(norm[t.w_end : min(t.s_end, t.w_end + 30)][:25]) is not None
-    return Mention(kind, form, t.w_start, t.w_end, t.sentence, reading, referring, separate)
+    c0, _c1 = ctx.sentences.clause(t.w_start, t.sentence)
+    shown = kind == "attack" and _RELEASE.search(norm, max(c0, t.start - 45), t.start) is not None
+    return Mention(
+        kind,
+        form,
+        t.w_start,
+        t.w_end,
+        t.sentence,
+        reading,
+        referring,
+        separate,
+        shown=shown,
+        ordinal=_ordinal(t, ctx, reading),
+    )
+
+
+def _deployed(t: _Trigger, ctx: _Context) -> bool:
+    """Whether reinforcements or a convoy are named in the trigger's clause."""
+    c0, c1 = ctx.sentences.clause(t.w_start, t.sentence)
+    return _DEPLOYMENT.search(ctx.norm, c0, c1) is not None
+
+
+def _trend(t: _Trigger, ctx: _Context) -> bool:
+    """Whether unnumbered plural events are a trend.
+
+    Their clause calls them successive or unceasing, or their sentence calls
+    events a habit (باتت الهجمات شبه يومية ... حيث تتعرض النقاط لهجمات).
+    """
+    c0, c1 = ctx.sentences.clause(t.w_start, t.sentence)
+    if _TREND.search(ctx.norm, c0, c1) is not None:
+        return True
+    return _HABITUAL.search(ctx.norm, t.s_start, t.s_end) is not None
+
+
+def _counts_other(word: str) -> bool:
+    """Whether a word after a number makes the number count something else."""
+    return _NOT_COUNTED.fullmatch(word) is not None or TRIGGER_RE.match(word) is not None
+
+
+def _introduces(t: _Trigger, ctx: _Context) -> bool:
+    """Whether a definite or possessive trigger tells a new event rather than referring back.
+
+    After a verb of continuing (واصلت الطائرات غاراتها، استئناف الغارات), before a
+    relative clause that tells it (الهجوم الذي شنه التنظيم), or named double
+    (الهجوم المزدوج).
+    """
+    norm = ctx.norm
+    before = max(t.s_start, t.start - 40)
+    if _CONTINUING.search(norm, before, t.start) is not None:
+        return True
+    end = min(t.s_end, t.w_end + 40)
+    return bool(_RELATIVE.match(norm, t.w_end, end) or _DOUBLE.match(norm, t.w_end, end))
+
+
+def _ordinal(t: _Trigger, ctx: _Context, reading: CountReading) -> int | None:
+    """Return the ordinal right after (الهجوم الثالث) or before (ثالث هجوم) a trigger."""
+    if reading.explicit and reading.start < t.start:
+        return None
+    norm = ctx.norm
+    after = _ORDINAL_AFTER.match(norm, t.w_end, min(t.s_end, t.w_end + 30))
+    if after is not None:
+        return parse_ordinal(after.group("o"))
+    before = _ORDINAL_BEFORE.search(norm[max(t.s_start, t.start - 12) : t.start])
+    if before is not None:
+        return parse_ordinal("ال" + before.group("o"))
+    return None
 
 
 def _negated_or_irreal(t: _Trigger, ctx: _Context) -> bool:
     """Tell whether a negation precedes the trigger or an irreal cue shares its sentence.
 
-    The cue counts from the start of the sentence to the end of the trigger's clause.
+    The cue counts from the start of the sentence to the end of the trigger's clause;
+    a habitual or trend word (متكررة، بين الفينة والأخرى) counts in the trigger's clause.
     """
-    _c0, c1 = ctx.sentences.clause(t.w_start, t.sentence)
+    c0, c1 = ctx.sentences.clause(t.w_start, t.sentence)
     if ctx.found.negated(max(t.s_start, t.w_start - 40), t.w_start):
         return True
+    if _HABITUAL.search(ctx.norm, c0, c1) is not None:  # a habit or a trend, not an event
+        return True
+    if _PREVENTED.search(ctx.norm, max(c0, t.start - 60), t.start) is not None:
+        return True  # able to launch attacks, or kept from launching them
+    if t.kind == "airstrike" and _UNKNOWN_DRONE.search(ctx.norm, c0, c1) is not None:
+        return True  # a drone nobody claims
     return ctx.found.irreal(t.s_start, c1)
 
 
@@ -417,17 +557,28 @@ def _negated_or_irreal(t: _Trigger, ctx: _Context) -> bool:
 
 def _operation(t: _Trigger, ctx: _Context) -> tuple[str, str] | None:
     """Keep عملية/عمليات as an IS attack when IS is named near it and nothing else fits."""
-    if _NOT_ATTACK_OP.match(ctx.norm, t.w_end) or not _is_agent_near(
-        ctx.norm, t.w_start, t.w_end, loose=True
+    if _NOT_ATTACK_OP.match(ctx.norm, t.w_end):
+        return None
+    if not _is_agent_near(ctx.norm, t.w_start, t.w_end, loose=True) and not _is_subject_before(
+        t, ctx
     ):
         return None
     return t.kind, "noun_pl" if t.word.startswith("عمليات") else "noun_sg"
 
 
 def _masdar(t: _Trigger, ctx: _Context) -> tuple[str, str] | None:
-    """Keep a verbal noun; استهداف ("targeting") needs IS near it and no aircraft."""
-    if t.word == "استهداف":
-        if not _is_agent_near(ctx.norm, t.w_start, t.w_end):
+    """Keep a verbal noun; استهداف ("targeting") needs IS near it and no aircraft.
+
+    IS is near when it is the doer right after the noun or just before it, or
+    named within three words after a verb of doing (اعتداء نفذه إرهابيو التنظيم).
+    """
+    if t.word in _MASDAR_NEEDS_IS:
+        after = tokens_after(ctx.norm, t.w_end, 1)
+        done_by = bool(after) and _DONE_BY.fullmatch(after[0]) is not None
+        if not (
+            _is_agent_near(ctx.norm, t.w_start, t.w_end)
+            or (done_by and _is_agent_near(ctx.norm, t.w_start, t.w_end, loose=True))
+        ):
             return None
         c0, c1 = ctx.sentences.clause(t.w_start, t.sentence)
         if AIR_SUBJECT.search(ctx.norm, c0, c1):
@@ -439,12 +590,15 @@ def _verb_is(t: _Trigger, ctx: _Context) -> tuple[str, str] | None:
     """Keep a verb of attack with IS as its subject; aircraft before it make it a strike."""
     norm = ctx.norm
     after = tokens_after(norm, t.w_end, 4)
+    before = tokens_before(norm, t.w_start, 3)
+    # after أنها/الذي the verb has its subject already: IS named after it is the object
+    has_subject = bool(before) and _SUBJECT_GIVEN.fullmatch(before[-1]) is not None
     subj_ok = (
-        bool(after)
+        not has_subject
+        and bool(after)
         and _IS_SUBJECT.fullmatch(after[0]) is not None
         and any(_IS_WORD.fullmatch(w) for w in after)
     )
-    before = tokens_before(norm, t.w_start, 3)
     if not subj_ok and _air_subject_before(t, ctx):
         return "airstrike", "verb_air"  # aircraft named before the verb
     if not (subj_ok or any(_IS_WORD.fullmatch(w) for w in before)) or (
@@ -466,14 +620,30 @@ def _verb_air(t: _Trigger, ctx: _Context) -> tuple[str, str] | None:
 
 
 def _mine(t: _Trigger, ctx: _Context) -> tuple[str, str] | None:
-    """Keep a mine when laid (زرع), not when a war remnant."""
+    """Keep a mine when laid (زرع) or pinned on IS, not when a war remnant.
+
+    The definite "the mines" is kept too: it refers back to mines told before.
+    A minefield or a network of mines (حقل ألغام، شبكة من الألغام) is one attack.
+    """
     norm = ctx.norm
     tail = norm[t.w_end : min(t.s_end, t.w_end + 40)]
-    if not _MINE_LAID.search(tail) or _MINE_REMNANT.search(
-        norm, t.w_end, min(t.s_end, t.w_end + 50)
-    ):
+    laid = _MINE_LAID.search(tail) is not None or _is_agent_near(norm, t.w_start, t.w_end)
+    if _MINE_REMNANT.search(norm, t.w_end, min(t.s_end, t.w_end + 50)):
         return None
+    if not laid and not t.prefix.endswith("ال"):  # the mines: they refer to mines told before
+        return None
+    if _MINE_FIELD.match(t.word):
+        return t.kind, "noun_sg"
     return t.kind, "noun_pl" if t.word.endswith("غام") else "noun_sg"
+
+
+def _air_noun(t: _Trigger, ctx: _Context) -> tuple[str, str] | None:
+    """Keep strikes named by a plain noun (ضربات) when aircraft or an air force are near it."""
+    c0, c1 = ctx.sentences.clause(t.w_start, t.sentence)
+    lo, hi = max(c0, t.w_start - 60), min(c1, t.w_end + 60)
+    if AIR_SUBJECT.search(ctx.norm, lo, hi) is None and not ctx.found.actors.air_force_in(lo, hi):
+        return None
+    return t.kind, "noun_pl" if t.word.startswith("ضربات") else "noun_sg"
 
 
 _FORM_RULES: Final[dict[str, Callable[[_Trigger, _Context], tuple[str, str] | None]]] = {
@@ -482,6 +652,7 @@ _FORM_RULES: Final[dict[str, Callable[[_Trigger, _Context], tuple[str, str] | No
     "verb_is": _verb_is,
     "verb_air": _verb_air,
     "noun_mine": _mine,
+    "noun_air": _air_noun,
 }
 
 
@@ -505,6 +676,12 @@ def _is_agent_near(norm: str, start: int, end: int, *, loose: bool = False) -> b
         return True
     before = tokens_before(norm, start, 4)
     return any(_IS_WORD.fullmatch(w) for w in before)
+
+
+def _is_subject_before(t: _Trigger, ctx: _Context) -> bool:
+    """Whether IS is named earlier in the trigger's clause (خلايا التنظيم ... قد شنت عملية)."""
+    c0, _c1 = ctx.sentences.clause(t.w_start, t.sentence)
+    return _IS_WORD.search(ctx.norm, max(c0, t.w_start - 80), t.w_start) is not None
 
 
 def _air_subject_before(t: _Trigger, ctx: _Context) -> bool:

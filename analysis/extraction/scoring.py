@@ -31,6 +31,23 @@ Field agreement on matched pairs
 Negatives: passages with no annotated record must yield no record;
 ``negatives_clean`` counts those that do.
 
+Summary measures
+----------------
+- ``location_f1``: over matched pairs, the mean F1 between the two place
+  *sets* (both empty counts as agreement): partial credit where ``places``
+  gives none.
+- ``overall``: the mean of record F1, window exact, count-triple exact and
+  location F1.
+- :attr:`ScoreReport.error_categories` counts the disagreements by kind
+  (missed and extra records, windows, count triples, places, negatives with
+  records); :func:`score_by_tag` scores the passages of each tag apart.
+
+Place names can be compared in a common form (``canonical``): the real-report
+set keeps places outside the gazetteer in Arabic, and
+:func:`place_canonicalizer` maps any name the gazetteer knows, in either
+script, to its English name, so that a gazetteer that grows scores its new
+places alike on both sides.
+
 Examples
 --------
 >>> gold = [{"id": "p1", "published": "2024-03-31", "text": "x", "records": [
@@ -38,8 +55,8 @@ Examples
 ...      "count": 1, "count_low": 1, "count_high": 1, "location": "Palmyra",
 ...      "admin1": "Homs", "actor": "Islamic State"}]}]
 >>> report = score_records({"p1": gold[0]["records"]}, gold)
->>> report.f1, report.field_rates["window"]
-(1.0, 1.0)
+>>> report.f1, report.field_rates["window"], report.overall
+(1.0, 1.0, 1.0)
 """
 
 from __future__ import annotations
@@ -66,6 +83,21 @@ FIELDS: Final[tuple[str, ...]] = (
 
 TARGETED_FIELDS: Final[tuple[str, ...]] = ("window", "count", "places", "governorates")
 """Fields with an agreement target (the issue's 'every per-field rate')."""
+
+ERROR_CATEGORIES: Final[tuple[str, ...]] = (
+    "missed record",
+    "extra record",
+    "window",
+    "count",
+    "location",
+    "negative with records",
+)
+"""Kinds of disagreement :attr:`ScoreReport.error_categories` counts: records
+missed or extra, matched pairs whose window, count triple or place set differ,
+and no-event passages that got records."""
+
+Canonical = Callable[[str], str]
+"""Maps one place name to the form it is compared in."""
 
 
 def load_annotated(path: str | Path) -> list[dict[str, Any]]:
@@ -138,6 +170,71 @@ def _names(value: Any) -> list[str]:
 
 def _text(value: Any) -> str:
     return "" if _blank(value) or str(value) == "<NA>" else str(value).strip()
+
+
+def place_f1(predicted: Any, gold: Any) -> float:
+    """F1 between two ``;``-joined place lists taken as sets (both empty: 1.0).
+
+    Examples
+    --------
+    >>> place_f1("Palmyra;al-Sukhnah", "al-Sukhnah;Palmyra"), place_f1("", "")
+    (1.0, 1.0)
+    >>> round(place_f1("Palmyra;Homs", "Palmyra"), 3)
+    0.667
+    """
+    p, g = set(_names(predicted)), set(_names(gold))
+    if not p and not g:
+        return 1.0
+    return 2 * len(p & g) / (len(p) + len(g))
+
+
+def place_canonicalizer(gazetteer: Any = None) -> Canonical:
+    """Return a function that maps a place name to its comparable form.
+
+    English names are kept as they are; Arabic names are normalised
+    (:func:`analysis.extraction.arabic.normalize`) and, where the gazetteer
+    knows them (as a name or an alias), replaced by its English name.
+
+    Parameters
+    ----------
+    gazetteer : Gazetteer, str or pathlib.Path, optional
+        A compiled gazetteer or a CSV path; defaults to the project's
+        (:func:`analysis.extraction.gazetteer.load_gazetteer`).
+
+    Returns
+    -------
+    callable
+        ``name -> comparable name``.
+
+    Examples
+    --------
+    >>> canonical = place_canonicalizer()
+    >>> canonical("تدمر"), canonical("Palmyra"), canonical("قرية مجهولة")
+    ('Palmyra', 'Palmyra', 'قريه مجهوله')
+    """
+    from analysis.extraction.arabic import normalize
+    from analysis.extraction.gazetteer import Gazetteer, load_gazetteer
+
+    gaz = gazetteer if isinstance(gazetteer, Gazetteer) else load_gazetteer(gazetteer)
+    names = {name: gaz.places[i].name_en for name, i in gaz.names.items()}
+
+    def canonical(name: str) -> str:
+        name = name.strip()
+        if not any("\u0600" <= ch <= "\u06ff" for ch in name):
+            return name
+        folded = " ".join(normalize(name).split())
+        return names.get(folded, folded)
+
+    return canonical
+
+
+def _canonical_places(rec: Mapping[str, Any], canonical: Canonical | None) -> Mapping[str, Any]:
+    """Return ``rec`` with its ``location`` names in comparable form (itself if no canonical)."""
+    if canonical is None:
+        return rec
+    out = dict(rec)
+    out["location"] = ";".join(canonical(p) for p in _names(rec.get("location")))
+    return out
 
 
 def _agreement(pred: Mapping[str, Any], gold: Mapping[str, Any]) -> dict[str, bool]:
@@ -219,6 +316,9 @@ class ScoreReport:
         Record-level scores (1.0 where the denominator is 0).
     field_rates : dict
         Agreement rate of each field of :data:`FIELDS` over matched pairs.
+    location_f1_sum : float
+        Sum over matched pairs of the F1 between their place sets
+        (:attr:`location_f1` is its mean).
     misses : list of dict
         One entry per disagreement (unmatched record or differing field), for
         reading.
@@ -231,6 +331,7 @@ class ScoreReport:
     predicted_records: int = 0
     matched: int = 0
     field_agree: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIELDS, 0))
+    location_f1_sum: float = 0.0
     misses: list[dict[str, Any]] = field(default_factory=list)
 
     @property
@@ -254,6 +355,35 @@ class ScoreReport:
         """Agreement rate of each field over matched pairs (1.0 with no pair)."""
         return {k: (v / self.matched if self.matched else 1.0) for k, v in self.field_agree.items()}
 
+    @property
+    def location_f1(self) -> float:
+        """Mean over matched pairs of the F1 between their place sets (1.0 with no pair)."""
+        return self.location_f1_sum / self.matched if self.matched else 1.0
+
+    @property
+    def overall(self) -> float:
+        """Mean of record F1, window exact, count-triple exact and location F1."""
+        rates = self.field_rates
+        return (self.f1 + rates["window"] + rates["count"] + self.location_f1) / 4
+
+    @property
+    def error_categories(self) -> dict[str, int]:
+        """How many disagreements of each kind of :data:`ERROR_CATEGORIES`.
+
+        Examples
+        --------
+        >>> ScoreReport(gold_records=2, matched=1).error_categories["missed record"]
+        1
+        """
+        out = dict.fromkeys(ERROR_CATEGORIES, 0)
+        out["missed record"] = self.gold_records - self.matched
+        out["extra record"] = self.predicted_records - self.matched
+        out["window"] = self.matched - self.field_agree["window"]
+        out["count"] = self.matched - self.field_agree["count"]
+        out["location"] = self.matched - self.field_agree["places_set"]
+        out["negative with records"] = self.negatives - self.negatives_clean
+        return out
+
     def to_markdown(self, title: str = "") -> str:
         """Return the report as a Markdown table.
 
@@ -276,12 +406,17 @@ class ScoreReport:
         ]
         for k, v in self.field_rates.items():
             lines.append(f"| field agreement: {k} | {v:.3f} |")
+        lines.append(f"| location F1 (matched records) | {self.location_f1:.3f} |")
+        lines.append(f"| overall | {self.overall:.3f} |")
+        for k, n in self.error_categories.items():
+            lines.append(f"| errors: {k} | {n} |")
         return "\n".join(lines) + "\n"
 
 
 def score_records(
     predicted: Mapping[str, Iterable[Mapping[str, Any]]],
     passages: list[dict[str, Any]],
+    canonical: Canonical | None = None,
 ) -> ScoreReport:
     """Score predicted records against annotated passages.
 
@@ -292,6 +427,9 @@ def score_records(
         passage missing from the mapping predicted nothing.
     passages : list of dict
         Annotated passages as read by :func:`load_annotated`.
+    canonical : callable, optional
+        Maps each place name of both sides to the form it is compared in
+        (:func:`place_canonicalizer`); by default names are compared as written.
 
     Returns
     -------
@@ -308,8 +446,8 @@ def score_records(
     report = ScoreReport()
     for passage in passages:
         pid = passage["id"]
-        gold = list(passage["records"])
-        pred = [dict(r) for r in predicted.get(pid, [])]
+        gold = [_canonical_places(g, canonical) for g in passage["records"]]
+        pred = [dict(_canonical_places(r, canonical)) for r in predicted.get(pid, [])]
         report.passages += 1
         report.gold_records += len(gold)
         report.predicted_records += len(pred)
@@ -320,6 +458,7 @@ def score_records(
         report.matched += len(pairs)
         for i, j in pairs:
             agree = _agreement(pred[i], gold[j])
+            report.location_f1_sum += place_f1(pred[i].get("location"), gold[j].get("location"))
             for k, ok in agree.items():
                 report.field_agree[k] += ok
                 if not ok and k in TARGETED_FIELDS:
@@ -339,6 +478,79 @@ def score_records(
             if i not in matched_p
         ]
     return report
+
+
+def score_by_tag(
+    predicted: Mapping[str, Iterable[Mapping[str, Any]]],
+    passages: list[dict[str, Any]],
+    canonical: Canonical | None = None,
+) -> dict[str, ScoreReport]:
+    """Score the passages of each tag apart (a passage counts under each of its ``tags``).
+
+    Parameters
+    ----------
+    predicted, passages, canonical
+        As for :func:`score_records`; each passage may have a list ``tags``.
+
+    Returns
+    -------
+    dict
+        Tag -> its :class:`ScoreReport`, tags in alphabetical order.
+
+    Examples
+    --------
+    >>> passages = [{"id": "a", "published": "2024-01-01", "text": "", "records": [],
+    ...              "tags": ["non_event"]}]
+    >>> score_by_tag({"a": []}, passages)["non_event"].negatives_clean
+    1
+    """
+    tags = sorted({t for p in passages for t in p.get("tags", [])})
+    return {
+        t: score_records(predicted, [p for p in passages if t in p.get("tags", [])], canonical)
+        for t in tags
+    }
+
+
+def score_table(rows: Iterable[tuple[str, ScoreReport]]) -> str:
+    """Return scores as a Markdown table, one row per named report.
+
+    Columns: passages, gold / predicted records, precision, recall, record F1,
+    window exact, count exact, location F1, overall.
+
+    Examples
+    --------
+    >>> print(score_table([("none", ScoreReport())]).splitlines()[2])
+    | none | 0 | 0 / 0 | 1.00 | 1.00 | 1.00 | 1.00 | 1.00 | 1.00 | 1.00 |
+    """
+    head = (
+        "| group | passages | gold / predicted | precision | recall | record F1 "
+        "| window exact | count exact | location F1 | overall |\n"
+        "|---|---|---|---|---|---|---|---|---|---|\n"
+    )
+    body = "".join(
+        f"| {name} | {r.passages} | {r.gold_records} / {r.predicted_records} | "
+        f"{r.precision:.2f} | {r.recall:.2f} | {r.f1:.2f} | {r.field_rates['window']:.2f} | "
+        f"{r.field_rates['count']:.2f} | {r.location_f1:.2f} | {r.overall:.2f} |\n"
+        for name, r in rows
+    )
+    return head + body
+
+
+def error_table(rows: Iterable[tuple[str, ScoreReport]]) -> str:
+    """Return the error categories as a Markdown table, one row per named report.
+
+    Examples
+    --------
+    >>> print(error_table([("none", ScoreReport())]).splitlines()[0])
+    | group | missed record | extra record | window | count | location | negative with records |
+    """
+    head = "| group | " + " | ".join(ERROR_CATEGORIES) + " |\n"
+    head += "|---" * (len(ERROR_CATEGORIES) + 1) + "|\n"
+    body = "".join(
+        f"| {name} | " + " | ".join(str(n) for n in r.error_categories.values()) + " |\n"
+        for name, r in rows
+    )
+    return head + body
 
 
 def score_extractor(

@@ -31,6 +31,17 @@ TOKEN: Final = re.compile(r"[^\W_]+")
 """A word: a run of letters and digits."""
 
 SUMMARY_HEAD: Final = re.compile(normalize_pattern(lexicon.SUMMARY_HEADS))
+LINK_LINE: Final = re.compile(normalize_pattern(lexicon.LINK_LINES))
+_CAPTION: Final = re.compile(normalize_pattern(lexicon.CAPTION_CREDIT), re.IGNORECASE)
+_HEADING_MAX: Final = 160
+"""A heading is shorter than this (characters)."""
+_HEADING_WITH_COMMA_MAX: Final = 90
+"""A line with a comma is a heading only when shorter than this: longer, it is a body
+paragraph whose stop is missing."""
+_LINE_STOP: Final = re.compile(r"[.!?؟:…]+[\s\"'»”)\]]*$")
+"""A line that ends a sentence (a stop, then maybe quotes or brackets)."""
+_INNER_STOP: Final = re.compile(r"(?<!\.)[.!?؟](?!\.)\s")
+"""A sentence stop inside a line (two dots in a title are not one)."""
 BULLET: Final = re.compile(r"^\s*(?:[-•*·▪●◦‣–—]|\d{1,2}[.)])\s*")
 SENTENCE_END: Final = re.compile(r"[.!?؟\n]+(?=\s|$|[\"'])|\n")
 """Where a sentence ends: a run of stops before white space, a quote or the end of
@@ -120,6 +131,68 @@ def summary_spans(text: str) -> list[tuple[int, int]]:
         seen_body = True
         in_summary = False
     return spans if seen_body else []
+
+
+@dataclass(frozen=True)
+class Page:
+    r"""The parts of a report as a page shows them (spans of the original text).
+
+    Attributes
+    ----------
+    links : list of (start, end)
+        Lines that link to other articles ("اقرأ أيضاً: ...") and photo captions that
+        end with the picture's credit ("... - AFP"): not part of the report.
+    headings : list of (start, end)
+        Short lines that end without a stop: the title, subheadings, captions, date
+        lines.  They retell the body; an event only they tell is still an event.
+    lead : (start, end) or None
+        The first line of the body when more body lines follow (it may retell them).
+
+    Examples
+    --------
+    >>> page = Page.of("غارات على تدمر\nنفذت المقاتلات غارات.\nاقرأ أيضاً: خبر\nوقتل عنصر.")
+    >>> page.headings, page.links, page.lead
+    ([(0, 14)], [(37, 52)], (15, 36))
+    """
+
+    links: list[tuple[int, int]]
+    headings: list[tuple[int, int]]
+    lead: tuple[int, int] | None
+
+    @classmethod
+    def of(cls, text: str) -> Page:
+        """Read the lines of a report as published."""
+        links: list[tuple[int, int]] = []
+        headings: list[tuple[int, int]] = []
+        body: list[tuple[int, int]] = []
+        pos = 0
+        lines = text.split("\n")
+        for line in lines:
+            start, end = pos, pos + len(line)
+            pos = end + 1
+            stripped = line.strip()
+            if not stripped:
+                continue
+            if LINK_LINE.search(normalize(stripped)) or (
+                _is_heading(stripped) and _CAPTION.search(normalize(stripped))
+            ):
+                links.append((start, end))
+            elif _is_heading(stripped):
+                headings.append((start, end))
+            else:
+                body.append((start, end))
+        if not body or len(body) + len(headings) < 2:  # no body line, or one line in all
+            return cls(links, [], body[0] if len(body) > 1 else None)
+        return cls(links, headings, body[0] if len(body) > 1 else None)
+
+
+def _is_heading(line: str) -> bool:
+    """Whether a (stripped) line reads as a heading: short, no stop inside or at its end."""
+    return (
+        len(line) < (_HEADING_MAX if "،" not in line else _HEADING_WITH_COMMA_MAX)
+        and _LINE_STOP.search(line) is None
+        and _INNER_STOP.search(line) is None
+    )
 
 
 def sentence_marks(norm: str) -> Iterator[tuple[int, int]]:

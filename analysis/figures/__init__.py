@@ -7,6 +7,8 @@
   placed clear of one another, of the points and of the legend.
 - :mod:`~analysis.figures.stories`: the plots that tell one story of the
   seeds, and the builders of the registered figures.
+- :mod:`~analysis.figures.sweeps`: the 2024 sweep campaigns against attacks:
+  attacks by source with every launch, the cumulative count, the event study.
 - :mod:`~analysis.figures.registry`: the registered figures, their inputs,
   :func:`build_figure` and :func:`build_figures`.
 - :mod:`~analysis.figures.saving`: :func:`save_figure`, the one function that

@@ -280,7 +280,7 @@ def explore_counts(
         result = count_events(subset.iloc[:0], **window, **options)
     else:
         result = grouped.loc[chosen].drop(columns="admin1").reset_index(drop=True)
-    result.attrs = {"count_report": count_report(grouped)}
+    result.attrs = {"count_report": count_report(grouped).to_dict()}
     return result
 
 

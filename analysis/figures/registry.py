@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from analysis import config
-from analysis.figures import stories
+from analysis.figures import stories, sweeps
 from analysis.figures.saving import FORMATS, save_figure
 
 if TYPE_CHECKING:
@@ -269,13 +269,14 @@ def cli(argv: Sequence[str]) -> int:
 
 
 # ======================================================================================
-# The project's figures (builders in analysis.figures.stories)
+# The project's figures (builders in analysis.figures.stories and .sweeps)
 # ======================================================================================
 
 register(
     "attacks_2024_by_source",
-    "ISIS attacks per month in 2024: CEP, SOHR (implied by running totals), the project's sample",
-    stories.draw_attacks_2024_by_source,
+    "ISIS attacks per month in 2024: CEP, SOHR (implied by running totals), the project's "
+    "record, every dated launch; and where the record is thin against CEP",
+    sweeps.draw_attacks_2024_by_source,
     config.BADIA_2024_REPORTED_TOTALS,
     config.BADIA_2024_RECORD,
     config.SEED_ARTICLE_RECORDS,
@@ -285,16 +286,21 @@ register(
     "running totals (error bars: the range its approximate as-of dates allow; a month the totals "
     "cover only in part says which days, '1–10 Nov only'), and the attacks in the project's "
     "sample of news reports (a sample of coverage, not a count). Each month's three bars are "
-    "centred on its tick; 'at least' marks a CEP figure given as a lower bound; a month "
-    "without a bar says why ('no CEP figure', 'no figures from any source'). Triangles above "
-    "the plot are the sweep launches the sample dates; the seed report's 'about 17' campaigns "
-    "since January is stated in the legend, under the plot, not drawn as dates.",
+    "centred on its tick; 'at least' marks a CEP figure given as a lower bound. Triangles above "
+    "the plot are the sweep launches of 2024 the record dates, on the day the analysis places "
+    "them; a launch a report only bounds also has a bar above the plot over its window of days "
+    "and a light band over the bars on those days. The legend gives how many are dated, to a "
+    "day or to a window, names the launch dated before 2024 that is not drawn, and sets the "
+    "seed report's 'about 17' campaigns since January beside the dated ones, not drawn as "
+    "dates. Bottom: the record's attacks in each month as a share of CEP's count, with both "
+    "numbers; a low bar is a month the record is thin, not a quiet month, and a month without "
+    "a CEP figure says so.",
 )
 
 register(
     "cumulative_2024",
     "SOHR's running total of ISIS operations against the cumulative count of sweep campaigns",
-    stories.draw_cumulative_2024,
+    sweeps.draw_cumulative_2024,
     config.BADIA_2024_REPORTED_TOTALS,
     config.BADIA_2024_RECORD,
     config.SEED_ARTICLE_RECORDS,
@@ -341,18 +347,23 @@ register(
 
 register(
     "event_study_2024",
-    "Attack rates before, during and after the dated sweep campaigns: pooled by window, and "
-    "each campaign against the four weeks before it, with the placebo p-value",
-    stories.draw_event_study_2024,
+    "Attack rates before, during and after the sweep campaigns dated in 2024: pooled by "
+    "window, and each campaign against the four weeks before it, on the launches' middle days "
+    "and over their launch windows",
+    sweeps.draw_event_study_2024,
     config.BADIA_2024_RECORD,
-    reading="Left: attacks per day in the 28 days before the launches, during the campaigns "
-    "(launch plus an assumed 7 days) and in the 28 days after, pooled over the campaigns with "
-    "95% intervals, over the mean of each day. Right: each campaign's rate during against "
-    "before, and the pooled rate ratio with its 95% "
-    "interval and the placebo p-value (999 sets of random pseudo-campaigns); a starred "
+    reading="The campaigns are those launched inside the record's declared coverage (2024), "
+    "found, counted and studied by study_campaigns, the call notebook 03 prints. Left: attacks "
+    "per day in the 28 days before the launches, during the campaigns (launch plus an assumed "
+    "7 days) and in the 28 days after, pooled over the campaigns with 95% intervals, over the "
+    "mean of each day; a launch known only to a window is placed on its middle day. Right: "
+    "each campaign's rate during against before, on the middle day (dot) and over every launch "
+    "day of its window (open circle, thinner line); the pooled rate ratio on the middle days "
+    "with the placebo p-value (999 sets of random pseudo-campaigns), and over every "
+    "combination of launch days, an interval that holds the dates' uncertainty too. A starred "
     "campaign's 28 days before to 28 days after share days with another campaign's. Each "
     "window's rate is written above its band, never across the launch line. Intervals that "
-    "span 1 widely mean the sample cannot tell; campaigns follow surges of attacks, so this "
+    "span 1 widely mean the record cannot tell; campaigns follow surges of attacks, so this "
     "describes, it does not measure a causal effect.",
 )
 

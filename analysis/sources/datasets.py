@@ -124,17 +124,18 @@ def load_badia_2024_coverage() -> Coverage:
     Returns
     -------
     Coverage
-        2024-01-01..2024-12-31, with the sidecar's note on which months are
+        2024-01-01..2024-10-31, with the sidecar's note on which months are
         well covered and which are thin.  Pass it to
         :func:`analysis.count_events` as ``coverage=``: periods outside it are
-        left out (no data), and the records outside it (the four of 2023) are
+        left out (no data), and the records outside it (the four of 2023, those
+        of November and December 2024) are
         accounted in the count report.
 
     Examples
     --------
     >>> cov = load_badia_2024_coverage()
     >>> str(cov)
-    '2024-01-01..2024-12-31 (declared for events_2024_record.csv)'
+    '2024-01-01..2024-10-31 (declared for events_2024_record.csv)'
     """
     return read_coverage(BADIA_2024_RECORD)
 

@@ -22,7 +22,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from analysis.config import GAZETTEER
+from analysis.config import GAZETTEER, GAZETTEER_ADDED
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -187,12 +187,18 @@ def normalise_governorates(names: pd.Series) -> pd.Series:
 def gazetteer_rows(path: str | Path | None = None) -> list[dict[str, str]]:
     """Read the gazetteer table as plain rows.
 
+    With no ``path``, the shipped gazetteer (:data:`analysis.config.GAZETTEER`)
+    merged with the places added from published reports
+    (:data:`analysis.config.GAZETTEER_ADDED`): an added row whose ``name_en``
+    is a shipped place adds its aliases to that place; the others are new
+    places, after the shipped ones.  Every row has every column of both files.
+
     Parameters
     ----------
     path : str or pathlib.Path, optional
-        A gazetteer CSV (``name_en``, ``name_ar``, ``aliases_ar``,
+        One gazetteer CSV (``name_en``, ``name_ar``, ``aliases_ar``,
         ``aliases_en``, ``kind``, ``admin1``, ``latitude``, ``longitude``,
-        ``coord_source``); defaults to :data:`analysis.config.GAZETTEER`.
+        ``coord_source``), read alone.
 
     Returns
     -------
@@ -204,9 +210,28 @@ def gazetteer_rows(path: str | Path | None = None) -> list[dict[str, str]]:
     >>> rows = gazetteer_rows()
     >>> rows[0]["name_en"], rows[0]["admin1"]
     ('Palmyra', 'Homs')
+    >>> len(rows) > len(gazetteer_rows(GAZETTEER))
+    True
     """
-    target = Path(path) if path is not None else GAZETTEER
-    with target.open(encoding="utf-8-sig", newline="") as fh:
+    if path is not None:
+        return _read_rows(Path(path))
+    rows = _read_rows(GAZETTEER)
+    added = _read_rows(GAZETTEER_ADDED)
+    columns = dict.fromkeys([*rows[0], *(added[0] if added else [])], "")
+    rows = [{**columns, **row} for row in rows]
+    by_name = {row["name_en"]: row for row in rows}
+    for row in added:
+        known = by_name.get(row["name_en"])
+        if known is None:
+            rows.append({**columns, **row})
+            continue
+        for key in ("aliases_ar", "aliases_en"):
+            known[key] = "|".join(a for a in (known[key], row[key]) if a)
+    return rows
+
+
+def _read_rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8-sig", newline="") as fh:
         return list(csv.DictReader(fh))
 
 

@@ -352,7 +352,7 @@ def read_coverage(path: str | Path, series: Mapping[str, str] | None = None) -> 
     >>> from analysis.config import BADIA_2024_RECORD, BADIA_2024_REPORTED_TOTALS
     >>> cov = read_coverage(BADIA_2024_RECORD)
     >>> cov.start, cov.end
-    (datetime.date(2024, 1, 1), datetime.date(2024, 12, 31))
+    (datetime.date(2024, 1, 1), datetime.date(2024, 10, 31))
     >>> cep = read_coverage(BADIA_2024_REPORTED_TOTALS, series={"source": "CEP",
     ...                     "metric": "attacks"})
     >>> cep.start, cep.end, cep.gaps

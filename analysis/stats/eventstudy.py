@@ -13,6 +13,12 @@ The headline is a rate ratio: the attack rate during campaigns (or after
 them, ``contrast="post"``) divided by the rate in the weeks before them.
 1.3 means 30% more attacks per day than before launch; 0.7, 30% fewer.
 
+Launches known only to a window ("more than a week before 13 June") are
+placed on one anchor day for the headline (``pooled``), and the estimate is
+also reported over launch days drawn within their windows
+(``over_launches``): its spread over the draws, and an interval that holds
+both the sampling error and the launch dates' uncertainty.
+
 What the numbers cannot say
 ---------------------------
 A rate ratio is an association, not the campaign's effect: campaigns are
@@ -28,7 +34,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Final, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 import pandas as pd
@@ -41,18 +47,30 @@ from analysis.stats._countmodels import (
     CountFit,
     Family,
     fit_count_model,
-    hac_cov,
     irls,
     rate_interval,
 )
 from analysis.stats._series import infer_period_unit, select_series
+from analysis.stats._windows import (
+    WINDOWS,
+    Spec,
+    design_matrix,
+    two_sided_p,
+    variances,
+    window_labels,
+)
+from analysis.stats.launchwindows import (
+    N_LAUNCH_DRAWS,
+    LaunchWindowEffect,
+    mixture_summary,
+    over_launches_effect,
+    possible_spans,
+)
 
 if TYPE_CHECKING:
     from analysis.stats.campaigns import Campaigns
 
 Contrast = Literal["during", "post"]
-WINDOWS: Final[tuple[str, ...]] = ("pre", "during", "post", "other")
-"""Window labels, from the reference (``pre``) on."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -110,8 +128,15 @@ class EventStudy:
     Attributes
     ----------
     pooled : PooledEffect
-        The headline: ``rate_ratio``, ``ci_low``, ``ci_high``, ``p_value``,
+        The headline on the campaigns' anchored intervals (``start`` ..
+        ``end``): ``rate_ratio``, ``ci_low``, ``ci_high``, ``p_value``,
         ``placebo_p_value``.
+    over_launches : LaunchWindowEffect
+        The same rate ratio over launch days drawn within their windows:
+        ``rate_ratio``, ``ci_low``, ``ci_high`` (an interval that includes
+        the launch dates' uncertainty), ``p_value``, and ``draws_low``,
+        ``draws_high`` (the spread of the draws' estimates).  Equal to the
+        ``pooled`` numbers when every launch is known to the day.
     windows : pandas.DataFrame
         Pooled, one row per window label (``pre``, ``during``, ``post``,
         ``other``): ``window``, ``days``, ``count``, ``rate`` (per day),
@@ -122,7 +147,12 @@ class EventStudy:
         ``pre_days``, ``pre_count``, ``during_days``, ``during_count``,
         ``post_days``, ``post_count``, ``rate_ratio``, ``ci_low``, ``ci_high``,
         ``p_value`` (``contrast`` window against pre, this campaign alone),
-        ``overlaps_other`` (its windows touch another campaign's).
+        ``overlaps_other`` (its windows touch another campaign's);
+        ``launch_earliest``, ``launch_latest`` (its launch window) and
+        ``rate_ratio_over_launches``, ``ci_low_over_launches``,
+        ``ci_high_over_launches``: the same ratio with every launch day of
+        the window equally likely (median and 95% interval of the mixture;
+        equal to the anchored ones for a launch known to the day).
     profile : pandas.DataFrame
         Event-time profile for plotting: ``relative_day`` (0 = launch),
         ``n_campaigns`` (campaigns with that day in coverage),
@@ -151,6 +181,7 @@ class EventStudy:
     """
 
     pooled: PooledEffect
+    over_launches: LaunchWindowEffect
     windows: pd.DataFrame = field(repr=False)
     per_campaign: pd.DataFrame = field(repr=False)
     profile: pd.DataFrame = field(repr=False)
@@ -186,6 +217,7 @@ class EventStudy:
             f"(pre {self.pre} d, post {self.post} d, {self.family}"
             f"{', linear trend' if self.trend else ''})",
             f"  {self.pooled}",
+            f"  {self.over_launches}",
         ]
         for r in self.windows.itertuples():
             lines.append(
@@ -215,6 +247,7 @@ def event_study(
     trend: bool = True,
     hac_lags: int | None = None,
     n_placebo: int = 999,
+    n_launch_draws: int = N_LAUNCH_DRAWS,
     seed: int = 0,
 ) -> EventStudy:
     """Compare outcome rates before, during and after campaigns.
@@ -249,13 +282,28 @@ def event_study(
     days were in two or more windows.  ``per_campaign`` rows use each
     campaign's own windows without relabelling and flag overlaps.
 
+    Launch windows: ``pooled`` uses each campaign's anchored interval
+    (``start``..``end``).  Where a launch is known only to a window
+    (``launch_earliest`` < ``launch_latest``), ``over_launches`` redoes the
+    pooled estimate with the launches placed on days drawn uniformly and
+    independently within their windows (every combination when there are
+    at most ``n_launch_draws``, else that many seeded draws), each fitted at
+    the anchored fit's dispersion; its interval is the 2.5-97.5% range of
+    the equal-weight mixture of the draws' sampling distributions.  On
+    SYNTHETIC series with windows around known launches this interval
+    covered the true effect at or above its 95% where the data are as thin
+    as the 2024 sample's, and less often where they are dense and the
+    effect large (``docs/methods.md``): a launch placed on the
+    wrong day dilutes the contrast, and no averaging over dates undoes that.
+
     Placebo test: ``n_placebo`` times, as many pseudo-campaigns as real ones,
-    with the real durations, are launched on random days (seeded) whose
-    pseudo campaign lies inside the coverage with a full pre window and does
-    not overlap any real campaign; the same pooled rate ratio is computed for
-    them (dispersion fixed at the real fit's).  ``placebo_p_value`` is the
-    share of sets with ``|log rate ratio|`` at least the observed one, with
-    the observed set counted in (so it is never 0).
+    with the real (anchored) durations, are launched on random days (seeded)
+    whose pseudo campaign lies inside the coverage with a full pre window
+    and touches no day a real campaign can have held (its launch window
+    through its latest possible end); the same pooled rate ratio is computed
+    for them (dispersion fixed at the real fit's).  ``placebo_p_value`` is
+    the share of sets with ``|log rate ratio|`` at least the observed
+    (anchored) one, with the observed set counted in (so it is never 0).
 
     Parameters
     ----------
@@ -263,8 +311,12 @@ def event_study(
         ``count_events(..., freq="D")`` output holding the ``outcome`` series,
         complete over its coverage.  Not modified.
     campaigns : Campaigns or pandas.DataFrame
-        :func:`analysis.stats.campaigns.find_campaigns` output, or a frame with ``start``
-        and ``end`` (inclusive) columns.  Not modified.
+        :func:`analysis.stats.campaigns.find_campaigns` output, or a frame with
+        ``start`` and ``end`` (inclusive) columns; optionally
+        ``launch_earliest`` and ``launch_latest`` (both or neither; the
+        launch window, holding ``start``) and ``end_known`` (a known end
+        stays put when the launch is drawn; by default the interval moves
+        with its launch).  Not modified.
     outcome : str
         Event type whose rate is studied.
     pre, post : int
@@ -279,14 +331,19 @@ def event_study(
         Longest lag (days) of the HAC standard error; default ``pre``.
     n_placebo : int
         Pseudo-campaign sets for the placebo p-value (0 to skip).
+    n_launch_draws : int
+        Most launch-date sets fitted for ``over_launches`` (about 4 ms each
+        for a year of days).  With 200, the interval's ends move by a few
+        percent between seeds (``docs/methods.md``).
     seed : int
-        Seed of the placebo draws.
+        Seed of the placebo draws and, in a stream of its own, of the
+        launch draws.
 
     Returns
     -------
     EventStudy
-        ``pooled`` (headline), ``windows``, ``per_campaign``, ``profile``,
-        ``daily``; prints a summary.
+        ``pooled`` (headline), ``over_launches``, ``windows``,
+        ``per_campaign``, ``profile``, ``daily``; prints a summary.
 
     Notes
     -----
@@ -294,8 +351,9 @@ def event_study(
     (a surge of attacks often prompts them, so "during" can look calmer only
     because the surge passes); news samples under-report quiet periods and
     over-report around major operations; with few campaigns the pooled
-    estimate leans on each of them (check ``per_campaign``); and the default
-    campaign length is an assumption.
+    estimate leans on each of them (check ``per_campaign``); the default
+    campaign length is an assumption; and launch days are drawn as equally
+    likely within their windows, which no report says.
 
     Examples
     --------
@@ -315,83 +373,50 @@ def event_study(
     (0.45, True)
     >>> study.windows["window"].tolist()
     ['pre', 'during', 'post', 'other']
+
+    The second launch known only to 29 May .. 4 June (anchored on 1 June):
+
+    >>> shift = pd.to_timedelta([0, 3, 0], unit="D")
+    >>> camps["launch_earliest"] = camps["start"] - shift
+    >>> camps["launch_latest"] = camps["start"] + shift
+    >>> wide = event_study(counts, camps, n_placebo=0)
+    >>> wide.pooled.rate_ratio == study.pooled.rate_ratio  # the anchored headline
+    True
+    >>> over = wide.over_launches
+    >>> over.n_draws, over.exhaustive, over.n_uncertain
+    (7, True, 1)
+    >>> bool(over.ci_low <= over.draws_low <= over.draws_high <= over.ci_high)
+    True
     """
-    if contrast not in ("during", "post"):
-        raise ValueError(f"contrast must be 'during' or 'post', got {contrast!r}")
-    if family not in ("negbin", "poisson"):
-        raise ValueError(f"family must be 'negbin' or 'poisson', got {family!r}")
-    if pre < 1 or post < 0:
-        raise ValueError(f"pre must be >= 1 and post >= 0 days, got pre={pre}, post={post}")
-    series = select_series(daily_counts, outcome, what="event_study daily_counts")
-    if len(series) > 1 and infer_period_unit(series["period"]) != "day":
-        raise ValueError(
-            "event_study: daily_counts are not daily; rule: use count_events(..., freq='D')"
-        )
-    first = series["period"].iloc[0]
-    n = int((series["period"].iloc[-1] - first).days) + 1
-    if n != len(series):
-        raise ValueError(
-            f"event_study: daily_counts have {len(series)} days over a span "
-            f"of {n}; rule: the daily series must be complete (zeros included)"
-        )
+    _check_options(contrast, family, pre, post)
+    series = _daily_series(daily_counts, outcome)
+    first, n = series["period"].iloc[0], len(series)
     camp = _campaign_frame(campaigns)
     y = series["count"].to_numpy(dtype=float)
     d = series["days"].to_numpy(dtype=float)
-    s_idx = (camp["start"] - first).dt.days.to_numpy()
-    e_idx = (camp["end"] - first).dt.days.to_numpy()
-    in_cov = (s_idx >= 0) & (s_idx < n)
+    idx = _campaign_days(camp, first)
+    in_cov = (idx["start"] >= 0) & (idx["start"] < n)
     if not in_cov.any():
         raise ValueError(
             "event_study: no campaign launch lies inside the counts' coverage "
             f"{first.date()}..{series['period'].iloc[-1].date()}"
         )
-    labels, overlap_days = _labels(n, s_idx[in_cov], e_idx[in_cov], pre, post)
+    labels, overlap_days = window_labels(n, idx["start"][in_cov], idx["end"][in_cov], pre, post)
     if not (labels == 0).any():
         raise ValueError(
             "event_study: no pre-launch day inside the coverage; rule: the "
             "reference window needs at least one day"
         )
-    t_years = np.arange(n) / 365.25
-    design, names = _design(labels, t_years if trend else None)
-    offset = np.log(d)
-    empty = {w for code, w in enumerate(WINDOWS) if not y[labels == code].any()}
-    if not y.any():
-        # Nothing to compare: no model, no placebo, no residuals.
-        k = design.shape[1]
-        fit = CountFit(np.full(k, np.nan), np.full((k, k), np.nan), 0.0, np.zeros(n), 0.0, False)
-        var, df, q, resid_p = np.full(k, np.nan), float("nan"), float("nan"), float("nan")
-    else:
-        fit = fit_count_model(y, design, offset, family)
-        var, df, q = _variances(y, design, fit, family, pre if hac_lags is None else hac_lags)
-        pearson_resid = (y - fit.mu) / np.sqrt(fit.mu + fit.alpha * fit.mu**2)
-        lb_lags = max(1, min(14, n // 5))
-        resid_p = float(acorr_ljungbox(pearson_resid, lags=[lb_lags])["lb_pvalue"].iloc[0])
-
-    def ratio(col: str) -> tuple[float, float, float, float]:
-        # A window with no events (or a reference with none) has its rate ratio
-        # at 0 or infinity: not identified.
-        if col not in names or col in empty or "pre" in empty:
-            return (float("nan"),) * 4  # type: ignore[return-value]
-        k = names.index(col)
-        b, se = float(fit.beta[k]), float(np.sqrt(var[k]))
-        tt = abs(b) / se
-        p = float(2 * (stats.t.sf(tt, df) if np.isfinite(df) else stats.norm.sf(tt)))
-        return float(np.exp(b)), float(np.exp(b - q * se)), float(np.exp(b + q * se)), p
-
-    rr, lo, hi, p = ratio(contrast)
-    n_placebo = n_placebo if np.isfinite(rr) else 0  # no placebo for a ratio not identified
+    t = np.arange(n) / 365.25 if trend else None
+    lags = pre if hac_lags is None else hac_lags
+    model = _fit_pooled(y, np.log(d), labels, t, family, lags)
+    rr, lo, hi, p = model.ratio(contrast)
+    spec = Spec(y, np.log(d), t, n, pre, post, contrast, family, lags, model.fit.alpha)
     placebo = _placebo(
-        y,
-        offset,
-        t_years if trend else None,
-        s_idx=s_idx,
-        e_idx=e_idx,
-        in_cov=in_cov,
-        pre=pre,
-        post=post,
-        contrast=contrast,
-        alpha=fit.alpha,
-        n_placebo=n_placebo,
+        spec,
+        blocked=possible_spans(idx, n),
+        durations=(idx["end"] - idx["start"] + 1)[in_cov],
+        n_placebo=n_placebo if np.isfinite(rr) else 0,  # none for a ratio not identified
         seed=seed,
     )
     obs = abs(np.log(rr))
@@ -409,28 +434,20 @@ def event_study(
         contrast=contrast,
         n_campaigns=int(in_cov.sum()),
         n_placebo=len(placebo),
-        alpha=fit.alpha if y.any() else float("nan"),
+        alpha=model.fit.alpha if y.any() else float("nan"),
     )
-    windows = _window_table(y, d, labels, fit.alpha, ratio)
-    per_campaign = _per_campaign(
-        y,
-        d,
-        camp,
-        s_idx=s_idx,
-        e_idx=e_idx,
-        in_cov=in_cov,
-        pre=pre,
-        post=post,
-        contrast=contrast,
-        alpha=fit.alpha,
+    over = over_launches_effect(spec, idx, in_cov, (rr, lo, hi, p), n_launch_draws, seed)
+    windows = _window_table(y, d, labels, model.fit.alpha, model.ratio)
+    per_campaign = _per_campaign(y, d, camp, idx, in_cov, spec)
+    profile = _profile(
+        y, idx["start"][in_cov], n, pre, int((idx["end"] - idx["start"]).max()) + 1 + post
     )
-    profile = _profile(y, s_idx[in_cov], n, pre, int((e_idx - s_idx).max()) + 1 + post)
     daily = pd.DataFrame(
         {
             "period": series["period"],
             "count": y,
             "window": pd.Categorical.from_codes(labels, categories=pd.Index(WINDOWS)),
-            "fitted": fit.mu,
+            "fitted": model.fit.mu,
         }
     )
     caveats = _caveats(
@@ -439,20 +456,22 @@ def event_study(
         total=len(camp),
         overlap_days=overlap_days,
         n_done=len(placebo),
-        n_asked=n_placebo,
+        n_asked=n_placebo if np.isfinite(rr) else 0,
+        over=over,
     )
     if not y.any():
         caveats = (
             f"no {outcome} events in the coverage: the rate ratios are not identified",
             *caveats,
         )
-    if resid_p < 0.05:
+    if model.resid_p < 0.05:
         caveats += (
             "the model's residuals are autocorrelated (counts cluster in time): "
             "its p-value is too small; quote placebo_p_value",
         )
     return EventStudy(
         pooled=pooled,
+        over_launches=over,
         windows=windows,
         per_campaign=per_campaign,
         profile=profile,
@@ -464,10 +483,86 @@ def event_study(
         outcome=outcome,
         family=family,
         trend=trend,
-        residual_autocorrelation_p=resid_p,
+        residual_autocorrelation_p=model.resid_p,
         caveats=caveats,
-        _model_spec=(y, design, offset, fit.alpha, family) if y.any() else (),
+        _model_spec=(y, model.design, np.log(d), model.fit.alpha, family) if y.any() else (),
     )
+
+
+def _check_options(contrast: str, family: str, pre: int, post: int) -> None:
+    if contrast not in ("during", "post"):
+        raise ValueError(f"contrast must be 'during' or 'post', got {contrast!r}")
+    if family not in ("negbin", "poisson"):
+        raise ValueError(f"family must be 'negbin' or 'poisson', got {family!r}")
+    if pre < 1 or post < 0:
+        raise ValueError(f"pre must be >= 1 and post >= 0 days, got pre={pre}, post={post}")
+
+
+def _daily_series(daily_counts: pd.DataFrame, outcome: str) -> pd.DataFrame:
+    """Return the outcome's daily series, checked to be daily and complete."""
+    series = select_series(daily_counts, outcome, what="event_study daily_counts")
+    if len(series) > 1 and infer_period_unit(series["period"]) != "day":
+        raise ValueError(
+            "event_study: daily_counts are not daily; rule: use count_events(..., freq='D')"
+        )
+    first = series["period"].iloc[0]
+    n = int((series["period"].iloc[-1] - first).days) + 1
+    if n != len(series):
+        raise ValueError(
+            f"event_study: daily_counts have {len(series)} days over a span "
+            f"of {n}; rule: the daily series must be complete (zeros included)"
+        )
+    return series
+
+
+@dataclass(frozen=True)
+class _PooledModel:
+    """The anchored pooled fit, its variances and its identified windows."""
+
+    fit: CountFit
+    design: np.ndarray
+    names: list[str]
+    var: np.ndarray
+    df: float
+    q: float
+    empty: frozenset[str]
+    resid_p: float
+
+    def ratio(self, col: str) -> tuple[float, float, float, float]:
+        """Rate ratio of window ``col`` against pre: estimate, 95% interval, p-value."""
+        # A window with no events (or a reference with none) has its rate ratio
+        # at 0 or infinity: not identified.
+        if col not in self.names or col in self.empty or "pre" in self.empty:
+            return (float("nan"),) * 4  # type: ignore[return-value]
+        k = self.names.index(col)
+        b, se = float(self.fit.beta[k]), float(np.sqrt(self.var[k]))
+        p = two_sided_p(b / se, self.df)
+        return float(np.exp(b)), float(np.exp(b - self.q * se)), float(np.exp(b + self.q * se)), p
+
+
+def _fit_pooled(
+    y: np.ndarray,
+    offset: np.ndarray,
+    labels: np.ndarray,
+    t: np.ndarray | None,
+    family: str,
+    hac_lags: int,
+) -> _PooledModel:
+    n = len(y)
+    design, names = design_matrix(labels, t)
+    empty = frozenset(w for code, w in enumerate(WINDOWS) if not y[labels == code].any())
+    if not y.any():
+        # Nothing to compare: no model, no placebo, no residuals.
+        k = design.shape[1]
+        fit = CountFit(np.full(k, np.nan), np.full((k, k), np.nan), 0.0, np.zeros(n), 0.0, False)
+        nan = float("nan")
+        return _PooledModel(fit, design, names, np.full(k, np.nan), nan, nan, empty, nan)
+    fit = fit_count_model(y, design, offset, family)  # type: ignore[arg-type]
+    var, df, q = variances(y, design, fit, family, hac_lags)
+    pearson_resid = (y - fit.mu) / np.sqrt(fit.mu + fit.alpha * fit.mu**2)
+    lb_lags = max(1, min(14, n // 5))
+    resid_p = float(acorr_ljungbox(pearson_resid, lags=[lb_lags])["lb_pvalue"].iloc[0])
+    return _PooledModel(fit, design, names, var, df, q, empty, resid_p)
 
 
 def _campaign_frame(campaigns: Campaigns | pd.DataFrame) -> pd.DataFrame:
@@ -480,6 +575,16 @@ def _campaign_frame(campaigns: Campaigns | pd.DataFrame) -> pd.DataFrame:
             f"event_study campaigns: column(s) {missing} missing; rule: "
             "campaigns need start and end (inclusive) dates"
         )
+
+    def days(col: str) -> np.ndarray:
+        return pd.to_datetime(frame[col]).dt.normalize().to_numpy().astype("datetime64[ns]")
+
+    has_window = [c in frame.columns for c in ("launch_earliest", "launch_latest")]
+    if any(has_window) and not all(has_window):
+        raise ValueError(
+            "event_study campaigns: launch_earliest and launch_latest go together; "
+            "rule: give both columns or neither"
+        )
     out = pd.DataFrame(
         {
             "campaign": (
@@ -487,106 +592,79 @@ def _campaign_frame(campaigns: Campaigns | pd.DataFrame) -> pd.DataFrame:
                 if "campaign" in frame.columns
                 else np.arange(1, len(frame) + 1)
             ),
-            "start": pd.to_datetime(frame["start"]).dt.normalize().to_numpy(),
-            "end": pd.to_datetime(frame["end"]).dt.normalize().to_numpy(),
+            "start": days("start"),
+            "end": days("end"),
+            "launch_earliest": days("launch_earliest" if all(has_window) else "start"),
+            "launch_latest": days("launch_latest" if all(has_window) else "start"),
+            "end_known": (
+                frame["end_known"].fillna(False).astype(bool).to_numpy()
+                if "end_known" in frame.columns
+                else np.zeros(len(frame), bool)
+            ),
         }
     )
-    out["start"] = out["start"].astype("datetime64[ns]")
-    out["end"] = out["end"].astype("datetime64[ns]")
     if out.empty:
         raise ValueError("event_study: no campaigns")
-    bad = out["end"] < out["start"]
-    if bad.any():
-        i = int(np.flatnonzero(bad.to_numpy())[0])
-        raise ValueError(
-            f"event_study campaigns: row {i}, column end, value "
-            f"{out['end'].iloc[i].date()}; rule: end must not be before start"
-        )
+    _check_campaign_rows(out)
     return out
 
 
-def _labels(n: int, s: np.ndarray, e: np.ndarray, pre: int, post: int) -> tuple[np.ndarray, int]:
-    """Pooled window label per day (codes into WINDOWS) and the overlap day count."""
-    during = np.zeros(n, bool)
-    after = np.zeros(n, bool)
-    before = np.zeros(n, bool)
-    hits = np.zeros(n, int)
-    for si, ei in zip(s.tolist(), e.tolist(), strict=True):
-        lo, hi = max(si - pre, 0), min(ei + post, n - 1)
-        if hi >= lo:
-            hits[lo : hi + 1] += 1
-        before[max(si - pre, 0) : max(si, 0)] = True
-        during[max(si, 0) : max(min(ei, n - 1) + 1, 0)] = True
-        after[min(ei + 1, n) : min(ei + post, n - 1) + 1] = True
-    labels = np.full(n, 3)
-    labels[before] = 0
-    labels[after] = 2
-    labels[during] = 1
-    return labels, int(np.sum(hits >= 2))
+def _check_campaign_rows(out: pd.DataFrame) -> None:
+    """Name the first row that breaks a rule: dates present and in order."""
+    rules = [
+        ("start", out["start"].isna(), "a campaign needs a start"),
+        ("end", out["end"].isna(), "a campaign needs an end"),
+        ("launch_earliest", out["launch_earliest"].isna(), "a launch window needs its first day"),
+        ("launch_latest", out["launch_latest"].isna(), "a launch window needs its last day"),
+        ("end", out["end"] < out["start"], "end must not be before start"),
+        (
+            "start",
+            (out["start"] < out["launch_earliest"]) | (out["start"] > out["launch_latest"]),
+            "start must lie within launch_earliest..launch_latest",
+        ),
+        (
+            "launch_latest",
+            out["end_known"] & (out["launch_latest"] > out["end"]),
+            "a launch window must not run past a known end",
+        ),
+    ]
+    for col, bad, rule in rules:
+        if bad.any():
+            i = int(np.flatnonzero(bad.to_numpy())[0])
+            value = out[col].iloc[i]
+            shown = value.date() if pd.notna(value) else value
+            raise ValueError(
+                f"event_study campaigns: row {i}, column {col}, value {shown}; rule: {rule}"
+            )
 
 
-def _design(labels: np.ndarray, t: np.ndarray | None) -> tuple[np.ndarray, list[str]]:
-    cols, names = [np.ones(len(labels))], ["intercept"]
-    for code, name in enumerate(WINDOWS[1:], start=1):
-        m = labels == code
-        if m.any():
-            cols.append(m.astype(float))
-            names.append(name)
-    if t is not None:
-        cols.append(t - t.mean())
-        names.append("trend_per_year")
-    return np.column_stack(cols), names
+def _campaign_days(camp: pd.DataFrame, first: pd.Timestamp) -> dict[str, np.ndarray]:
+    """Day indices (from the first day of the counts) of each campaign's dates."""
 
+    def index(col: str) -> np.ndarray:
+        return (camp[col] - first).dt.days.to_numpy()
 
-def _variances(
-    y: np.ndarray, design: np.ndarray, fit: Any, family: str, hac_lags: int
-) -> tuple[np.ndarray, float, float]:
-    """Coefficient variances (the larger of scaled-model and HAC), df and the t quantile."""
-    scale, df = _small_sample(y, fit.mu, fit.alpha, design.shape[1], family)
-    var = np.diag(fit.cov) * scale
-    if family == "negbin":
-        hac = hac_cov(design, y, fit.mu, fit.alpha, fit.cov, hac_lags)
-        var = np.maximum(var, np.diag(hac))
-    q = float(stats.t.ppf(0.975, df)) if np.isfinite(df) else Z95
-    return var, df, q
-
-
-def _small_sample(
-    y: np.ndarray, mu: np.ndarray, alpha: float, p: int, family: str
-) -> tuple[float, float]:
-    if family == "poisson":
-        return 1.0, float("inf")
-    df = float(max(len(y) - p - 1, 1))
-    pearson = float(np.sum((y - mu) ** 2 / (mu + alpha * mu**2)) / df)
-    return max(1.0, pearson), df
+    out = {
+        "start": index("start"),
+        "end": index("end"),
+        "earliest": index("launch_earliest"),
+        "latest": index("launch_latest"),
+        "end_known": camp["end_known"].to_numpy(dtype=bool),
+    }
+    out["width"] = out["latest"] - out["earliest"] + 1
+    return out
 
 
 def _placebo(
-    y: np.ndarray,
-    offset: np.ndarray,
-    t: np.ndarray | None,
-    *,
-    s_idx: np.ndarray,
-    e_idx: np.ndarray,
-    in_cov: np.ndarray,
-    pre: int,
-    post: int,
-    contrast: str,
-    alpha: float,
-    n_placebo: int,
-    seed: int,
+    spec: Spec, *, blocked: np.ndarray, durations: np.ndarray, n_placebo: int, seed: int
 ) -> np.ndarray:
-    n = len(y)
+    n, pre = spec.n, spec.pre
     if n_placebo <= 0:
         return np.empty(0)
-    durations = (e_idx - s_idx + 1)[in_cov]
-    blocked = np.zeros(n, bool)
-    for si, ei in zip(s_idx.tolist(), e_idx.tolist(), strict=True):
-        blocked[max(si, 0) : max(min(ei, n - 1) + 1, 0)] = True
     cum_blocked = np.r_[0, np.cumsum(blocked)]
     rng = np.random.default_rng(seed)
     out: list[float] = []
-    code = WINDOWS.index(contrast)
+    code = WINDOWS.index(spec.contrast)
     for _ in range(n_placebo):
         order = rng.permutation(len(durations))
         starts, ends = [], []
@@ -598,12 +676,12 @@ def _placebo(
             s0 = int(rng.choice(ok))
             starts.append(s0)
             ends.append(s0 + dur - 1)
-        labels, _ = _labels(n, np.array(starts), np.array(ends), pre, post)
+        labels, _ = window_labels(n, np.array(starts), np.array(ends), pre, spec.post)
         if not (labels == 0).any() or not (labels == code).any():
             continue
-        design, names = _design(labels, t)
-        fit = irls(y, design, offset, alpha)
-        out.append(float(np.exp(fit.beta[names.index(contrast)])))
+        design, names = design_matrix(labels, spec.t)
+        fit = irls(spec.y, design, spec.offset, spec.alpha)
+        out.append(float(np.exp(fit.beta[names.index(spec.contrast)])))
     return np.asarray(out)
 
 
@@ -635,53 +713,75 @@ def _window_table(
     return pd.DataFrame(rows)
 
 
+def _own_windows(y: np.ndarray, d: np.ndarray, si: int, ei: int, spec: Spec) -> dict[str, float]:
+    """Days and counts of one campaign's own pre, during and post windows."""
+    n = len(y)
+    win = {"pre": (si - spec.pre, si - 1), "during": (si, ei), "post": (ei + 1, ei + spec.post)}
+    out: dict[str, float] = {}
+    for name, (a_raw, b_raw) in win.items():
+        a, b = max(a_raw, 0), min(b_raw, n - 1)
+        out[f"{name}_days"] = float(d[a : b + 1].sum()) if b >= a else 0.0
+        out[f"{name}_count"] = float(y[a : b + 1].sum()) if b >= a else 0.0
+    return out
+
+
+def _own_log_ratio(row: dict[str, float], contrast: str, alpha: float) -> tuple[float, float]:
+    """Log rate ratio of one campaign's contrast window against its pre window, and its SE."""
+    c1, c0 = row[f"{contrast}_count"], row["pre_count"]
+    d1, d0 = row[f"{contrast}_days"], row["pre_days"]
+    if not (d1 > 0 and d0 > 0 and (c1 > 0 or c0 > 0)):
+        return float("nan"), float("nan")
+    if c1 == 0 or c0 == 0:  # Haldane: half an event added to both windows
+        c1, c0 = c1 + 0.5, c0 + 0.5
+    lrr = float(np.log((c1 / d1) / (c0 / d0)))
+    return lrr, float(np.sqrt(1 / c1 + 1 / c0 + alpha / d1 + alpha / d0))
+
+
 def _per_campaign(
     y: np.ndarray,
     d: np.ndarray,
     camp: pd.DataFrame,
-    *,
-    s_idx: np.ndarray,
-    e_idx: np.ndarray,
+    idx: dict[str, np.ndarray],
     in_cov: np.ndarray,
-    pre: int,
-    post: int,
-    contrast: str,
-    alpha: float,
+    spec: Spec,
 ) -> pd.DataFrame:
-    n = len(y)
+    n, alpha = len(y), spec.alpha
     rows = []
-    spans = [(max(s - pre, 0), min(e + post, n - 1)) for s, e in zip(s_idx, e_idx, strict=True)]
-    for i, (si, ei) in enumerate(zip(s_idx.tolist(), e_idx.tolist(), strict=True)):
-        win = {"pre": (si - pre, si - 1), "during": (si, ei), "post": (ei + 1, ei + post)}
+    s_idx, e_idx = idx["start"].tolist(), idx["end"].tolist()
+    spans = [
+        (max(s - spec.pre, 0), min(e + spec.post, n - 1)) for s, e in zip(s_idx, e_idx, strict=True)
+    ]
+    for i, (si, ei) in enumerate(zip(s_idx, e_idx, strict=True)):
         row: dict[str, Any] = {
             "campaign": camp["campaign"].iloc[i],
             "start": camp["start"].iloc[i],
             "end": camp["end"].iloc[i],
             "in_coverage": bool(in_cov[i]),
+            **_own_windows(y, d, si, ei, spec),
         }
-        for name, (a_raw, b_raw) in win.items():
-            a, b = max(a_raw, 0), min(b_raw, n - 1)
-            row[f"{name}_days"] = float(d[a : b + 1].sum()) if b >= a else 0.0
-            row[f"{name}_count"] = float(y[a : b + 1].sum()) if b >= a else 0.0
-        c1, c0 = row[f"{contrast}_count"], row["pre_count"]
-        d1, d0 = row[f"{contrast}_days"], row["pre_days"]
-        if d1 > 0 and d0 > 0 and (c1 > 0 or c0 > 0):
-            if c1 == 0 or c0 == 0:  # Haldane: half an event added to both windows
-                c1, c0 = c1 + 0.5, c0 + 0.5
-            lrr = np.log((c1 / d1) / (c0 / d0))
-            se = float(np.sqrt(1 / c1 + 1 / c0 + alpha / d1 + alpha / d0))
-            row.update(
-                rate_ratio=float(np.exp(lrr)),
-                ci_low=float(np.exp(lrr - Z95 * se)),
-                ci_high=float(np.exp(lrr + Z95 * se)),
-                p_value=float(2 * stats.norm.sf(abs(lrr) / se)),
-            )
-        else:
-            row.update(rate_ratio=np.nan, ci_low=np.nan, ci_high=np.nan, p_value=np.nan)
+        lrr, se = _own_log_ratio(row, spec.contrast, alpha)
+        row.update(
+            rate_ratio=float(np.exp(lrr)),
+            ci_low=float(np.exp(lrr - Z95 * se)),
+            ci_high=float(np.exp(lrr + Z95 * se)),
+            p_value=float(2 * stats.norm.sf(abs(lrr) / se)) if np.isfinite(lrr) else np.nan,
+        )
         a_i, b_i = spans[i]
         row["overlaps_other"] = any(
             j != i and spans[j][0] <= b_i and a_i <= spans[j][1] for j in range(len(spans))
         )
+        row["launch_earliest"] = camp["launch_earliest"].iloc[i]
+        row["launch_latest"] = camp["launch_latest"].iloc[i]
+        # Every launch day of the window equally likely: a mixture over those days.
+        days = np.arange(idx["earliest"][i], idx["latest"][i] + 1)
+        ends = np.where(idx["end_known"][i], ei, days + (ei - si))
+        own = [
+            _own_log_ratio(_own_windows(y, d, s, e, spec), spec.contrast, alpha)
+            for s, e in zip(days.tolist(), ends.tolist(), strict=True)
+        ]
+        log_rr, se = np.array(own).T
+        med, lo, hi, _ = mixture_summary(log_rr, se, np.inf)
+        row.update(rate_ratio_over_launches=med, ci_low_over_launches=lo, ci_high_over_launches=hi)
         rows.append(row)
     return pd.DataFrame(rows)
 
@@ -698,7 +798,14 @@ def _profile(y: np.ndarray, s: np.ndarray, n: int, pre: int, after: int) -> pd.D
 
 
 def _caveats(
-    windows: pd.DataFrame, *, used: int, total: int, overlap_days: int, n_done: int, n_asked: int
+    windows: pd.DataFrame,
+    *,
+    used: int,
+    total: int,
+    overlap_days: int,
+    n_done: int,
+    n_asked: int,
+    over: LaunchWindowEffect,
 ) -> tuple[str, ...]:
     out = []
     if used < total:
@@ -723,5 +830,16 @@ def _caveats(
     if n_asked and n_done < n_asked:
         out.append(
             f"only {n_done} of {n_asked} placebo sets could be placed outside the real campaigns"
+        )
+    if over.n_uncertain:
+        out.append(
+            f"{over.n_uncertain} launch(es) known only to a window (up to "
+            f"{over.max_window_days} days): the headline is on anchored days; "
+            "over_launches has the estimate over the windows"
+        )
+    if over.n_unidentified:
+        out.append(
+            f"{over.n_unidentified} of {over.n_draws} launch draws left a window without "
+            "events (no rate ratio): over_launches rests on the others"
         )
     return tuple(out)

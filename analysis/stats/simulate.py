@@ -4,18 +4,24 @@ Nothing here is data.  These generators draw overdispersed counts
 (negative binomial, as a gamma-Poisson mixture) whose trend, change point
 and campaign effect are set by the caller, so that a method can be checked
 against the truth it should recover: the tests, ``validation/`` and the
-notebooks' "methods check" use them.  Every frame they return has
-``attrs["synthetic"] = True`` and ``attrs["truth"]`` with the parameters, and
-its ``event_type`` defaults to ``synthetic_attack`` so that it cannot be
-mistaken for real counts in a table or figure.
+notebooks' "methods check" use them (:func:`simulate_launch_windows` hides
+known launch days inside windows, as reports that only bound a launch do).
+Every frame they return has ``attrs["synthetic"] = True`` and
+``attrs["truth"]`` with the parameters, and its ``event_type`` defaults to
+``synthetic_attack`` so that it cannot be mistaken for real counts in a table
+or figure.
 """
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 import pandas as pd
+
+if TYPE_CHECKING:
+    from analysis.stats.campaigns import LaunchAnchor
 
 SYNTHETIC_EVENT_TYPE = "synthetic_attack"
 
@@ -223,4 +229,88 @@ def simulate_campaigns(
         }
     )
     out.attrs["synthetic"] = True
+    return out
+
+
+def simulate_launch_windows(
+    campaigns: pd.DataFrame,
+    window_days: int | Sequence[int],
+    *,
+    anchor: LaunchAnchor = "middle",
+    seed: int = 0,
+) -> pd.DataFrame:
+    """Hide SYNTHETIC campaigns' true launch days inside launch windows of known width.
+
+    Each campaign's true launch is placed uniformly at random within a window
+    of ``window_days`` days (so the window says no more than a report that
+    bounds a launch), and the interval is then anchored as
+    :func:`analysis.stats.campaigns.find_campaigns` anchors it, with the
+    campaign's true length.  The truth stays in ``true_start`` and
+    ``true_end`` for checking what an event study recovers.
+
+    Parameters
+    ----------
+    campaigns : pandas.DataFrame
+        ``start`` and ``end`` (inclusive): the true campaigns, e.g. from
+        :func:`simulate_campaigns`.  Not modified.
+    window_days : int or sequence of int
+        Width of every launch window, or one width per campaign (1: the
+        launch is known to the day).
+    anchor : {'middle', 'earliest', 'latest'}
+        The day of the window ``start`` is placed on.
+    seed : int
+        Seed of the launches' positions within their windows.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``campaign``, ``launch_earliest``, ``start``, ``launch_latest``,
+        ``end``, ``end_known`` (False), ``launch_window_days``,
+        ``true_start``, ``true_end``; ``attrs["synthetic"] = True`` and
+        ``attrs["truth"]``.
+
+    Examples
+    --------
+    >>> camps = simulate_campaigns(3, seed=2)
+    >>> hidden = simulate_launch_windows(camps, 7, seed=1)
+    >>> bool(hidden["launch_window_days"].eq(7).all())
+    True
+    >>> inside = (hidden["launch_earliest"] <= hidden["true_start"]) & (
+    ...     hidden["true_start"] <= hidden["launch_latest"])
+    >>> bool(inside.all()), hidden.attrs["synthetic"]
+    (True, True)
+    >>> bool(((hidden["start"] - hidden["launch_earliest"]).dt.days == 3).all())
+    True
+    """
+    from analysis.stats.campaigns import anchor_launches
+
+    true_start = pd.to_datetime(campaigns["start"]).dt.normalize().reset_index(drop=True)
+    true_end = pd.to_datetime(campaigns["end"]).dt.normalize().reset_index(drop=True)
+    width = np.broadcast_to(np.asarray(window_days, dtype=int), (len(campaigns),)).copy()
+    if (width < 1).any():
+        raise ValueError(f"window_days must be at least 1, got {window_days}")
+    rng = np.random.default_rng(seed)
+    before = rng.integers(0, width)  # days of the window before the true launch
+    earliest = true_start - pd.to_timedelta(before, unit="D")
+    latest = earliest + pd.to_timedelta(width - 1, unit="D")
+    start = anchor_launches(earliest, latest, anchor)
+    out = pd.DataFrame(
+        {
+            "campaign": (
+                campaigns["campaign"].to_numpy()
+                if "campaign" in campaigns.columns
+                else np.arange(1, len(campaigns) + 1)
+            ),
+            "launch_earliest": earliest.astype("datetime64[ns]"),
+            "start": start.astype("datetime64[ns]"),
+            "launch_latest": latest.astype("datetime64[ns]"),
+            "end": (start + (true_end - true_start)).astype("datetime64[ns]"),
+            "end_known": False,
+            "launch_window_days": width,
+            "true_start": true_start.astype("datetime64[ns]"),
+            "true_end": true_end.astype("datetime64[ns]"),
+        }
+    )
+    out.attrs["synthetic"] = True
+    out.attrs["truth"] = {"window_days": width.tolist(), "anchor": anchor, "seed": seed}
     return out

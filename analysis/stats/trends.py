@@ -58,7 +58,9 @@ class MannKendall:
     z : float
         Standardised S with a continuity correction.
     p_value : float
-        Two-sided p-value of "no monotonic trend".
+        Two-sided p-value of "no monotonic trend"; NaN (with ``z``) where the
+        Hamed-Rao variance factor is not positive, as in short series with
+        strong rank autocorrelation: the corrected test is then not identified.
     sen_slope : float
         Median over all pairs of periods of the change in rate (events per
         day) per time unit: the typical change, robust to outliers.
@@ -92,11 +94,17 @@ class MannKendall:
             if self.correction == "none"
             else f"Hamed-Rao autocorrelation correction, variance x {self.variance_factor:.2f}"
         )
-        return (
+        text = (
             f"Mann-Kendall ({which}): tau = {self.tau:+.3f}, S = {self.s:.0f}, "
             f"p = {self.p_value:.3g} (n = {self.n}); Sen's slope = "
             f"{self.sen_slope:+.4g} events/day per time unit"
         )
+        if self.correction == "hamed_rao" and self.variance_factor <= 0:
+            text += (
+                "\nnot identified: the Hamed-Rao variance factor is not positive (a short "
+                "series with strong rank autocorrelation); p is NaN"
+            )
+        return text
 
 
 def mann_kendall(
@@ -159,7 +167,11 @@ def mann_kendall(
         _hamed_rao_factor(x - (t - t.min() + 1.0) * slope) if correction == "hamed_rao" else 1.0
     )
     var_s *= factor
-    if var_s <= 0:
+    if factor <= 0:
+        # the correction's estimate of the variance is not a variance (short,
+        # strongly autocorrelated series): the test is not identified
+        z = float("nan")
+    elif var_s <= 0:
         z = 0.0
     elif s > 0:
         z = (s - 1) / np.sqrt(var_s)
@@ -167,7 +179,7 @@ def mann_kendall(
         z = (s + 1) / np.sqrt(var_s)
     else:
         z = 0.0
-    p = float(2.0 * norm.sf(abs(z)))
+    p = float(2.0 * norm.sf(abs(z))) if np.isfinite(z) else float("nan")
     intercept = float(np.median(x) - np.median(t) * slope)
     tau = s / (n * (n - 1) / 2.0)
     return MannKendall(

@@ -107,6 +107,7 @@ def test_a_parquet_output_holds_the_api_frame(tmp_path):
     counts = an.count_events(an.load_badia_2024(), freq="MS", by=["admin1", "actor"])
     got = pd.read_parquet(out)
     pd.testing.assert_frame_equal(got, counts, check_exact=True, check_dtype=False)
+    assert an.count_report(got) == an.count_report(counts)
 
 
 def test_ucdp_files_count_as_the_api_does(tmp_path, capsys):

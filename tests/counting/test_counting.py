@@ -534,3 +534,35 @@ def test_empty_periods_are_plain_zeros_not_negative_zeros():
     monthly = count_events(load_badia_2024(), freq="MS", start="2024-01-01", end="2024-12-31")
     for column in ("count", "count_low", "count_high"):
         assert not np.signbit(monthly[column]).any(), column
+
+
+def test_the_count_report_survives_a_parquet_round_trip(tmp_path):
+    events = pd.DataFrame(
+        {
+            "event_type": ["attack", "attack", "sweep"],
+            "date_start": pd.to_datetime(["2024-01-30", "2024-03-01", "2024-01-01"]),
+            "date_end": pd.to_datetime(["2024-02-02", "2024-03-01", "2024-10-06"]),
+            "count": [2.0, 1.0, 17.0],
+            "count_low": [2.0, 1.0, 17.0],
+            "count_high": [2.0, np.inf, 17.0],
+            "is_aggregate": [False, False, True],
+        }
+    )
+    counts = count_events(events, freq="MS", start="2024-01-01", end="2024-02-29")
+    report = count_report(counts)
+    assert (report.records_in, report.aggregates_excluded, report.outside_window) == (3, 1, 1)
+    assert report.partly_outside == 0
+    path = tmp_path / "counts.parquet"
+    counts.to_parquet(path)
+    back = pd.read_parquet(path)
+    assert count_report(back) == report
+    pd.testing.assert_frame_equal(back, counts)
+
+
+def test_a_frame_without_a_readable_report_says_so():
+    broken = pd.DataFrame({"x": [1]})
+    broken.attrs = {"count_report": {"records_in": "many"}}
+    with pytest.raises(KeyError, match="cannot be read"):
+        count_report(broken)
+    with pytest.raises(KeyError, match="not made by count_events"):
+        count_report(pd.DataFrame({"x": [1]}))

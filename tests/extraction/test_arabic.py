@@ -177,3 +177,12 @@ def test_parse_number_rejects_non_numbers(phrase):
 )
 def test_parse_month_knows_syrian_and_egyptian_names(name, month):
     assert parse_month(name) == month
+
+
+def test_a_word_broken_with_tatweel_and_a_dot_is_read_whole():
+    n = normalize_text("قتـ.ـل وجرح عناصر بانفـ.ـجار الألـ.ـغام")
+    assert n.text == "قتل وجرح عناصر بانفجار الالغام"
+    start = n.text.index("الالغام")
+    assert "قتـ.ـل وجرح عناصر بانفـ.ـجار الألـ.ـغام"[slice(*n.span(start, len(n.text)))] == (
+        "الألـ.ـغام"
+    )

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from analysis.extraction import extract_records
 from analysis.extraction.assembly import (
+    _JOIN_WALK,
     Episode,
     Unit,
     _Built,
@@ -132,12 +133,46 @@ def _openings(draw):
 
 
 def _join_by_list(built: list[Episode], kind: str, pos: int, own, referring: bool):
+    """The joining rule on plain lists: the episodes a weak unit may join are grouped
+    (all non-aggregates; with a date of its own, the undated and those of each window
+    that overlaps it); of each group the nearest few before the unit are looked at and
+    the one with the latest window (then the nearest) is kept; failing any before,
+    the nearest after it."""
+    order = {id(e): k for k, e in enumerate(built)}
     same = [e for e in built if e.unit.kind == kind]
     non_agg = [e for e in same if not (e.date is not None and e.date.aggregate)]
-    if own is not None:
-        non_agg = [e for e in non_agg if e.date is None or _overlaps(e.date.window, own.window)]
-    pool = non_agg or (same if referring and own is None else [])
-    return min(pool, key=lambda e: abs(e.unit.mentions[0].start - pos)) if pool else None
+    if own is None:
+        groups = [non_agg] if non_agg else ([same] if referring else [])
+    else:
+        windows = {e.date.window for e in non_agg if e.date is not None}
+        groups = [[e for e in non_agg if e.date is None]] + [
+            [e for e in non_agg if e.date is not None and e.date.window == w]
+            for w in windows
+            if _overlaps(w, own.window)
+        ]
+
+    def key(e):
+        return (e.unit.mentions[0].start, order[id(e)])
+
+    def latest(e):
+        return e.date.window[1] if e.date is not None else dt.date.max
+
+    before, after = [], []
+    for group in groups:
+        ranked = sorted(group, key=key)
+        prior = [e for e in ranked if e.unit.mentions[0].start < pos][-_JOIN_WALK:]
+        if prior:  # the first of the latest, walking back from the nearest
+            best = prior[-1]
+            for e in reversed(prior):
+                if latest(e) > latest(best):
+                    best = e
+            before.append(best)
+        later = [e for e in ranked if e.unit.mentions[0].start >= pos]
+        if later:
+            after.append(later[0])
+    if before:
+        return max(before, key=lambda e: (latest(e), e.unit.mentions[0].start, -order[id(e)]))
+    return min(after, key=key) if after else None
 
 
 @given(_openings())

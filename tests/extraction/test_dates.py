@@ -46,6 +46,21 @@ def _one(text: str, published: str) -> dict:
         ("في 28 كانون الأول", "2024-01-05", ("2023-12-28", "2023-12-28")),
         ("في 3 من الشهر الجاري", "2024-05-05", ("2024-05-03", "2024-05-03")),
         ("مساء الخميس 18 نيسان/أبريل", "2024-04-20", ("2024-04-18", "2024-04-18")),
+        # phrases published reports use
+        ("قبل أسبوع", "2024-05-03", ("2024-04-26", "2024-04-26")),
+        ("قبل يومين", "2020-05-23", ("2020-05-21", "2020-05-21")),
+        ("الليلة الماضية", "2024-06-01", ("2024-05-31", "2024-05-31")),
+        ("أول أمس", "2024-05-05", ("2024-05-03", "2024-05-03")),
+        ("في اليوم الثاني من الشهر الجاري", "2024-12-19", ("2024-12-02", "2024-12-02")),
+        ("في الرابع من الشهر الجاري", "2021-10-08", ("2021-10-04", "2021-10-04")),
+        ("في الحادي والعشرين من الشهر الماضي", "2024-12-19", ("2024-11-21", "2024-11-21")),
+        ("منذ يوم السبت حتى مساء الإثنين", "2024-12-19", ("2024-12-14", "2024-12-16")),
+        ("منذ يوم السبت", "2024-12-19", ("2024-12-14", "2024-12-19")),
+        ("خلال الـ24 ساعة الفائتة", "2022-12-31", ("2022-12-30", "2022-12-31")),
+        ("خلال اليومين الماضيين", "2024-12-19", ("2024-12-17", "2024-12-19")),
+        ("ومنتصف الشهر الماضي", "2021-11-14", ("2021-10-01", "2021-10-31")),
+        ("السبت", "2023-02-12", ("2023-02-11", "2023-02-11")),  # a weekday standing alone
+        ("ليلة أمس الثلاثاء 17 ديسمبر", "2024-12-19", ("2024-12-17", "2024-12-17")),
     ],
 )
 def test_dates_resolve_against_publication(phrase, published, window):
@@ -64,6 +79,8 @@ def test_dates_resolve_against_publication(phrase, published, window):
         ("خلال شهر آب", "2024-08-20", ("2024-08-01", "2024-08-20")),  # not over yet
         ("خلال شهر تشرين الأول الماضي", "2024-11-01", ("2024-10-01", "2024-10-31")),
         ("خلال شهر ديسمبر", "2024-02-01", ("2023-12-01", "2023-12-31")),
+        ("هذا العام", "2021-10-20", ("2021-01-01", "2021-10-20")),
+        ("خلال شهر", "2024-09-10", ("2024-08-11", "2024-09-10")),  # the last 30 days
     ],
 )
 def test_period_totals_are_aggregates(phrase, published, window):
@@ -82,7 +99,7 @@ def test_no_date_phrase_means_the_publication_day_with_a_flag():
     ("text", "quoted", "reason"),
     [
         ("نفذت الطائرات غارات في 31 شباط", "31 شباط", "no such day"),
-        ("هجوم في 99 أيار 2024", "99 أيار 2024", "no such day"),
+        ("هجوم لداعش في 99 أيار 2024", "99 أيار 2024", "no such day"),
         ("نفذ تنظيم داعش هجوماً في 40 من الشهر الجاري", "40 من الشهر الجاري", "no such day"),
         ("نفذ تنظيم داعش 40 هجوماً منذ بداية عام 2030", "منذ بداية عام 2030", "after publication"),
         ("نفذ تنظيم داعش هجوماً خلال 999999 يوما الماضية", "999999 يوما", "reaches back"),
@@ -219,3 +236,29 @@ _DATE_WORDS = [
 def test_overlapping_date_phrases_are_settled_by_priority_then_length(text, published):
     norm = normalize(text)
     assert find_dates(norm, published) == _kept_by_the_plain_rule(norm, published)
+
+
+@pytest.mark.parametrize("phrase", ["قبل أيام", "مؤخراً", "في الآونة الأخيرة"])
+def test_a_phrase_that_names_no_day_dates_to_publication_and_says_so(phrase):
+    rec = _one(f"هاجمت خلايا داعش {phrase} حاجزاً في بادية السخنة.", "2024-05-05")
+    assert rec["date_start"] == rec["date_end"] == dt.date(2024, 5, 5)
+    assert "names no day" in rec["notes"]
+    # another date phrase of the sentence wins
+    rec = _one(f"هاجمت خلايا داعش {phrase} يوم الجمعة حاجزاً في بادية السخنة.", "2024-05-05")
+    assert rec["date_start"] == dt.date(2024, 5, 3)
+
+
+def test_the_day_a_statement_was_made_does_not_date_the_event_it_tells():
+    # the statement of today dates nothing; the event told with its own day keeps it
+    rec = _one("قال المرصد اليوم إن خلايا داعش هاجمت أمس حاجزاً قرب السخنة.", "2024-05-05")
+    assert rec["date_start"] == dt.date(2024, 5, 4)
+    # a statement made before publication dates the event as it is
+    rec = _one("أعلنت وزارة الدفاع أمس أن المقاتلات شنت غارات على تدمر.", "2024-05-05")
+    assert rec["date_start"] == dt.date(2024, 5, 4)
+
+
+def test_a_channel_named_today_is_not_a_date():
+    rec = _one(
+        "عرضت قناة روسيا اليوم قبل يومين مشاهد لقوات النظام أثناء تمشيط بادية حمص.", "2020-05-23"
+    )
+    assert (rec["event_type"], rec["date_start"]) == ("sweep", dt.date(2020, 5, 21))

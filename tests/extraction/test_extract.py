@@ -21,6 +21,8 @@ from analysis.extraction import (
     extract_records,
     load_gazetteer,
 )
+from analysis.extraction.arabic import normalize
+from analysis.extraction.dates import consistent_days
 from analysis.extraction.extract import _SURROGATE
 from analysis.extraction.scoring import TARGETED_FIELDS, load_annotated, score_extractor
 from analysis.records.schema import COLUMN_ORDER
@@ -352,10 +354,34 @@ def test_a_bracket_window_covers_the_windows_of_its_first_and_last_day(text, fir
     last = first + dt.timedelta(days=days)
     wide = extract_records(text, (first, last))
     _check_spans(text, wide)
-    for day in (first, last):
+    allowed = consistent_days(normalize(text), first, last)  # today's weekday may narrow it
+    if len(allowed) == 1:
+        return
+    for day in (allowed[0], allowed[-1]):
         ends = {(r["event_type"], r["evidence_start"]): r for r in extract_records(text, day)}
         for rec in wide:
             one = ends.get((rec["event_type"], rec["evidence_start"]))
             if one is not None:
                 assert rec["date_start"] <= one["date_start"] <= one["date_end"] <= rec["date_end"]
             assert rec["published"] is None
+
+
+def test_a_weekday_named_for_today_narrows_a_publication_bracket():
+    text = "نفذت خلايا داعش اليوم الخميس هجوماً على حاجز في بادية تدمر."
+    # one Thursday in the bracket: the publication day is known
+    rec = extract_records(text, "2024-04-24..2024-05-01")[0]
+    assert (rec["date_start"], rec["date_end"], rec["published"]) == (
+        dt.date(2024, 4, 25),
+        dt.date(2024, 4, 25),
+        dt.date(2024, 4, 25),
+    )
+    assert "makes it 2024-04-25" in rec["notes"]
+    # the bracket starts the day after a Thursday: not that Thursday, a week too early
+    rec = extract_records(text, "2024-04-26..2024-05-02")[0]
+    assert (rec["date_start"], rec["date_end"]) == (dt.date(2024, 5, 2), dt.date(2024, 5, 2))
+    # two Thursdays in the bracket: the window covers both, and nothing before the first
+    rec = extract_records(text, "2024-04-25..2024-05-02")[0]
+    assert (rec["date_start"], rec["date_end"]) == (dt.date(2024, 4, 25), dt.date(2024, 5, 2))
+    # yesterday's weekday narrows it too
+    rec = extract_records("هاجمت خلايا داعش أمس الأربعاء حاجزاً.", "2024-04-24..2024-05-01")[0]
+    assert (rec["date_start"], rec["published"]) == (dt.date(2024, 4, 24), dt.date(2024, 4, 25))

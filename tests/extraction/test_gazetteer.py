@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from analysis.extraction import extract_records, load_gazetteer
 from analysis.extraction.structure import Tokens
 
@@ -68,3 +70,140 @@ def test_a_gazetteer_path_can_be_given(tmp_path):
     )[0]
     assert rec["location"] == "Foo"
     assert load_gazetteer() is load_gazetteer()  # compiled once
+
+
+# --- places published reports name ---------------------------------------------------
+
+
+def test_added_places_merge_with_the_shipped_gazetteer_which_stays_as_it_was():
+    from analysis.config import GAZETTEER, GAZETTEER_ADDED
+    from analysis.sources.places import gazetteer_rows
+
+    shipped = gazetteer_rows(GAZETTEER)
+    added = gazetteer_rows(GAZETTEER_ADDED)
+    merged = gazetteer_rows()
+    shipped_names = {r["name_en"] for r in shipped}
+    new = [r for r in added if r["name_en"] not in shipped_names]
+    assert [r["name_en"] for r in merged] == [r["name_en"] for r in shipped + new]
+    shiha = next(r for r in merged if r["name_en"] == "al-Shiha")
+    assert shiha["aliases_ar"].split("|")[-1] == "الشيحا"  # a spelling added to a shipped place
+    assert shiha["name_ar"] == "الشيحة"
+
+
+def test_added_coordinates_are_the_ucdp_ones_their_source_names():
+    import re
+
+    import pandas as pd
+
+    from analysis.config import GAZETTEER_ADDED, UCDP_GED_SYRIA
+    from analysis.sources.places import gazetteer_rows
+
+    ged = pd.read_csv(UCDP_GED_SYRIA, usecols=["where_coordinates", "latitude", "longitude"])
+    ged = ged.drop_duplicates("where_coordinates").set_index("where_coordinates")
+    located = 0
+    for row in gazetteer_rows(GAZETTEER_ADDED):
+        named = re.match(r"UCDP GED where_coordinates '([^']+)'", row["coord_source"])
+        if not row["latitude"]:
+            assert not row["longitude"], row["name_en"]
+            assert not named, row["name_en"]
+            assert row["coord_source"].startswith("not located") or not row["name_ar"]
+            continue
+        assert named, row["name_en"]
+        lat, lon = ged.loc[named.group(1), ["latitude", "longitude"]]
+        assert (float(row["latitude"]), float(row["longitude"])) == (round(lat, 4), round(lon, 4))
+        located += 1
+    assert located >= 5
+
+
+@pytest.mark.parametrize(
+    ("text", "location", "admin1"),
+    [
+        # a quoted name after a head that is part of the name
+        (
+            'هاجمت خلايا داعش اليوم موقعاً قرب حقل "الثورة" النفطي في بادية الرصافة',
+            "al-Thawra oil field;al-Rusafa",
+            "Raqqa",
+        ),
+        # a name of several words, each beginning names
+        ("هاجمت خلايا داعش اليوم حاجزاً في محيط سد وادي أبيض", "Wadi Abyad dam", ""),
+        ("هاجمت خلايا داعش اليوم حاجزاً عند سد وادي العرش بريف حمص", "سد وادي العرش", "Homs"),
+        # "the desert of each of": the governorates that follow
+        (
+            "شنت المقاتلات الروسية اليوم غارات على بادية كل من دير الزور وحمص والرقة",
+            "Deir ez-Zor;Homs;Raqqa",
+            "Deir ez-Zor;Homs;Raqqa",
+        ),
+        ("شنت المقاتلات الروسية اليوم غارات على بادية الشام", "", ""),
+        # a region: its three governorates, in any order and quoted
+        (
+            'شنت المقاتلات الروسية اليوم غارات على مثلث "حماة – حلب – الرقة"',
+            "Aleppo;Hama;Raqqa",
+            "Aleppo;Hama;Raqqa",
+        ),
+        (
+            "شنت المقاتلات الروسية اليوم غارات على مثلث حلب-حماة-الرقة وبادية أثريا",
+            "Ithriya",
+            "Hama",
+        ),
+        # where the wounded were taken is not where it happened
+        (
+            "قتل 3 عناصر بهجوم لداعش اليوم على حاجز في بادية السخنة، ونقل الجرحى إلى مستشفى تدمر",
+            "al-Sukhnah",
+            "Homs",
+        ),
+        # roads: a listed one in curly quotes; the ends of another
+        ("نصب عناصر داعش اليوم كميناً على طريق “أثريا – خناصر”", "Ithriya-Khanasir road", "Aleppo"),
+        ("نصب عناصر داعش اليوم كميناً على طريق “الشميطية – الكسرة”", "الشميطية;الكسرة", ""),
+        # spelling variants and names of two words kept whole
+        ("هاجم داعش اليوم موقعا في الشيحا", "al-Shiha", "Deir ez-Zor"),
+        (
+            "قتل عنصران بهجوم لداعش اليوم في منطقة رسم الكوم شمال السخنة",
+            "Rasm al-Kawm;al-Sukhnah",
+            "Homs",
+        ),
+        ("هاجمت خلايا داعش اليوم حقل العمر النفطي بريف دير الزور", "حقل العمر", "Deir ez-Zor"),
+        # words after a head that are not names
+        ("هاجم داعش اليوم موقعا في منطقة صحراوية ثم في منطقة قريبة تسيطر عليها القوات", "", ""),
+    ],
+)
+def test_places_of_published_reports_are_read_whole(text, location, admin1):
+    rec = _one(text, "2024-05-01")
+    assert (rec["location"], rec["admin1"]) == (location, admin1)
+
+
+def test_an_added_place_without_a_governorate_takes_the_one_the_passage_gives():
+    rec = _one("هاجمت خلايا داعش اليوم حاجزاً في محيط سد وادي أبيض بريف حمص الشرقي", "2024-05-01")
+    assert (rec["location"], rec["admin1"]) == ("Wadi Abyad dam", "Homs")
+
+
+@pytest.mark.parametrize(
+    ("name", "canonical"),
+    [
+        ("الصوانة", "al-Sawwanah"),
+        ("خربة المقمن", "Khirbet al-Muqman"),
+        ("حقل الثورة", "al-Thawra oil field"),
+        ("صفيان", "Safyan oil field"),
+        ("دريهم", "Duraihim"),
+        ("الرهجان", "al-Rahjan"),
+        ("الشاكوسية", "al-Shakusiyah"),
+        ("وادي الشيح", "Wadi al-Shih"),
+        ("معدان عتيق", "Ma'dan Atiq"),
+        ("سعلو", "Sa'lu"),
+        ("الزوينة", "al-Zuwaynah"),
+        ("سد وادي أبيض", "Wadi Abyad dam"),
+        ("محمية غزلان الريم", "Reem gazelle reserve"),
+        ("معيزلة", "Muayzilah"),
+        ("مزار عين علي", "Ain Ali shrine"),
+        ("البوليل", "al-Bulayl"),
+        ("العليانية", "al-Ulayyaniyah"),
+        ("سد أبو فياض", "Abu al-Fayyad dam"),
+        ("وادي رحلة", "Wadi Rahla"),
+        ("آبار الزملة", "al-Zamla"),
+        ("الشيحا", "al-Shiha"),
+        ("محطة T2", "T2 station"),
+        ("مثلث حلب-حماة-الرقة", "Aleppo;Hama;Raqqa"),
+    ],
+)
+def test_places_published_reports_name_often_are_in_the_gazetteer(name, canonical):
+    rec = _one(f"هاجمت خلايا داعش اليوم حاجزاً للقوات الحكومية في منطقة {name}.", "2024-05-01")
+    assert rec["location"] == canonical

@@ -22,6 +22,7 @@ FORMS = {
     "masdar",
     "verb_is",
     "verb_air",
+    "noun_air",
 }
 
 

@@ -152,11 +152,3 @@ def test_the_scorer_keeps_matching_texts_and_reports_the_others(tmp_path):
     assert check.texts == {"a": good}
     assert [m.split(":")[0] for m in check.mismatched] == ["b"]
     assert [m.split(":")[0] for m in check.missing] == ["c"]
-
-
-def test_place_f1_compares_place_sets():
-    script = _script()
-    assert script.place_f1("Palmyra;al-Sukhnah", "al-Sukhnah;Palmyra") == 1.0
-    assert script.place_f1("", "") == 1.0
-    assert script.place_f1("Palmyra", "") == 0.0
-    assert script.place_f1("Palmyra;Homs", "Palmyra") == pytest.approx(2 / 3)

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from analysis.extraction.structure import (
     CLAUSE_END,
     SENTENCE_END,
+    Page,
     Sentences,
     SpanSet,
     sentence_marks,
@@ -101,3 +102,29 @@ def test_a_span_set_covers_what_some_span_covers(raw):
     covered = SpanSet(spans)
     for pos in range(-1, 85):
         assert covered.covers(pos) == any(a <= pos < b for a, b in spans)
+
+
+def test_a_page_has_headings_link_lines_and_a_lead():
+    text = (
+        "هجوم لداعش في البادية\n"  # a title
+        "2024.05.21 | 13:04\n"  # a date line
+        "شن التنظيم هجوماً على حاجز، وقتل عنصران.\n"  # the lead
+        "اقرأ أيضاً: غارات على تدمر\n"  # a link to another article
+        "صورة أرشيفية لعناصر من قوات النظام\n"  # a caption
+        "وأسفر الهجوم عن مقتل عنصرين.\n"
+    )
+    page = Page.of(text)
+    lines = text.split("\n")
+    assert [text[a:b] for a, b in page.headings] == [lines[0], lines[1], lines[4]]
+    assert [text[a:b] for a, b in page.links] == [lines[3]]
+    assert text[page.lead[0] : page.lead[1]] == lines[2]
+
+
+def test_a_page_of_one_line_or_of_lines_without_stops_has_no_headings():
+    assert Page.of("هجوم لداعش على حاجز في البادية").headings == []
+    # no line ends with a stop: they are the body, not headings
+    text = "هجوم لداعش على حاجز\nغارات روسية على تدمر"
+    assert Page.of(text).headings == []
+    # a long line with a comma is a body paragraph that lost its stop
+    long_line = "شن التنظيم هجوماً على حاجز لقوات النظام في بادية السخنة، " * 2
+    assert Page.of(f"{long_line}\nوقتل عنصران.").headings == []

@@ -14,7 +14,7 @@ from matplotlib.figure import Figure
 
 from analysis import config
 from analysis.counting import count_events
-from analysis.figures import plotting, stories
+from analysis.figures import plotting, stories, sweeps
 from analysis.figures.registry import FIGURES, build_figure, build_figures, list_figures
 from analysis.figures.saving import FORMATS, save_figure
 from analysis.sources.datasets import load_badia_2024, load_totals
@@ -296,24 +296,61 @@ def test_attacks_by_source_marks_dated_launches_and_writes_the_reported_total():
         load_badia_2024().query("event_type == 'attack'"), freq="MS", start="2024-01-01"
     )
     camps = find_campaigns(load_badia_2024(seed_aggregates=True))
-    fig = stories.plot_attacks_by_source(cep, sohr, sample, camps)
+    fig = sweeps.plot_attacks_by_source(cep, sohr, sample, camps)
     ax = fig.axes[0]
     labels = [t.get_text() for t in ax.get_legend().get_texts()]
     dated = int((camps.intervals["start"].dt.year == 2024).sum())
     assert f"sweep campaign launches with a date ({dated})" in labels
     reported = next(t for t in labels if t.startswith("reported: about 17"))
     assert f"{dated} dated here, {17 - dated} undated" in reported
+    # a launch known to a window: a bar above the plot over its days, named in the legend
+    iv = camps.intervals
+    windowed = iv[(iv["launch_window_days"] > 1) & (iv["start"].dt.year == 2024)]
+    bars = [line for line in ax.lines if line.get_label().startswith("_") and line.get_lw() == 3]
+    assert len(bars) == len(windowed)
+    assert any(t.startswith(f"{len(windowed)} of them known to a window") for t in labels)
+    # the launch dated before 2024 is named, not drawn
+    assert "and 1 dated before or after this year, not drawn: 3–4 Dec 2023" in labels
     # three bar series: CEP, SOHR (with its range), the sample
     assert len(ax.containers) >= 3
     assert ax.get_ylabel() == "attacks per month"
 
 
+def test_the_coverage_panel_sets_our_monthly_records_against_cep(built):
+    ax = built["attacks_2024_by_source"].axes[1]
+    totals = load_totals()
+    cep = totals[
+        (totals["source"] == "CEP")
+        & (totals["metric"] == "attacks")
+        & (totals["kind"] == "period")
+        & (totals["period_start"].dt.year == 2024)
+    ].set_index("period_start")["value"]
+    # each record's count spread evenly over the days of its window, summed by month
+    attacks = load_badia_2024().query("event_type == 'attack'")
+    per_month: dict[pd.Timestamp, float] = {}
+    for rec in attacks.itertuples(index=False):
+        days = pd.date_range(rec.date_start, rec.date_end, freq="D")
+        for day in days:
+            month = day.to_period("M").to_timestamp()
+            per_month[month] = per_month.get(month, 0.0) + rec.count / len(days)
+    texts = [t.get_text() for t in ax.texts]
+    assert texts.count("no CEP figure") == 12 - len(cep)
+    shown = [t for t in texts if " of " in t]
+    assert shown == [
+        f"{'<1' if 0 < per_month.get(m, 0) < 0.5 else round(per_month.get(m, 0))} of {v:.0f}"
+        for m, v in cep.items()
+    ]
+    heights = sorted(p.get_height() for p in ax.patches)
+    assert heights[-1] <= 1.0  # no month of our record reaches CEP's count
+
+
 def test_event_study_plot_has_a_row_per_campaign_and_the_pooled_row(built):
     ax = built["event_study_2024"].axes[1]
     ticks = [t.get_text() for t in ax.get_yticklabels()]
-    n = len(find_campaigns(load_badia_2024()).intervals)
-    assert ticks[0] == "pooled"
-    assert len(ticks) == n + 1
+    n = sweeps.campaign_study_2024().n_dated
+    assert ticks[:2] == ["pooled, launch windows", "pooled, middle days"]
+    assert len(ticks) == n + 2
+    assert "1–13 Jun" in " ".join(ticks)  # a launch window is named beside its middle day
     assert ax.get_xscale() == "log"
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
     assert "placebo p" in " ".join(legend)
@@ -364,9 +401,9 @@ def test_multi_panel_plots_take_their_axes_and_check_the_number():
     fig = plotting.new_figure(2, 1)
     running = implied_counts(load_totals(), source="SOHR", metric="operations")
     camps = find_campaigns(load_badia_2024())
-    assert stories.plot_cumulative(running, camps, axes=fig.axes) is fig
+    assert sweeps.plot_cumulative(running, camps, axes=fig.axes) is fig
     with pytest.raises(ValueError, match="expected 2 axes, got 1"):
-        stories.plot_cumulative(running, camps, axes=fig.axes[:1])
+        sweeps.plot_cumulative(running, camps, axes=fig.axes[:1])
 
 
 # -- documentation ---------------------------------------------------------------------
@@ -388,27 +425,64 @@ def test_readme_names_every_figure_with_its_file():
 
 
 def test_the_readme_reading_of_the_event_study_holds():
-    """The README says the pooled interval spans 1, the placebo p-value is far from small,
-    and one campaign's interval (5 January 2024) lies above 1; recompute it as the
-    figure does."""
-    from analysis.figures.stories import EVENT_STUDY_DAYS, N_PLACEBO
-    from analysis.stats.eventstudy import event_study
-
-    events = load_badia_2024()
-    study = event_study(
-        count_events(events, freq="D"),
-        find_campaigns(events),
-        outcome="attack",
-        pre=EVENT_STUDY_DAYS,
-        post=EVENT_STUDY_DAYS,
-        n_placebo=N_PLACEBO,
-    )
-    per = study.per_campaign
-    spans = (per["ci_low"] < 1) & (per["ci_high"] > 1)
-    assert per.loc[~spans, "start"].dt.strftime("%Y-%m-%d").tolist() == ["2024-01-05"]
-    assert (per.loc[~spans, "ci_low"] > 1).all()
+    """The README says: six dated campaigns of about 17, the December 2023 launch left out;
+    both pooled intervals span 1, the placebo p-value is far from small, and every
+    campaign's own interval spans 1 too; recompute it as the figure does."""
+    result = sweeps.campaign_study_2024()
+    study = result.study
+    assert result.n_dated == 6
+    assert result.campaigns.reported_total == 17
+    assert result.campaigns.outside["launch_earliest"].dt.strftime("%Y-%m").tolist() == ["2023-12"]
     assert study.pooled.ci_low < 1 < study.pooled.ci_high
+    assert study.over_launches.ci_low < 1 < study.over_launches.ci_high
     assert study.pooled.placebo_p_value > 0.2
+    per = study.per_campaign
+    assert ((per["ci_low"] < 1) & (per["ci_high"] > 1)).all()
+    assert ((per["ci_low_over_launches"] < 1) & (per["ci_high_over_launches"] > 1)).all()
+    assert "no detectable change" in result.reading()
+    readme = (config.ROOT_DIR / "README.md").read_text(encoding="utf-8")
+    pooled, over = study.pooled, study.over_launches
+    for quoted in (
+        f"rate ratio of {pooled.rate_ratio:.2f} (95% interval {pooled.ci_low:.2f}–"
+        f"{pooled.ci_high:.2f}, placebo p = {pooled.placebo_p_value:.2f})",
+        f"{over.rate_ratio:.2f} ({over.ci_low:.2f}–{over.ci_high:.2f}) over every launch day",
+    ):
+        assert quoted in " ".join(readme.split()), quoted
+
+
+def test_notebook_03_prints_the_study_the_figure_draws(built):
+    """Notebook 03's parameters are those the figure's study is built with, and the figure
+    shows that study's numbers: one campaign set, the same numbers."""
+    import ast
+    import inspect
+
+    from analysis.stats.studies import study_campaigns
+
+    text = (config.NOTEBOOKS_DIR / "03_sweeps_against_attacks.py").read_text(encoding="utf-8")
+    cell = text.split('# %% tags=["parameters"]')[1].split("# %%")[0]
+    params = {
+        node.targets[0].id: ast.literal_eval(node.value)
+        for node in ast.parse(cell).body
+        if isinstance(node, ast.Assign)
+    }
+    defaults = {k: v.default for k, v in inspect.signature(study_campaigns).parameters.items()}
+    assert params["pre"] == params["post"] == sweeps.EVENT_STUDY_DAYS
+    assert params["n_placebo"] == sweeps.N_PLACEBO
+    for name in ("outcome", "default_duration_days", "seed"):
+        assert params[name] == defaults[name], name
+    assert "an.study_campaigns(" in text
+    assert "an.find_campaigns(" not in text
+    assert "an.event_study(" not in text
+    result = sweeps.campaign_study_2024()
+    ax = built["event_study_2024"].axes[1]
+    legend = " ".join(t.get_text() for t in ax.get_legend().get_texts())
+    pooled, over = result.study.pooled, result.study.over_launches
+    assert f"{pooled.rate_ratio:.2f} ({pooled.ci_low:.2f}–{pooled.ci_high:.2f})" in legend
+    assert f"placebo p = {pooled.placebo_p_value:.2f}" in legend
+    assert f"{over.rate_ratio:.2f} ({over.ci_low:.2f}–{over.ci_high:.2f})" in legend
+    assert ax.get_title(loc="left") == (
+        f"Attack rates around {result.n_dated} dated campaigns of about 17"
+    )
 
 
 def test_event_profile_shows_the_pooled_window_rates_on_their_days(built):
@@ -422,7 +496,7 @@ def test_event_profile_shows_the_pooled_window_rates_on_their_days(built):
     study = event_study(
         count_events(events, freq="D"), find_campaigns(events), pre=28, post=28, n_placebo=9
     )
-    fig = stories.plot_event_profile(study)
+    fig = sweeps.plot_event_profile(study)
     from matplotlib.collections import LineCollection
 
     lines = [c for c in fig.axes[0].collections if isinstance(c, LineCollection)]

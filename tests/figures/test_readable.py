@@ -359,7 +359,10 @@ def test_each_governorate_keeps_its_colour_in_every_figure(drawn):
     whole = colours_by_legend(drawn["places_map"][0], 0)
     named = colours_by_legend(drawn["seed_report_episode"][0], 1)
     assert named == {g: whole[g] for g in named}
-    assert len(set(whole.values())) == len(whole)  # Homs and Suwayda included
+    # one colour per governorate, Homs and Suwayda included; a place of two governorates
+    # ("Homs;Deir ez-Zor") takes its first one's colour and is told apart by its marker
+    single = {g: c for g, c in whole.items() if ";" not in g}
+    assert len(set(single.values())) == len(single)
 
 
 # -- label placement -------------------------------------------------------------------------
@@ -532,40 +535,6 @@ def test_the_reading_of_the_ucdp_figure_gives_the_trend_start_and_the_2016_mean(
     assert len(strikes) == 12
     assert abs(mean - strikes["count"].mean()) <= 0.5
     assert start > 2 * mean  # what the reading explains
-
-
-def test_attacks_by_source_says_why_a_month_has_no_bar(drawn):
-    """No gap reads as a zero: a month with no bar at all says no source has a figure
-    for it; a month with no CEP bar says so where that bar would be."""
-    import matplotlib.dates as mdates
-    from matplotlib.container import BarContainer
-
-    fig, _ = drawn["attacks_2024_by_source"]
-    ax = fig.axes[0]
-    notes = {}
-    for text in ax.texts:
-        month = mdates.num2date(text.xy[0])
-        notes.setdefault((month.year, month.month), []).append(text.get_text())
-    cep_colour = plotting.colours()["CEP"]
-    months = {}
-    for container in ax.containers:
-        if not isinstance(container, BarContainer):
-            continue
-        for bar in container.patches:
-            month = mdates.num2date(bar.get_x() + bar.get_width() / 2)
-            is_cep = bar.get_facecolor()[:3] == pytest.approx(
-                tuple(int(cep_colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
-            )
-            months.setdefault((month.year, month.month), set()).add("CEP" if is_cep else "other")
-    year = mdates.num2date(ax.get_xlim()[0]).year
-    for month in range(1, 13):
-        said = notes.get((year, month), [])
-        if (year, month) not in months:
-            assert "no figures from any source" in said, month
-        elif "CEP" not in months[(year, month)]:
-            assert "no CEP figure" in said, month
-        else:
-            assert not any(n.startswith("no ") for n in said), month
 
 
 def test_the_event_profile_rates_are_legible_over_the_daily_means(drawn):

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import shutil
 
+import pandas as pd
 import pytest
 
 import analysis as an
@@ -15,7 +16,7 @@ from analysis.sources.provenance import Coverage, ProvenanceError, read_coverage
 
 def test_the_2024_record_declares_2024():
     cov = read_coverage(BADIA_2024_RECORD)
-    assert (cov.start, cov.end) == (dt.date(2024, 1, 1), dt.date(2024, 12, 31))
+    assert (cov.start, cov.end) == (dt.date(2024, 1, 1), dt.date(2024, 10, 31))
     assert cov.source == BADIA_2024_RECORD
     assert "November" in cov.note
     assert (cov.series, cov.gaps) == (None, ())
@@ -100,3 +101,44 @@ def test_coverage_is_a_small_frozen_value():
         cov.start = dt.date(2020, 1, 1)  # type: ignore[misc]
     assert str(cov) == "2024-01-01..2024-12-31 (declared for events_2024_record.csv)"
     assert isinstance(cov, Coverage)
+
+
+def _seed_sidecars():
+    from analysis.config import SEEDS_DIR
+
+    return sorted(SEEDS_DIR.rglob("*.meta.json"))
+
+
+@pytest.mark.parametrize("side", _seed_sidecars(), ids=lambda p: p.name)
+def test_every_seed_declares_its_coverage_or_says_why_it_has_none(side):
+    meta = json.loads(side.read_text(encoding="utf-8"))
+    declared, none = meta.get("coverage"), meta.get("coverage_none")
+    assert (declared is None) != (none is None), f"{side.name}: coverage or coverage_none"
+    if none is not None:
+        assert len(none) > 20
+        with pytest.raises(ProvenanceError, match="declares no coverage"):
+            read_coverage(side)
+    elif "series" in declared:
+        for entry in declared["series"]:
+            pick = {k: entry[k] for k in ("source", "metric", "kind")}
+            cov = read_coverage(side, series=pick)
+            assert cov.start <= cov.end
+    else:
+        cov = read_coverage(side)
+        assert cov.start <= cov.end
+        assert cov.note
+
+
+def test_ucdp_coverage_is_the_release_span_and_holds_every_event():
+    from analysis.config import UCDP_GED_SYRIA
+
+    cov = read_coverage(UCDP_GED_SYRIA)
+    assert (cov.start, cov.end) == (dt.date(2016, 1, 1), dt.date(2019, 11, 30))
+    ucdp = an.load_ucdp_badia()
+    assert ucdp["date_start"].min().date() >= cov.start
+    assert ucdp["date_end"].max().date() <= cov.end
+    counted = an.count_events(ucdp, freq="MS", coverage=cov)
+    assert counted["period"].min() == pd.Timestamp("2016-01-01")
+    assert counted["period"].max() == pd.Timestamp("2019-11-01")
+    report = an.count_report(counted)
+    assert (report.records_counted, report.outside_window) == (len(ucdp), 0)
