@@ -70,7 +70,9 @@ events.loc[events["is_aggregate"], ["event_id", "event_type", "date_start", "dat
 
 # %% [markdown]
 # **One campaign set for this notebook.** `study_campaigns` finds the
-# campaigns launched inside the record's declared coverage (2024), counts
+# campaigns launched inside the record's declared coverage (January to October
+# 2024: November gave no event while CEP counts attacks, December only events
+# after the collapse, so they stay outside), counts
 # attacks day by day over the same coverage, and runs the event study on the
 # two. Everything below, and the figure, uses this one result: the December
 # 2023 launch lies outside the coverage and is listed as left out, not

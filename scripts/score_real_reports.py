@@ -12,8 +12,9 @@ day from ``gold.jsonl``) and scored with :func:`analysis.score_records`,
 :func:`analysis.score_by_tag` and :func:`analysis.score_table` (the measures
 are defined in :mod:`analysis.extraction.scoring`).
 
-Printed for ``tune`` and ``heldout`` separately, and for ``all`` passages
-together: record precision, recall and F1; the window-exact and
+Printed for ``tune``, ``heldout`` and ``fresh`` separately, and for ``all``
+passages together (``fresh`` is the held-out set: annotated after the
+extractor's tuning on the other two ended, and scored once): record precision, recall and F1; the window-exact and
 count-triple-exact rates over matched records; location F1 over matched
 records (mean per matched pair of the F1 between the two place sets; two empty
 sets agree); ``overall``, the mean of record F1, window exact, count exact and
@@ -51,7 +52,7 @@ import analysis as an
 
 GOLD = an.ROOT_DIR / "tests" / "data" / "real_reports" / "gold.jsonl"
 ENV_TEXTS = "REAL_REPORTS_TEXTS"
-SPLITS = ("tune", "heldout")
+SPLITS = ("tune", "heldout", "fresh")
 
 
 # --- reading the set -------------------------------------------------------------------
@@ -201,7 +202,7 @@ def run(gold_path: str | Path, texts_dir: str | Path, show_misses: str | None = 
         for split, group in halves.items()
         if group
     ]
-    if len(rows) > 1:  # both halves: the whole set too
+    if len(rows) > 1:  # several groups: the whole set too
         rows.append(("all", an.score_records(predicted, passages, canonical)))
     out.append("\n" + an.score_table(rows))
     out.append("\nErrors by category:\n\n" + an.error_table(rows))

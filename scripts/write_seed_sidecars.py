@@ -653,6 +653,7 @@ def sidecars() -> dict[Path, dict[str, Any]]:
             "licence": "No licence stated for the compilation; coordinates taken from UCDP "
                        "GED are CC BY 4.0 (UCDP).",
             "citation": ["badia_gazetteer_added.csv, badia-analysis seeds.", *GED_CITATION],
+            "coverage_none": "A table of places, not of events: it covers no period.",
             "language": "en, ar",
             "source_line": "Data: Badia gazetteer (coordinates: UCDP GED, CC BY 4.0)",
             "notes": "analysis.sources.places.gazetteer_rows merges this file with "

@@ -217,13 +217,18 @@ BAR_LABELS: Final = (CEP_LABEL, SOHR_LABEL, SAMPLE_LABEL)
 
 
 def plot_record_coverage(
-    cep: pd.DataFrame, sample: pd.DataFrame, *, ax: Axes | None = None
+    cep: pd.DataFrame,
+    sample: pd.DataFrame,
+    *,
+    coverage: tuple[Any, Any] | None = None,
+    ax: Axes | None = None,
 ) -> Figure:
     """Draw how much of CEP's monthly count of attacks our record holds, month by month.
 
     Each bar is the month's attacks in our record as a share of CEP's
     confirmed attacks, with both numbers written over it; a month without a
-    CEP figure says so instead of a bar.  A low bar is a month where our
+    CEP figure, or outside the record's declared coverage, says so instead of
+    a bar.  A low bar is a month where our
     record is thin, not a quiet month.  CEP counts confirmed attacks in five
     governorates and the record counts attacks news reports describe, so the
     share is a guide to where the record is thin, not a completeness rate.
@@ -235,6 +240,11 @@ def plot_record_coverage(
     sample : pandas.DataFrame
         Monthly ``count_events`` of our record, ``attack`` rows (records with
         a window spread over its days, so a month's count can be fractional).
+    coverage : (start, end), optional
+        The record's declared coverage (a :class:`~analysis.Coverage` has
+        ``start`` and ``end``; a pair of dates does too): months wholly
+        outside it are marked "outside the record's coverage", not drawn as
+        a share.
     ax : matplotlib.axes.Axes, optional
         Where to draw.
 
@@ -251,6 +261,9 @@ def plot_record_coverage(
     >>> ax = plot_record_coverage(cep, ours).axes[0]
     >>> [t.get_text() for t in ax.texts]
     ['15 of 33', 'no CEP figure', '13 of 69']
+    >>> ax = plot_record_coverage(cep, ours, coverage=("2024-01-01", "2024-02-29")).axes[0]
+    >>> " ".join([t.get_text() for t in ax.texts][-1].split())
+    "outside the record's coverage"
     """
     import matplotlib.dates as mdates
     from matplotlib.ticker import FixedFormatter, FixedLocator, PercentFormatter
@@ -263,12 +276,27 @@ def plot_record_coverage(
     ]
     theirs = cep.set_index(pd.to_datetime(cep["period"]))["count"].astype(float)
     months = pd.DatetimeIndex(sorted(set(ours.index) | set(theirs.index)))
+    first, last = (
+        (pd.Timestamp.min, pd.Timestamp.max)
+        if coverage is None
+        else (
+            pd.Timestamp(getattr(coverage, "start", None) or coverage[0]),
+            pd.Timestamp(getattr(coverage, "end", None) or coverage[1]),
+        )
+    )
     year = int(months.year.to_series().mode().iloc[0]) if len(months) else 2024
     year_months = pd.date_range(f"{year}-01-01", periods=12, freq="MS")
     centres = [_num(m + pd.Timedelta(hours=12 * m.days_in_month)) for m in year_months]
     note_style: dict[str, Any] = {"ha": "center", "va": "bottom", "fontsize": 6.5}
     with figure_style():
-        for month, centre in zip(year_months, centres, strict=True):
+        outside: list[list[float]] = []  # runs of adjacent months outside the coverage
+        for k, (month, centre) in enumerate(zip(year_months, centres, strict=True)):
+            if month > last or month + pd.offsets.MonthEnd(0) < first:
+                if outside and outside[-1][-1] == centres[k - 1]:
+                    outside[-1].append(centre)
+                else:
+                    outside.append([centre])
+                continue
             if month not in months:
                 continue
             have = float(ours.loc[month]) if month in ours.index else 0.0
@@ -289,6 +317,17 @@ def plot_record_coverage(
                 (centre, share),
                 xytext=(0, 2),
                 textcoords="offset points",
+                **note_style,
+            )
+        for run in outside:
+            ax.annotate(
+                "outside the record's coverage"
+                if len(run) > 1
+                else "outside the\nrecord's coverage",
+                (sum(run) / len(run), 0),
+                xytext=(0, 2),
+                textcoords="offset points",
+                color="#555555",
                 **note_style,
             )
         ax.axhline(1.0, color="#777777", lw=0.8, ls=":")
@@ -779,10 +818,11 @@ def draw_attacks_2024_by_source() -> Figure:
     sohr = _with_coverage(implied_per_period(implied), implied)
     events = load_badia_2024()
     attacks = events[events["event_type"] == "attack"]
-    sample = count_events(attacks, freq="MS", coverage=load_badia_2024_coverage())
+    coverage = load_badia_2024_coverage()
+    sample = count_events(attacks, freq="MS", coverage=coverage)
     fig = new_figure(2, 1, figsize=(9.0, 8.6), height_ratios=[3.0, 1.15])
     plot_attacks_by_source(cep, sohr, sample, _sample_campaigns(), ax=fig.axes[0])
-    plot_record_coverage(cep, sample, ax=fig.axes[1])
+    plot_record_coverage(cep, sample, coverage=coverage, ax=fig.axes[1])
     return fig
 
 

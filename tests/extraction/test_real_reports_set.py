@@ -77,7 +77,7 @@ def test_every_passage_has_the_fields_and_no_article_text(gold):
     for item in gold:
         assert set(item) == FIELDS, item["id"]
         assert item["language"] == "ar"
-        assert item["split"] in {"tune", "heldout"}
+        assert item["split"] in {"tune", "heldout", "fresh"}
         assert re.fullmatch(r"[0-9a-f]{64}", item["sha256"]), item["id"]
         assert isinstance(item["length"], int)
         assert item["length"] > 0
@@ -97,7 +97,7 @@ def test_ids_and_checksums_are_unique(gold):
 
 
 def test_both_halves_hold_records_and_no_event_passages(gold):
-    for split in ("tune", "heldout"):
+    for split in ("tune", "heldout", "fresh"):
         half = [g for g in gold if g["split"] == split]
         assert sum(len(g["records"]) for g in half) >= 35, split
         assert any(not g["records"] for g in half), split

@@ -99,7 +99,7 @@ def test_coverage_is_a_small_frozen_value():
     cov = read_coverage(BADIA_2024_RECORD)
     with pytest.raises(AttributeError):
         cov.start = dt.date(2020, 1, 1)  # type: ignore[misc]
-    assert str(cov) == "2024-01-01..2024-12-31 (declared for events_2024_record.csv)"
+    assert str(cov) == "2024-01-01..2024-10-31 (declared for events_2024_record.csv)"
     assert isinstance(cov, Coverage)
 
 
