@@ -899,14 +899,19 @@ def plot_trend(
         # calendar period would wiggle with its number of days).
         per = f["days"].mean()
         scale = per / f["days"]
+        span = f"{pd.Timestamp(f['period'].min()):%Y}–{pd.Timestamp(f['period'].max()):%Y}"
+        # Why the curve may start far from the first counts: one rate of change for the
+        # whole span cannot follow the level shifts the change points find.
+        shifts = changepoints is not None and len(changepoints.breakpoints) > 0
         ax.plot(
             mids,
             f["fitted"] * scale,
             color=palette["trend"],
             lw=1.4,
             label=f"{trend.family} log-linear trend: × {trend.rate_ratio:.3f} per "
-            f"{trend.time_unit}\n(rate per day × {per:.1f} days; one rate for "
-            f"{pd.Timestamp(f['period'].min()):%Y}–{pd.Timestamp(f['period'].max()):%Y})",
+            f"{trend.time_unit}\n(one rate of change for all of {span}"
+            + (",\nso it cannot follow the level shifts" if shifts else "")
+            + f";\ndrawn as rate per day × {per:.1f} days)",
         )
         ax.fill_between(
             mids,

@@ -207,6 +207,9 @@ def plot_attacks_by_source(
     return _figure(ax)
 
 
+LABEL_BACKING: Final = {"boxstyle": "square,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.85}
+"""A text's backing where lines of data may run behind it."""
+
 CEP_LABEL: Final = "CEP: confirmed attacks, 5 governorates"
 SOHR_LABEL: Final = "SOHR: operations from running totals\n(range: approximate as-of dates)"
 SAMPLE_LABEL: Final = "project sample: attacks in news reports"
@@ -777,6 +780,8 @@ def plot_event_profile(study: EventStudy, *, ax: Axes | None = None) -> Figure:
             directions=[DIRECTIONS[6], DIRECTIONS[2], DIRECTIONS[3], DIRECTIONS[0], DIRECTIONS[1]],
             walls=[0.0],
             fontsize=7.5,
+            # the per-day means run behind the rates: a backing keeps every digit legible
+            bbox=LABEL_BACKING,
         )
     return _figure(ax)
 

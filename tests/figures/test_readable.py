@@ -359,7 +359,10 @@ def test_each_governorate_keeps_its_colour_in_every_figure(drawn):
     whole = colours_by_legend(drawn["places_map"][0], 0)
     named = colours_by_legend(drawn["seed_report_episode"][0], 1)
     assert named == {g: whole[g] for g in named}
-    assert len(set(whole.values())) == len(whole)  # Homs and Suwayda included
+    # one colour per governorate, Homs and Suwayda included; a place of two governorates
+    # ("Homs;Deir ez-Zor") takes its first one's colour and is told apart by its marker
+    single = {g: c for g, c in whole.items() if ";" not in g}
+    assert len(set(single.values())) == len(single)
 
 
 # -- label placement -------------------------------------------------------------------------
@@ -510,3 +513,87 @@ def test_ucdp_trend_is_one_smooth_curve_per_average_month():
         assert np.ptp(ratios) < 0.01, ax.get_title(loc="left")
         rate_ratio = float(ax.get_title(loc="left").split("rate ratio ")[1].split()[0])
         assert np.median(ratios) == pytest.approx(rate_ratio, abs=2e-3)
+
+
+def test_the_reading_of_the_ucdp_figure_gives_the_trend_start_and_the_2016_mean():
+    """The reading explains why the airstrike trend starts far above the 2016 counts,
+    with both numbers: the curve's first value as drawn and the mean of the 2016 months."""
+    import re
+
+    from analysis.counting import count_events
+    from analysis.sources.datasets import load_ucdp_badia
+
+    reading = FIGURES["ucdp_badia_2016_2019"].reading
+    found = re.search(r"starts near (\d+) a month against a 2016 mean of about (\d+)", reading)
+    assert found is not None
+    start, mean = (int(n) for n in found.groups())
+    ax = build_figure("ucdp_badia_2016_2019").axes[0]
+    trend = next(line for line in ax.lines if "log-linear trend" in line.get_label())
+    assert start == round(float(trend.get_ydata()[0]))
+    monthly = count_events(load_ucdp_badia(), freq="MS")
+    strikes = monthly[(monthly["event_type"] == "airstrike") & (monthly["period"].dt.year == 2016)]
+    assert len(strikes) == 12
+    assert abs(mean - strikes["count"].mean()) <= 0.5
+    assert start > 2 * mean  # what the reading explains
+
+
+def test_the_event_profile_rates_are_legible_over_the_daily_means(drawn):
+    """The per-day means run behind the window rates: each rate has an opaque backing
+    drawn above every line its box meets, and at least one line does meet one (so the
+    backing is needed)."""
+    from matplotlib.colors import to_rgba
+
+    fig, renderer = drawn["event_study_2024"]
+    ax = fig.axes[0]
+    notes = [t for t in ax.texts if t.get_text().split("\n")[0] in ("before", "during", "after")]
+    assert len(notes) == 3
+    crossed = 0
+    for note in notes:
+        box = Text.get_window_extent(note, renderer)
+        backing = note.get_bbox_patch()
+        assert backing is not None, note.get_text()
+        assert to_rgba(backing.get_facecolor())[:3] == (1.0, 1.0, 1.0)
+        assert backing.get_alpha() >= 0.8
+        for line in [*ax.lines, *ax.collections]:
+            if _data_hits_artist(line, box):
+                crossed += 1
+                assert line.get_zorder() < note.get_zorder(), note.get_text()
+    assert crossed
+
+
+def _data_hits_artist(artist: object, box: Bbox) -> bool:
+    from matplotlib.lines import Line2D
+
+    if isinstance(artist, Line2D):
+        path = artist.get_transform().transform_path(artist.get_path())
+        return len(path.vertices) > 0 and path.intersects_bbox(box, filled=False)
+    if isinstance(artist, LineCollection):
+        return any(
+            artist.get_transform().transform_path(p).intersects_bbox(box, filled=False)
+            for p in artist.get_paths()
+        )
+    return False
+
+
+def test_the_trend_legend_says_why_the_curve_misses_the_first_counts():
+    """The UCDP airstrike trend starts near twice the 2016 counts: its legend entry says
+    it is one rate of change for the whole span, which cannot follow the level shifts
+    drawn beside it; without change points it claims no shifts."""
+    from analysis.counting import count_events
+    from analysis.sources.datasets import load_ucdp_badia
+    from analysis.stats.trends import fit_trend
+
+    fig = build_figure("ucdp_badia_2016_2019")
+    for ax in fig.axes:
+        legend = [t.get_text() for t in ax.get_legend().texts]
+        entry = next(t for t in legend if "log-linear trend" in t)
+        assert "one rate of change for all of 2016–2019" in entry
+        assert "cannot follow the level shifts" in entry
+        assert "change point" in legend
+    monthly = count_events(load_ucdp_badia(), freq="MS")
+    alone = plotting.plot_trend(
+        monthly, fit_trend(monthly, event_type="attack"), event_type="attack"
+    )
+    entry = next(t.get_text() for t in alone.axes[0].get_legend().texts if "trend" in t.get_text())
+    assert "one rate of change for all of 2016–2019" in entry
+    assert "level shifts" not in entry
