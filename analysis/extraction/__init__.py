@@ -11,7 +11,9 @@ One module per job, in the order a report goes through them:
 - :mod:`~analysis.extraction.mentions`: trigger words and their conditions; actors.
 - :mod:`~analysis.extraction.counts`: the count and its bounds from the wording.
 - :mod:`~analysis.extraction.dates`: date phrases resolved against publication.
-- :mod:`~analysis.extraction.assembly`: mentions grouped into records, with evidence.
+- :mod:`~analysis.extraction.layout`: where things are in a report (lines, lead, headings).
+- :mod:`~analysis.extraction.episodes`: mentions grouped into units, units into episodes.
+- :mod:`~analysis.extraction.assembly`: a report read into records, with evidence.
 - :mod:`~analysis.extraction.extract`: the public verbs (records, frames, batches).
 - :mod:`~analysis.extraction.output`: records beside their evidence; CSV and JSON.
 - :mod:`~analysis.extraction.cli`: ``python -m analysis extract``.
