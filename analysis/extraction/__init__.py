@@ -4,7 +4,9 @@ One module per job, in the order a report goes through them:
 
 - :mod:`~analysis.extraction.arabic`: normalisation with offsets, numbers,
   months and weekdays.
-- :mod:`~analysis.extraction.lexicon`: every word list and phrase pattern, as data.
+- :mod:`~analysis.extraction.lexicon`: the word lists and phrase patterns of events,
+  their conditions, actors, places and page structure, as data.
+- :mod:`~analysis.extraction.lexicon_dates_counts`: date phrases and count wording, as data.
 - :mod:`~analysis.extraction.structure`: words, the lead summary, sentences, clauses.
 - :mod:`~analysis.extraction.scanner`: many patterns found in one pass over the words.
 - :mod:`~analysis.extraction.gazetteer`: the gazetteer, its lookup, places in a report.
