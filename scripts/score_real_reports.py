@@ -14,8 +14,9 @@ are defined in :mod:`analysis.extraction.scoring`).
 
 Printed for ``tune``, ``heldout`` and ``fresh`` separately, and for ``all``
 passages together (``fresh`` is the held-out set: annotated after the
-extractor's tuning on the other two ended, and scored once): record precision, recall and F1; the window-exact and
-count-triple-exact rates over matched records; location F1 over matched
+extractor's tuning on the other two ended, and scored once): record precision,
+recall and F1; the window-exact and count-triple-exact rates over matched
+records; location F1 over matched
 records (mean per matched pair of the F1 between the two place sets; two empty
 sets agree); ``overall``, the mean of record F1, window exact, count exact and
 location F1; the errors by category; the same scores per tag; and the no-event

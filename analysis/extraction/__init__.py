@@ -4,14 +4,18 @@ One module per job, in the order a report goes through them:
 
 - :mod:`~analysis.extraction.arabic`: normalisation with offsets, numbers,
   months and weekdays.
-- :mod:`~analysis.extraction.lexicon`: every word list and phrase pattern, as data.
+- :mod:`~analysis.extraction.lexicon`: the word lists and phrase patterns of events,
+  their conditions, actors, places and page structure, as data.
+- :mod:`~analysis.extraction.lexicon_dates_counts`: date phrases and count wording, as data.
 - :mod:`~analysis.extraction.structure`: words, the lead summary, sentences, clauses.
 - :mod:`~analysis.extraction.scanner`: many patterns found in one pass over the words.
 - :mod:`~analysis.extraction.gazetteer`: the gazetteer, its lookup, places in a report.
 - :mod:`~analysis.extraction.mentions`: trigger words and their conditions; actors.
 - :mod:`~analysis.extraction.counts`: the count and its bounds from the wording.
 - :mod:`~analysis.extraction.dates`: date phrases resolved against publication.
-- :mod:`~analysis.extraction.assembly`: mentions grouped into records, with evidence.
+- :mod:`~analysis.extraction.layout`: where things are in a report (lines, lead, headings).
+- :mod:`~analysis.extraction.episodes`: mentions grouped into units, units into episodes.
+- :mod:`~analysis.extraction.assembly`: a report read into records, with evidence.
 - :mod:`~analysis.extraction.extract`: the public verbs (records, frames, batches).
 - :mod:`~analysis.extraction.output`: records beside their evidence; CSV and JSON.
 - :mod:`~analysis.extraction.cli`: ``python -m analysis extract``.

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
 
-from analysis.extraction import lexicon
+from analysis.extraction import lexicon_dates_counts
 from analysis.extraction.arabic import (
     NOT_BEFORE,
     NUMBER,
@@ -35,9 +35,12 @@ from analysis.extraction.arabic import (
 Triple = tuple[float | None, float | None, float | None]
 """(count, count_low, count_high); None where unknown or unbounded."""
 
-_QUALIFIER_ALT: Final[str] = "|".join(r"\s+".join(k.split()) for k in lexicon.COUNT_QUALIFIERS)
+_QUALIFIER_ALT: Final[str] = "|".join(
+    r"\s+".join(k.split()) for k in lexicon_dates_counts.COUNT_QUALIFIERS
+)
 _VAGUE_ALT: Final[str] = "".join(
-    rf"|(?P<{name}>[وب]?(?:{words})){after}" for name, words, after, _ in lexicon.VAGUE_COUNTS
+    rf"|(?P<{name}>[وب]?(?:{words})){after}"
+    for name, words, after, _ in lexicon_dates_counts.VAGUE_COUNTS
 )
 COUNT_BEFORE: Final = re.compile(
     normalize_pattern(
@@ -53,23 +56,27 @@ COUNT_BEFORE: Final = re.compile(
 
 UNREAD_NUMBER: Final = re.compile(
     normalize_pattern(
-        rf"(?:(?<![^\W_])[وبل]?\d[\d.,٫٬]*(?:\s*(?:{lexicon.THOUSAND_WORDS}))?"
-        rf"|(?<![^\W_])[وبل]?(?:{lexicon.LARGE_NUMBER_WORDS}))\s*$"
+        rf"(?:(?<![^\W_])[وبل]?\d[\d.,٫٬]*(?:\s*(?:{lexicon_dates_counts.THOUSAND_WORDS}))?"
+        rf"|(?<![^\W_])[وبل]?(?:{lexicon_dates_counts.LARGE_NUMBER_WORDS}))\s*$"
     )
 )
 """A number just before the count wording or the trigger that the table cannot read
 (a decimal, a million, a zero): the count is then unknown, and the record says so."""
 
 _AT_LEAST_AFTER: Final = re.compile(
-    normalize_pattern(r"(?:\s+[^\s،,.]+){0,2}?\s+" + lexicon.AT_LEAST_AFTER)
+    normalize_pattern(r"(?:\s+[^\s،,.]+){0,2}?\s+" + lexicon_dates_counts.AT_LEAST_AFTER)
 )
 _NAMED_BY_NUMBER: Final = re.compile(
     r"(?<![^\W_])[وبل]?(?:"
-    + "|".join(normalize(w) for w in lexicon.NAMED_BY_NUMBER)
+    + "|".join(normalize(w) for w in lexicon_dates_counts.NAMED_BY_NUMBER)
     + r")\s*(?:ال)?\s*$"
 )
-_QUALIFIERS: Final[dict[str, str]] = {normalize(k): v for k, v in lexicon.COUNT_QUALIFIERS.items()}
-_VAGUE_LOW: Final[dict[str, float]] = {name: float(low) for name, _, _, low in lexicon.VAGUE_COUNTS}
+_QUALIFIERS: Final[dict[str, str]] = {
+    normalize(k): v for k, v in lexicon_dates_counts.COUNT_QUALIFIERS.items()
+}
+_VAGUE_LOW: Final[dict[str, float]] = {
+    name: float(low) for name, _, _, low in lexicon_dates_counts.VAGUE_COUNTS
+}
 _BY_QUALIFIER: Final[dict[str, Callable[[int], Triple]]] = {
     "more": lambda n: (float(n + 1), float(n + 1), None),
     "atleast": lambda n: (float(n), float(n), None),
@@ -78,7 +85,7 @@ _BY_QUALIFIER: Final[dict[str, Callable[[int], Triple]]] = {
 }
 
 AIRCRAFT_COUNT: Final = re.compile(
-    normalize_pattern(rf"{NOT_BEFORE}(?P<n>{NUMBER})\s+" + lexicon.AIRCRAFT)
+    normalize_pattern(rf"{NOT_BEFORE}(?P<n>{NUMBER})\s+" + lexicon_dates_counts.AIRCRAFT)
 )
 """A number of aircraft (kept in notes, never used as a strike count)."""
 

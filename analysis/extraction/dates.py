@@ -32,7 +32,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
 
-from analysis.extraction import lexicon
+from analysis.extraction import lexicon_dates_counts
 from analysis.extraction.arabic import (
     MONTH,
     NOT_AFTER,
@@ -164,8 +164,8 @@ _SLOTS: Final[dict[str, str]] = {
     "MONTH": MONTH,
     "NUMBER": NUMBER,
     "ORDINAL": ORDINAL,
-    "PAST": normalize_pattern(lexicon.DATE_PAST),
-    "CURRENT": normalize_pattern(lexicon.DATE_CURRENT),
+    "PAST": normalize_pattern(lexicon_dates_counts.DATE_PAST),
+    "CURRENT": normalize_pattern(lexicon_dates_counts.DATE_CURRENT),
 }
 
 
@@ -176,10 +176,10 @@ def _fill(template: str) -> str:
 
 DATE_PATTERNS: Final[tuple[tuple[str, re.Pattern[str]], ...]] = tuple(
     (kind, re.compile(NOT_BEFORE + "[وف]?" + normalize_pattern(_fill(src))))  # و/ف: "and", "so"
-    for kind, src in lexicon.DATE_PHRASES
+    for kind, src in lexicon_dates_counts.DATE_PHRASES
 )
 """(kind, pattern) of every date phrase, in the lexicon's order."""
-DATE_PRIORITY: Final[dict[str, int]] = lexicon.DATE_PRIORITY
+DATE_PRIORITY: Final[dict[str, int]] = lexicon_dates_counts.DATE_PRIORITY
 
 
 def consistent_days(norm: str, first: dt.date, last: dt.date) -> list[dt.date]:

@@ -29,7 +29,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Final
 
-from analysis.extraction import lexicon
+from analysis.extraction import lexicon, lexicon_dates_counts
 from analysis.extraction.arabic import (
     NOT_AFTER,
     NOT_BEFORE,
@@ -69,7 +69,7 @@ _MINE_REMNANT: Final = re.compile(normalize_pattern(lexicon.MINE_REMNANT))
 _SEPARATE: Final = compile_words(*lexicon.SEPARATE_WORDS)
 _HABITUAL: Final = compile_words(*lexicon.HABITUAL_WORDS)
 _UNKNOWN_DRONE: Final = re.compile(normalize_pattern(lexicon.UNKNOWN_DRONE))
-_NOT_COUNTED: Final = compile_words(*lexicon.NOT_COUNTED)
+_NOT_COUNTED: Final = compile_words(*lexicon_dates_counts.NOT_COUNTED)
 _RELEASE: Final = compile_words(*lexicon.RELEASE_WORDS)
 _CONTINUING: Final = compile_words(*lexicon.CONTINUING)
 _RELATIVE: Final = re.compile(r"\s*" + normalize_pattern(lexicon.RELATIVE))

@@ -1,4 +1,4 @@
-"""Episodes into records (analysis.extraction.assembly)."""
+"""Episodes into records (analysis.extraction.assembly, analysis.extraction.episodes)."""
 
 from __future__ import annotations
 
@@ -10,18 +10,18 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from analysis.extraction import extract_records
-from analysis.extraction.assembly import (
+from analysis.extraction.assembly import _Sentence
+from analysis.extraction.counts import CountReading
+from analysis.extraction.dates import Date
+from analysis.extraction.episodes import (
     _JOIN_WALK,
+    DateIndex,
     Episode,
     Unit,
     _Built,
-    _DateIndex,
-    _distance,
     _overlaps,
-    _Sentence,
+    distance,
 )
-from analysis.extraction.counts import CountReading
-from analysis.extraction.dates import Date
 from analysis.extraction.mentions import Mention
 
 
@@ -96,7 +96,7 @@ def test_a_date_phrase_goes_to_the_first_nearest_mention(spans, backs, date_span
     back = max(m.start - m.count_start for m in mentions)
     for s, e in date_spans:
         d = _date(s, e)
-        expected = min(range(len(mentions)), key=lambda i: _distance(mentions[i], d))
+        expected = min(range(len(mentions)), key=lambda i: distance(mentions[i], d))
         assert sentence.nearest(d, back) == expected
 
 
@@ -109,8 +109,8 @@ def test_a_unit_takes_the_first_nearest_date_phrase_of_its_sentence(
     s0 = data.draw(st.integers(0, 60))
     s1 = s0 + data.draw(st.integers(0, 80))
     inside = [d for d in dates if s0 <= d.start < s1]
-    expected = min(inside, key=lambda d: _distance(prim, d)) if inside else None
-    assert _DateIndex(dates).nearest_in((s0, s1), prim) is expected
+    expected = min(inside, key=lambda d: distance(prim, d)) if inside else None
+    assert DateIndex(dates).nearest_in((s0, s1), prim) is expected
 
 
 _WINDOWS = [(dt.date(2024, 1, d), dt.date(2024, 1, d + n)) for d in (1, 3, 5) for n in (0, 2)]
