@@ -39,6 +39,7 @@ from analysis.figures.plotting import (
     legend_below,
     new_figure,
 )
+from analysis.sources.provenance import Coverage
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -220,7 +221,7 @@ def plot_record_coverage(
     cep: pd.DataFrame,
     sample: pd.DataFrame,
     *,
-    coverage: tuple[Any, Any] | None = None,
+    coverage: Coverage | tuple[Any, Any] | None = None,
     ax: Axes | None = None,
 ) -> Figure:
     """Draw how much of CEP's monthly count of attacks our record holds, month by month.
@@ -276,14 +277,12 @@ def plot_record_coverage(
     ]
     theirs = cep.set_index(pd.to_datetime(cep["period"]))["count"].astype(float)
     months = pd.DatetimeIndex(sorted(set(ours.index) | set(theirs.index)))
-    first, last = (
-        (pd.Timestamp.min, pd.Timestamp.max)
-        if coverage is None
-        else (
-            pd.Timestamp(getattr(coverage, "start", None) or coverage[0]),
-            pd.Timestamp(getattr(coverage, "end", None) or coverage[1]),
-        )
-    )
+    if coverage is None:
+        first, last = pd.Timestamp.min, pd.Timestamp.max
+    elif isinstance(coverage, Coverage):
+        first, last = pd.Timestamp(coverage.start), pd.Timestamp(coverage.end)
+    else:
+        first, last = pd.Timestamp(coverage[0]), pd.Timestamp(coverage[1])
     year = int(months.year.to_series().mode().iloc[0]) if len(months) else 2024
     year_months = pd.date_range(f"{year}-01-01", periods=12, freq="MS")
     centres = [_num(m + pd.Timedelta(hours=12 * m.days_in_month)) for m in year_months]
