@@ -655,7 +655,9 @@ def run_groups(groups: set[str], previous: dict[str, Any],
     last = previous.get("rerun", {}).get("others_from") or previous["machine"]["date_utc"]
     data = {"machine": machine(), "quick": False, "results": kept,
             "rerun": {"groups": sorted(groups), "others_from": last,
-                      "others_load": previous["machine"]["load_average"]},
+                      # a re-run of a re-run keeps the load of the full run its others come from
+                      "others_load": previous.get("rerun", {}).get("others_load")
+                      or previous["machine"]["load_average"]},
             "dask_large": previous.get("dask_large")}
     steps: list[Callable[[], list[dict[str, Any]]]] = []
     if "extract" in groups:
