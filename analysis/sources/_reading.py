@@ -22,7 +22,7 @@ Examples
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -316,6 +316,19 @@ class ProblemLog:
                 }
             )
         )
+
+    def flag_coordinates(
+        self, parsed: Mapping[str, pd.Series], raw: Mapping[str, pd.Series] | pd.DataFrame
+    ) -> None:
+        """Flag latitudes outside -90..90 and longitudes outside -180..180 (both readers' rule)."""
+        for column, limit in (("latitude", 90), ("longitude", 180)):
+            self.flag(
+                parsed[column].abs() > limit,
+                column,
+                raw[column],
+                f"{column}_range",
+                f"must be between -{limit} and {limit}",
+            )
 
     def flag_reading_problems(
         self, problems: Sequence[dict[str, object]], rows: np.ndarray | None = None

@@ -611,20 +611,7 @@ def _check_rows(raw: pd.DataFrame, log: ProblemLog) -> dict[str, pd.Series]:
         "negative",
         "must not be negative",
     )
-    log.flag(
-        parsed["latitude"].abs() > 90,
-        "latitude",
-        raw["latitude"],
-        "latitude_range",
-        "must be between -90 and 90",
-    )
-    log.flag(
-        parsed["longitude"].abs() > 180,
-        "longitude",
-        raw["longitude"],
-        "longitude_range",
-        "must be between -180 and 180",
-    )
+    log.flag_coordinates(parsed, raw)
     return parsed
 
 

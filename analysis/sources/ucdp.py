@@ -296,20 +296,7 @@ def _check_rows(raw: pd.DataFrame, log: ProblemLog) -> dict[str, pd.Series]:
         )
     for col in _DEATH_COLUMNS:
         log.flag(parsed[col] < 0, col, raw[col], "negative", "must not be negative")
-    log.flag(
-        parsed["latitude"].abs() > 90,
-        "latitude",
-        raw["latitude"],
-        "latitude_range",
-        "must be between -90 and 90",
-    )
-    log.flag(
-        parsed["longitude"].abs() > 180,
-        "longitude",
-        raw["longitude"],
-        "longitude_range",
-        "must be between -180 and 180",
-    )
+    log.flag_coordinates(parsed, raw)
     return parsed
 
 
