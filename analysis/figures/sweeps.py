@@ -92,9 +92,6 @@ def plot_attacks_by_source(
     -------
     matplotlib.figure.Figure
     """
-    import matplotlib.dates as mdates
-    from matplotlib.ticker import FixedFormatter, FixedLocator
-
     ax = _ax(ax, (9.0, 5.4))
     palette = colours()
     width = np.timedelta64(8, "D")
@@ -181,14 +178,7 @@ def plot_attacks_by_source(
                     fontsize=6.5,
                 )
         year = int(months.dt.year.mode().iloc[0]) if len(months) else 2024
-        year_months = pd.date_range(f"{year}-01-01", periods=12, freq="MS")
-        ax.set_xlim(_num(year_months[0]), _num(f"{year + 1}-01-01"))
-        centres = [_num(m + pd.Timedelta(hours=12 * m.days_in_month)) for m in year_months]
-        ax.xaxis.set_major_locator(FixedLocator(centres))
-        ax.xaxis.set_major_formatter(FixedFormatter([f"{m:%b}" for m in year_months]))
-        ax.xaxis.set_minor_locator(mdates.MonthLocator())
-        ax.tick_params(axis="x", which="major", length=0)
-        ax.tick_params(axis="x", which="minor", length=4)
+        _month_axis(ax, year)
         _mark_launches(ax, campaigns)
         ax.set_ylabel("attacks per month")
         ax.set_title(
@@ -266,8 +256,7 @@ def plot_record_coverage(
     >>> " ".join([t.get_text() for t in ax.texts][-1].split())
     "outside the record's coverage"
     """
-    import matplotlib.dates as mdates
-    from matplotlib.ticker import FixedFormatter, FixedLocator, PercentFormatter
+    from matplotlib.ticker import PercentFormatter
 
     ax = _ax(ax, (9.0, 2.6))
     palette = colours()
@@ -284,8 +273,7 @@ def plot_record_coverage(
     else:
         first, last = pd.Timestamp(coverage[0]), pd.Timestamp(coverage[1])
     year = int(months.year.to_series().mode().iloc[0]) if len(months) else 2024
-    year_months = pd.date_range(f"{year}-01-01", periods=12, freq="MS")
-    centres = [_num(m + pd.Timedelta(hours=12 * m.days_in_month)) for m in year_months]
+    year_months, centres = _months_of(year)
     note_style: dict[str, Any] = {"ha": "center", "va": "bottom", "fontsize": 6.5}
     with figure_style():
         outside: list[list[float]] = []  # runs of adjacent months outside the coverage
@@ -332,12 +320,7 @@ def plot_record_coverage(
         ax.axhline(1.0, color="#777777", lw=0.8, ls=":")
         ax.set_ylim(0, max(1.2, 1.2 * ax.get_ylim()[1]))
         ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
-        ax.set_xlim(_num(year_months[0]), _num(f"{year + 1}-01-01"))
-        ax.xaxis.set_major_locator(FixedLocator(centres))
-        ax.xaxis.set_major_formatter(FixedFormatter([f"{m:%b}" for m in year_months]))
-        ax.xaxis.set_minor_locator(mdates.MonthLocator())
-        ax.tick_params(axis="x", which="major", length=0)
-        ax.tick_params(axis="x", which="minor", length=4)
+        _month_axis(ax, year)
         ax.set_ylabel("share of CEP's count")
         ax.set_title(
             f"Where our record is thin: attacks in it per month as a share of CEP's count, {year}",
@@ -345,6 +328,26 @@ def plot_record_coverage(
             fontsize=9.5,
         )
     return _figure(ax)
+
+
+def _months_of(year: int) -> tuple[pd.DatetimeIndex, list[float]]:
+    """Return the months of ``year`` and the axis position of each month's middle."""
+    months = pd.date_range(f"{year}-01-01", periods=12, freq="MS")
+    return months, [_num(m + pd.Timedelta(hours=12 * m.days_in_month)) for m in months]
+
+
+def _month_axis(ax: Axes, year: int) -> None:
+    """Label a year's x axis with month names at the months' middles, ticks at their bounds."""
+    import matplotlib.dates as mdates
+    from matplotlib.ticker import FixedFormatter, FixedLocator
+
+    months, centres = _months_of(year)
+    ax.set_xlim(_num(months[0]), _num(f"{year + 1}-01-01"))
+    ax.xaxis.set_major_locator(FixedLocator(centres))
+    ax.xaxis.set_major_formatter(FixedFormatter([f"{m:%b}" for m in months]))
+    ax.xaxis.set_minor_locator(mdates.MonthLocator())
+    ax.tick_params(axis="x", which="major", length=0)
+    ax.tick_params(axis="x", which="minor", length=4)
 
 
 def _coverage_note(row: object) -> str:
