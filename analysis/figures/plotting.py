@@ -301,8 +301,8 @@ GROUP_PALETTE: Final = (
     "#882255",
 )
 """Colours of groups (governorates, ...): Okabe and Ito's colour-blind-safe
-palette without its yellow, too pale on white, and Paul Tol's wine for an
-eighth governorate (the gazetteer names eight).  Any two differ by at least
+palette without its yellow, too pale on white, and Paul Tol's wine as an
+eighth colour.  Any two differ by at least
 20 in CIEDE2000 and by at least 10 under simulated deuteranopia, protanopia
 and tritanopia (a test computes it)."""
 

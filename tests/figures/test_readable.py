@@ -17,6 +17,7 @@ from analysis.figures import plotting
 from analysis.figures.labelling import label_points
 from analysis.figures.registry import FIGURES, build_figure
 from analysis.figures.saving import round_drawn
+from analysis.figures.stories import SEVERAL_GOVERNORATES
 
 # -- drawing a registered figure as save_figure writes its PNG ------------------------
 
@@ -359,10 +360,11 @@ def test_each_governorate_keeps_its_colour_in_every_figure(drawn):
     whole = colours_by_legend(drawn["places_map"][0], 0)
     named = colours_by_legend(drawn["seed_report_episode"][0], 1)
     assert named == {g: whole[g] for g in named}
-    # one colour per governorate, Homs and Suwayda included; a place of two governorates
-    # ("Homs;Deir ez-Zor") takes its first one's colour and is told apart by its marker
-    single = {g: c for g, c in whole.items() if ";" not in g}
-    assert len(set(single.values())) == len(single)
+    # one colour per governorate, Homs and Suwayda included; a place of several governorates
+    # ("Homs;Deir ez-Zor") is not a governorate of its own: it is drawn apart, in grey
+    assert not [g for g in whole if ";" in g]
+    assert whole[SEVERAL_GOVERNORATES] == "#999999"
+    assert len(set(whole.values())) == len(whole)
 
 
 # -- label placement -------------------------------------------------------------------------
