@@ -18,7 +18,6 @@ Examples
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final, Literal
 
@@ -277,32 +276,16 @@ def _window(start: Any, end: Any, coverage: Any) -> tuple[int | None, int | None
 
 def _coverage_days(coverage: Any) -> tuple[int, int, str | None]:
     """First and last day of a coverage (a Coverage or a ``(start, end)`` pair), and its file."""
-    from analysis.sources.provenance import Coverage
+    from analysis.sources.provenance import Coverage, coverage_days
 
-    if isinstance(coverage, Coverage):
-        if coverage.gaps:
-            raise ValueError(
-                f"count_events: the coverage declared for {coverage.source.name} has gaps "
-                f"{list(coverage.gaps)}; count each covered stretch on its own (start=, end=)"
-            )
-        first, last = coverage.start, coverage.end
-        name = coverage.source.name
-    elif isinstance(coverage, Iterable) and not isinstance(coverage, str | bytes):
-        pair = list(coverage)
-        if len(pair) != 2:
-            raise ValueError(
-                f"count_events: coverage must be a Coverage or a (start, end) pair, not {pair!r}"
-            )
-        first, last = pair
-        name = None
-    else:
+    if isinstance(coverage, Coverage) and coverage.gaps:
         raise ValueError(
-            f"count_events: coverage must be a Coverage or a (start, end) pair, not {coverage!r}"
+            f"count_events: the coverage declared for {coverage.source.name} has gaps "
+            f"{list(coverage.gaps)}; count each covered stretch on its own (start=, end=)"
         )
-    lo, hi = _day_of(first), _day_of(last)
-    if hi < lo:
-        raise ValueError(f"count_events: the coverage ends ({last}) before it starts ({first})")
-    return lo, hi, name
+    first, last = coverage_days(coverage, "count_events")
+    name = coverage.source.name if isinstance(coverage, Coverage) else None
+    return _day_of(first), _day_of(last), name
 
 
 def _date_text(day: int) -> str:

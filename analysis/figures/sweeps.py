@@ -39,7 +39,7 @@ from analysis.figures.plotting import (
     legend_below,
     new_figure,
 )
-from analysis.sources.provenance import Coverage
+from analysis.sources.provenance import Coverage, coverage_days
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -266,12 +266,11 @@ def plot_record_coverage(
     ]
     theirs = cep.set_index(pd.to_datetime(cep["period"]))["count"].astype(float)
     months = pd.DatetimeIndex(sorted(set(ours.index) | set(theirs.index)))
-    if coverage is None:
-        first, last = pd.Timestamp.min, pd.Timestamp.max
-    elif isinstance(coverage, Coverage):
-        first, last = pd.Timestamp(coverage.start), pd.Timestamp(coverage.end)
-    else:
-        first, last = pd.Timestamp(coverage[0]), pd.Timestamp(coverage[1])
+    first, last = (
+        (pd.Timestamp.min, pd.Timestamp.max)
+        if coverage is None
+        else tuple(map(pd.Timestamp, coverage_days(coverage, "plot_record_coverage")))
+    )
     year = int(months.year.to_series().mode().iloc[0]) if len(months) else 2024
     year_months, centres = _months_of(year)
     note_style: dict[str, Any] = {"ha": "center", "va": "bottom", "fontsize": 6.5}

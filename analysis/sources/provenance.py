@@ -30,7 +30,7 @@ import gzip
 import hashlib
 import io
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
@@ -312,6 +312,65 @@ class Coverage:
 
     def __str__(self) -> str:
         return f"{self.start.isoformat()}..{self.end.isoformat()} (declared for {self.source.name})"
+
+
+def coverage_days(coverage: Any, caller: str = "coverage") -> tuple[dt.date, dt.date]:
+    """Return the first and last day of a coverage: a :class:`Coverage` or a ``(start, end)`` pair.
+
+    The one reading of ``coverage=`` that counting, campaigns and figures share.
+
+    Parameters
+    ----------
+    coverage : Coverage or (start, end)
+        Days as anything :class:`datetime.date` or pandas reads (``"2024-01-01"``).
+    caller : str, optional
+        Who asks, named in the error.
+
+    Returns
+    -------
+    (datetime.date, datetime.date)
+
+    Raises
+    ------
+    ValueError
+        If ``coverage`` is neither, a day cannot be read, or it ends before it starts.
+
+    Examples
+    --------
+    >>> coverage_days(("2024-01-01", "2024-10-31"))
+    (datetime.date(2024, 1, 1), datetime.date(2024, 10, 31))
+    >>> coverage_days(("2024-10-31", "2024-01-01"), "count_events")
+    Traceback (most recent call last):
+    ...
+    ValueError: count_events: the coverage ends (2024-01-01) before it starts (2024-10-31)
+    """
+    import pandas as pd
+
+    if isinstance(coverage, Coverage):
+        first, last = coverage.start, coverage.end
+    else:
+        pair = (
+            list(coverage)
+            if isinstance(coverage, Iterable) and not isinstance(coverage, str | bytes)
+            else []
+        )
+        if len(pair) != 2:
+            raise ValueError(
+                f"{caller}: coverage must be a Coverage or a (start, end) pair, not {coverage!r}"
+            )
+        first, last = pair
+    try:
+        days = pd.Timestamp(first), pd.Timestamp(last)
+    except (TypeError, ValueError) as exc:
+        raise ValueError(
+            f"{caller}: a day of the coverage {coverage!r} cannot be read: {exc}"
+        ) from None
+    if pd.isna(days[0]) or pd.isna(days[1]):
+        raise ValueError(f"{caller}: the coverage {coverage!r} lacks a day")
+    lo, hi = days[0].date(), days[1].date()
+    if hi < lo:
+        raise ValueError(f"{caller}: the coverage ends ({hi}) before it starts ({lo})")
+    return lo, hi
 
 
 def read_coverage(path: str | Path, series: Mapping[str, str] | None = None) -> Coverage:

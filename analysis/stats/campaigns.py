@@ -321,22 +321,11 @@ def find_campaigns(
 
 
 def _coverage_bounds(coverage: Any) -> tuple[pd.Timestamp, pd.Timestamp]:
-    """First and last day of a coverage: anything with ``start`` and ``end``, or a pair."""
-    if hasattr(coverage, "start") and hasattr(coverage, "end"):
-        first, last = coverage.start, coverage.end
-    else:
-        pair = list(coverage) if not isinstance(coverage, str | bytes) else []
-        if len(pair) != 2:
-            raise ValueError(
-                f"campaigns: coverage must be a Coverage or a (start, end) pair, not {coverage!r}"
-            )
-        first, last = pair
-    lo, hi = pd.Timestamp(first).normalize(), pd.Timestamp(last).normalize()
-    if hi < lo:
-        raise ValueError(
-            f"campaigns: the coverage ends ({hi.date()}) before it starts ({lo.date()})"
-        )
-    return lo, hi
+    """First and last day of a coverage: a Coverage or a ``(start, end)`` pair."""
+    from analysis.sources.provenance import coverage_days
+
+    first, last = coverage_days(coverage, "campaigns")
+    return pd.Timestamp(first), pd.Timestamp(last)
 
 
 def anchor_launches(

@@ -142,3 +142,23 @@ def test_ucdp_coverage_is_the_release_span_and_holds_every_event():
     assert counted["period"].max() == pd.Timestamp("2019-11-01")
     report = an.count_report(counted)
     assert (report.records_counted, report.outside_window) == (len(ucdp), 0)
+
+
+@pytest.mark.parametrize(
+    ("given", "message"),
+    [
+        (("2024-01-01",), "must be a Coverage or a"),
+        ("2024", "must be a Coverage or a"),
+        (("2024-01-01", None), "lacks a day"),
+        (("2024-01-01", "soon"), "cannot be read"),
+        (("2024-10-31", "2024-01-01"), "ends \\(2024-01-01\\) before it starts \\(2024-10-31\\)"),
+    ],
+)
+def test_one_reading_of_a_coverage_for_counting_campaigns_and_figures(given, message):
+    from analysis.sources.provenance import coverage_days
+
+    with pytest.raises(ValueError, match=f"^plot: .*{message}"):
+        coverage_days(given, "plot")
+    declared = an.load_badia_2024_coverage()
+    assert coverage_days(declared) == (declared.start, declared.end)
+    assert coverage_days(("2024-01-01", dt.date(2024, 10, 31))) == (declared.start, declared.end)
