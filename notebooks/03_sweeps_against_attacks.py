@@ -29,8 +29,6 @@
 
 # %%
 # %matplotlib inline
-import pandas as pd
-
 import analysis as an
 
 # %% [markdown]
@@ -181,34 +179,16 @@ print(f"residual autocorrelation p = {study.residual_autocorrelation_p:.3f}")
 # ### How much rests on the assumed campaign length?
 
 # %%
-by_length = {
-    days: an.study_campaigns(
-        events,
-        coverage,
-        outcome=outcome,
-        pre=pre,
-        post=post,
-        default_duration_days=days,
-        n_placebo=n_placebo,
-        seed=seed,
-    ).study
-    for days in durations
-}
-pd.DataFrame(
-    {
-        days: {
-            "rate_ratio": s.pooled.rate_ratio,
-            "ci_low": s.pooled.ci_low,
-            "ci_high": s.pooled.ci_high,
-            "placebo_p_value": s.pooled.placebo_p_value,
-            "over_launches": s.over_launches.rate_ratio,
-            "over_launches_low": s.over_launches.ci_low,
-            "over_launches_high": s.over_launches.ci_high,
-            "n_campaigns": s.pooled.n_campaigns,
-        }
-        for days, s in by_length.items()
-    }
-).T.round(3)
+an.campaign_length_sensitivity(
+    events,
+    coverage,
+    durations,
+    outcome=outcome,
+    pre=pre,
+    post=post,
+    n_placebo=n_placebo,
+    seed=seed,
+).round(3)
 
 # %% [markdown]
 # ## Lead and lag: do sweeps precede attacks, or follow them?

@@ -46,6 +46,7 @@ __getattr__, __dir__, __all__ = attach(
         "PooledEffect": "analysis.stats.eventstudy",
         "LaunchWindowEffect": "analysis.stats.launchwindows",
         "study_campaigns": "analysis.stats.studies",
+        "campaign_length_sensitivity": "analysis.stats.studies",
         "CampaignStudy": "analysis.stats.studies",
         "simulate_counts": "analysis.stats.simulate",
         "simulate_campaigns": "analysis.stats.simulate",

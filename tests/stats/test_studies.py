@@ -10,7 +10,7 @@ from analysis.counting import count_events
 from analysis.stats.campaigns import find_campaigns
 from analysis.stats.eventstudy import event_study
 from analysis.stats.simulate import simulate_campaigns, simulate_counts, simulate_launch_windows
-from analysis.stats.studies import study_campaigns
+from analysis.stats.studies import campaign_length_sensitivity, study_campaigns
 
 COVERAGE = ("2024-01-01", "2024-12-31")
 
@@ -89,3 +89,19 @@ def test_coverage_must_be_a_pair_in_order():
         find_campaigns(events, coverage=("2024-12-31", "2024-01-01"))
     with pytest.raises(ValueError, match="coverage must be a Coverage or a"):
         find_campaigns(events, coverage="2024")
+
+
+def test_the_length_sensitivity_is_one_study_per_length():
+    events, _ = _records(effect=0.5, seed=4, window_days=3)
+    options = {"n_placebo": 19, "seed": 1, "n_launch_draws": 50}
+    table = campaign_length_sensitivity(events, COVERAGE, [3, 14], **options)
+    assert table.index.tolist() == [3, 14]
+    for days in (3, 14):
+        alone = study_campaigns(events, COVERAGE, default_duration_days=days, **options).study
+        row = table.loc[days]
+        assert row["rate_ratio"] == alone.pooled.rate_ratio
+        assert row["placebo_p_value"] == alone.pooled.placebo_p_value
+        assert row["over_launches_low"] == alone.over_launches.ci_low
+        assert row["n_campaigns"] == alone.pooled.n_campaigns == 6
+    # a longer assumed campaign is another study, not the same numbers
+    assert table.loc[3, "rate_ratio"] != table.loc[14, "rate_ratio"]
